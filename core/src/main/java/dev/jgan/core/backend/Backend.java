@@ -1,0 +1,68 @@
+package dev.jgan.core.backend;
+
+import dev.jgan.core.DType;
+import dev.jgan.core.Device;
+import dev.jgan.core.Tensor;
+
+/**
+ * The kernels a device must provide. Ops check shapes, dtypes and devices, allocate the
+ * result and call one of these; backward formulas are written with ops, so a backend needs no
+ * gradient kernels of its own.
+ *
+ * <p>Kernels read a tensor's layout (storage, shape, strides, offset) and ignore its autograd
+ * fields. Inputs may be any strided view, including broadcast views with stride 0. Outputs may
+ * be strided too (in-place ops write into views) but never overlap their inputs unless they are
+ * the very same view.
+ */
+public interface Backend {
+    Device device();
+
+    Storage allocate(DType dtype, int numel);
+
+    Storage fromArray(float[] data);
+
+    Storage fromArray(double[] data);
+
+    /** The tensor's elements in row-major order, as doubles. */
+    double[] toDoubleArray(Tensor t);
+
+    /** The tensor's elements in row-major order, as floats. */
+    float[] toFloatArray(Tensor t);
+
+    void fill(Tensor out, double value);
+
+    /** Copies src into dst elementwise; shapes are equal, dtypes may differ (conversion). */
+    void copy(Tensor src, Tensor dst);
+
+    void unary(UnaryOp op, Tensor x, Tensor out, double p1, double p2);
+
+    /** {@code a} and {@code b} already have {@code out}'s shape (broadcast views). */
+    void binary(BinaryOp op, Tensor a, Tensor b, Tensor out);
+
+    /** out = cond != 0 ? a : b; all three already have {@code out}'s shape. */
+    void where(Tensor cond, Tensor a, Tensor b, Tensor out);
+
+    /**
+     * Reduces the dims where {@code reduced} is true. {@code out} has the input's rank with
+     * reduced dims of size 1.
+     */
+    void reduce(ReduceOp op, Tensor x, boolean[] reduced, Tensor out);
+
+    /**
+     * Batched matrix product: a is [..., M, K], b is [..., K, N], out is [..., M, N], and the
+     * batch dims of all three are equal (broadcast views where needed).
+     */
+    void matmul(Tensor a, Tensor b, Tensor out);
+
+    /** Softmax (or log-softmax) along one dim, computed stably (max subtracted first). */
+    void softmax(Tensor x, int dim, boolean log, Tensor out);
+
+    /**
+     * Fills out (contiguous) with uniform numbers in [low, high) from the Philox stream of
+     * {@code seed}, element i using counter {@code offset + i}; see {@link dev.jgan.core.random.Philox}.
+     */
+    void philoxUniform(Tensor out, long seed, long offset, double low, double high);
+
+    /** As {@link #philoxUniform}, normal numbers by the Box-Muller transform. */
+    void philoxNormal(Tensor out, long seed, long offset, double mean, double std);
+}

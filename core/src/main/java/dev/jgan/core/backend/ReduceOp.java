@@ -1,0 +1,6 @@
+package dev.jgan.core.backend;
+
+/** Reductions over a set of dims. */
+public enum ReduceOp {
+    SUM, MAX, MIN
+}

@@ -1,0 +1,307 @@
+package dev.jgan.core.backend.cpu;
+
+import dev.jgan.core.DType;
+import dev.jgan.core.Device;
+import dev.jgan.core.Shape;
+import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Backend;
+import dev.jgan.core.backend.BinaryOp;
+import dev.jgan.core.backend.ReduceOp;
+import dev.jgan.core.backend.Storage;
+import dev.jgan.core.backend.UnaryOp;
+import dev.jgan.core.random.Philox;
+
+import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The pure-Java backend. Each kernel here is the plain reference loop: one pass over the
+ * logical elements through {@link StridedIndex}, arithmetic in double. Fast paths (blocking,
+ * threads, SIMD) will sit beside these loops and be tested against them.
+ */
+public final class CpuBackend implements Backend {
+
+    @Override
+    public Device device() {
+        return Device.CPU;
+    }
+
+    @Override
+    public Storage allocate(DType dtype, int numel) {
+        return dtype == DType.FLOAT32 ? new CpuStorage.Floats(this, new float[numel])
+                : new CpuStorage.Doubles(this, new double[numel]);
+    }
+
+    @Override
+    public Storage fromArray(float[] data) {
+        return new CpuStorage.Floats(this, data.clone());
+    }
+
+    @Override
+    public Storage fromArray(double[] data) {
+        return new CpuStorage.Doubles(this, data.clone());
+    }
+
+    @Override
+    public double[] toDoubleArray(Tensor t) {
+        CpuStorage s = storage(t);
+        int[] pos = StridedIndex.of(t);
+        double[] out = new double[pos.length];
+        for (int i = 0; i < pos.length; i++) {
+            out[i] = s.get(pos[i]);
+        }
+        return out;
+    }
+
+    @Override
+    public float[] toFloatArray(Tensor t) {
+        CpuStorage s = storage(t);
+        int[] pos = StridedIndex.of(t);
+        float[] out = new float[pos.length];
+        for (int i = 0; i < pos.length; i++) {
+            out[i] = (float) s.get(pos[i]);
+        }
+        return out;
+    }
+
+    @Override
+    public void fill(Tensor out, double value) {
+        CpuStorage o = storage(out);
+        for (int p : StridedIndex.of(out)) {
+            o.set(p, value);
+        }
+    }
+
+    @Override
+    public void copy(Tensor src, Tensor dst) {
+        CpuStorage s = storage(src);
+        CpuStorage d = storage(dst);
+        int[] sp = StridedIndex.of(src);
+        int[] dp = StridedIndex.of(dst);
+        for (int i = 0; i < sp.length; i++) {
+            d.set(dp[i], s.get(sp[i]));
+        }
+    }
+
+    @Override
+    public void unary(UnaryOp op, Tensor x, Tensor out, double p1, double p2) {
+        DoubleUnaryOperator f = function(op, p1, p2);
+        CpuStorage xs = storage(x);
+        CpuStorage os = storage(out);
+        int[] xp = StridedIndex.of(x);
+        int[] op_ = StridedIndex.of(out);
+        for (int i = 0; i < xp.length; i++) {
+            os.set(op_[i], f.applyAsDouble(xs.get(xp[i])));
+        }
+    }
+
+    static DoubleUnaryOperator function(UnaryOp op, double p1, double p2) {
+        return switch (op) {
+            case NEG -> v -> -v;
+            case EXP -> Math::exp;
+            case LOG -> Math::log;
+            case LOG1P -> Math::log1p;
+            case SQRT -> Math::sqrt;
+            case ABS -> Math::abs;
+            case SIGN -> Math::signum;
+            case TANH -> Math::tanh;
+            // Written so that exp never overflows: for v < 0 use e^v / (1 + e^v).
+            case SIGMOID -> v -> v >= 0 ? 1.0 / (1.0 + Math.exp(-v)) : Math.exp(v) / (1.0 + Math.exp(v));
+            case RELU -> v -> v > 0 ? v : 0.0;
+            case LEAKY_RELU -> v -> v > 0 ? v : p1 * v;
+            case CLAMP -> v -> Math.min(Math.max(v, p1), p2);
+            case POW -> v -> Math.pow(v, p1);
+        };
+    }
+
+    @Override
+    public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        DoubleBinaryOperator f = function(op);
+        CpuStorage as = storage(a);
+        CpuStorage bs = storage(b);
+        CpuStorage os = storage(out);
+        int[] ap = StridedIndex.of(a);
+        int[] bp = StridedIndex.of(b);
+        int[] op_ = StridedIndex.of(out);
+        for (int i = 0; i < op_.length; i++) {
+            os.set(op_[i], f.applyAsDouble(as.get(ap[i]), bs.get(bp[i])));
+        }
+    }
+
+    static DoubleBinaryOperator function(BinaryOp op) {
+        return switch (op) {
+            case ADD -> Double::sum;
+            case SUB -> (x, y) -> x - y;
+            case MUL -> (x, y) -> x * y;
+            case DIV -> (x, y) -> x / y;
+            case POW -> Math::pow;
+            // Math.max/min propagate NaN, as torch.maximum/minimum do.
+            case MAXIMUM -> Math::max;
+            case MINIMUM -> Math::min;
+            case GT -> (x, y) -> x > y ? 1 : 0;
+            case GE -> (x, y) -> x >= y ? 1 : 0;
+            case LT -> (x, y) -> x < y ? 1 : 0;
+            case LE -> (x, y) -> x <= y ? 1 : 0;
+            case EQ -> (x, y) -> x == y ? 1 : 0;
+        };
+    }
+
+    @Override
+    public void where(Tensor cond, Tensor a, Tensor b, Tensor out) {
+        CpuStorage cs = storage(cond);
+        CpuStorage as = storage(a);
+        CpuStorage bs = storage(b);
+        CpuStorage os = storage(out);
+        int[] cp = StridedIndex.of(cond);
+        int[] ap = StridedIndex.of(a);
+        int[] bp = StridedIndex.of(b);
+        int[] op_ = StridedIndex.of(out);
+        for (int i = 0; i < op_.length; i++) {
+            os.set(op_[i], cs.get(cp[i]) != 0 ? as.get(ap[i]) : bs.get(bp[i]));
+        }
+    }
+
+    @Override
+    public void reduce(ReduceOp op, Tensor x, boolean[] reduced, Tensor out) {
+        CpuStorage xs = storage(x);
+        CpuStorage os = storage(out);
+        // Walk the input; the matching output position uses out's strides with 0 on reduced dims.
+        int[] outStrides = out.strides().clone();
+        for (int d = 0; d < reduced.length; d++) {
+            if (reduced[d]) {
+                outStrides[d] = 0;
+            }
+        }
+        int[] xp = StridedIndex.of(x);
+        int[] target = StridedIndex.walk(x.shape(), outStrides, out.offset());
+        double[] acc = new double[os.size()];
+        double start = switch (op) {
+            case SUM -> 0.0;
+            case MAX -> Double.NEGATIVE_INFINITY;
+            case MIN -> Double.POSITIVE_INFINITY;
+        };
+        Arrays.fill(acc, start);
+        for (int i = 0; i < xp.length; i++) {
+            double v = xs.get(xp[i]);
+            int t = target[i];
+            acc[t] = switch (op) {
+                case SUM -> acc[t] + v;
+                // NaN wins, as in torch.amax.
+                case MAX -> (v > acc[t] || Double.isNaN(v)) ? v : acc[t];
+                case MIN -> (v < acc[t] || Double.isNaN(v)) ? v : acc[t];
+            };
+        }
+        for (int p : StridedIndex.of(out)) {
+            os.set(p, acc[p]);
+        }
+    }
+
+    @Override
+    public void matmul(Tensor a, Tensor b, Tensor out) {
+        int rank = a.dim();
+        int m = a.size(rank - 2);
+        int k = a.size(rank - 1);
+        int n = b.size(rank - 1);
+        int[] batchShape = Arrays.copyOf(out.shape(), rank - 2);
+        int[] aBase = StridedIndex.walk(batchShape, Arrays.copyOf(a.strides(), rank - 2), a.offset());
+        int[] bBase = StridedIndex.walk(batchShape, Arrays.copyOf(b.strides(), rank - 2), b.offset());
+        int[] oBase = StridedIndex.walk(batchShape, Arrays.copyOf(out.strides(), rank - 2), out.offset());
+        int ars = a.stride(rank - 2), acs = a.stride(rank - 1);
+        int brs = b.stride(rank - 2), bcs = b.stride(rank - 1);
+        int ors = out.stride(rank - 2), ocs = out.stride(rank - 1);
+        CpuStorage as = storage(a), bs = storage(b), os = storage(out);
+        double[] pa = new double[m * k];
+        double[] pb = new double[k * n];
+        double[] pc = new double[m * n];
+        for (int batch = 0; batch < aBase.length; batch++) {
+            // Pack both operands into row-major arrays so the inner loop runs over contiguous memory.
+            for (int i = 0; i < m; i++) {
+                for (int p = 0; p < k; p++) {
+                    pa[i * k + p] = as.get(aBase[batch] + i * ars + p * acs);
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    pb[p * n + j] = bs.get(bBase[batch] + p * brs + j * bcs);
+                }
+            }
+            Arrays.fill(pc, 0.0);
+            for (int i = 0; i < m; i++) {
+                for (int p = 0; p < k; p++) {
+                    double aip = pa[i * k + p];
+                    for (int j = 0; j < n; j++) {
+                        pc[i * n + j] += aip * pb[p * n + j];
+                    }
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    os.set(oBase[batch] + i * ors + j * ocs, pc[i * n + j]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void softmax(Tensor x, int dim, boolean log, Tensor out) {
+        CpuStorage xs = storage(x);
+        CpuStorage os = storage(out);
+        int len = x.size(dim);
+        int[] rowShape = x.shape().clone();
+        rowShape[dim] = 1;
+        int[] xBase = StridedIndex.walk(rowShape, x.strides(), x.offset());
+        int[] oBase = StridedIndex.walk(rowShape, out.strides(), out.offset());
+        int xs_ = x.stride(dim);
+        int os_ = out.stride(dim);
+        for (int r = 0; r < xBase.length; r++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < len; j++) {
+                max = Math.max(max, xs.get(xBase[r] + j * xs_));
+            }
+            double sum = 0;
+            for (int j = 0; j < len; j++) {
+                sum += Math.exp(xs.get(xBase[r] + j * xs_) - max);
+            }
+            double logSum = Math.log(sum);
+            for (int j = 0; j < len; j++) {
+                double shifted = xs.get(xBase[r] + j * xs_) - max;
+                os.set(oBase[r] + j * os_, log ? shifted - logSum : Math.exp(shifted) / sum);
+            }
+        }
+    }
+
+    @Override
+    public void philoxUniform(Tensor out, long seed, long offset, double low, double high) {
+        CpuStorage os = storage(out);
+        boolean single = out.dtype() == DType.FLOAT32;
+        int[] block = new int[4];
+        int[] pos = StridedIndex.of(out);
+        for (int i = 0; i < pos.length; i++) {
+            Philox.block(seed, offset + i, block);
+            double u = single ? Philox.uniformFloat(block[0]) : Philox.uniformDouble(block[0], block[1]);
+            os.set(pos[i], low + (high - low) * u);
+        }
+    }
+
+    @Override
+    public void philoxNormal(Tensor out, long seed, long offset, double mean, double std) {
+        CpuStorage os = storage(out);
+        int[] block = new int[4];
+        int[] pos = StridedIndex.of(out);
+        for (int i = 0; i < pos.length; i++) {
+            Philox.block(seed, offset + i, block);
+            os.set(pos[i], mean + std * Philox.boxMuller(block));
+        }
+    }
+
+    private static CpuStorage storage(Tensor t) {
+        return (CpuStorage) t.storage();
+    }
+
+    @Override
+    public String toString() {
+        return "cpu backend";
+    }
+
+}

@@ -1,0 +1,43 @@
+package dev.jgan.core.backend.cpu;
+
+import dev.jgan.core.Shape;
+import dev.jgan.core.Tensor;
+
+/**
+ * Storage positions of a strided view, listed in row-major order of its logical elements.
+ * Every reference loop goes through this one walk, so none of them repeats stride arithmetic.
+ */
+final class StridedIndex {
+    private StridedIndex() {
+    }
+
+    static int[] of(Tensor t) {
+        return walk(t.shape(), t.strides(), t.offset());
+    }
+
+    /**
+     * Position of each element of {@code shape} (row-major) in a buffer laid out with the given
+     * strides and offset. A stride of 0 maps a whole dim onto one position: that is how both
+     * broadcasting and reduction targets are expressed.
+     */
+    static int[] walk(int[] shape, int[] strides, int offset) {
+        int n = Shape.numel(shape);
+        int rank = shape.length;
+        int[] positions = new int[n];
+        int[] index = new int[rank];
+        int position = offset;
+        for (int i = 0; i < n; i++) {
+            positions[i] = position;
+            for (int d = rank - 1; d >= 0; d--) {
+                index[d]++;
+                position += strides[d];
+                if (index[d] < shape[d]) {
+                    break;
+                }
+                position -= strides[d] * shape[d];
+                index[d] = 0;
+            }
+        }
+        return positions;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.jgan.core.autograd;
+
+import dev.jgan.core.DType;
+import dev.jgan.core.Tensor;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BackwardEngineTest {
+
+    @Test
+    void gradientsAccumulateAcrossBackwardCalls() {
+        Tensor x = Tensor.fromArray(new double[]{1, 2, 3}, 3).requiresGrad(true);
+        x.mul(x).sum().backward();
+        assertArrayEquals(new double[]{2, 4, 6}, x.grad().toDoubleArray());
+        x.mul(3.0).sum().backward();
+        assertArrayEquals(new double[]{5, 7, 9}, x.grad().toDoubleArray());
+        x.zeroGrad();
+        assertNull(x.grad());
+    }
+
+    @Test
+    void sharedSubexpressionReceivesGradientFromEveryConsumer() {
+        Tensor x = Tensor.fromArray(new double[]{2}, 1).requiresGrad(true);
+        Tensor y = x.exp();
+        Tensor z = y.mul(y).add(y); // e^{2x} + e^x, derivative 2e^{2x} + e^x
+        z.sum().backward();
+        double expected = 2 * Math.exp(4) + Math.exp(2);
+        assertEquals(expected, x.grad().item(), 1e-9);
+    }
+
+    @Test
+    void secondBackwardWithoutRetainFailsWithAClearMessage() {
+        Tensor x = Tensor.fromArray(new double[]{1, 2}, 2).requiresGrad(true);
+        Tensor loss = x.mul(x).sum();
+        loss.backward();
+        IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
+        assertTrue(e.getMessage().contains("already freed"), e.getMessage());
+        assertTrue(e.getMessage().contains("retainGraph"), e.getMessage());
+    }
+
+    @Test
+    void retainedGraphCanBeWalkedTwice() {
+        Tensor x = Tensor.fromArray(new double[]{1, 2}, 2).requiresGrad(true);
+        Tensor loss = x.mul(x).sum();
+        loss.backward(null, true, false);
+        loss.backward();
+        assertArrayEquals(new double[]{4, 8}, x.grad().toDoubleArray());
+    }
+
+    @Test
+    void noGradScopeRecordsNothing() {
+        Tensor x = Tensor.ones(2).requiresGrad(true);
+        try (GradMode.Scope s = GradMode.noGrad()) {
+            Tensor y = x.mul(2.0);
+            assertNull(y.gradFn());
+            assertTrue(!y.requiresGrad());
+        }
+        assertTrue(x.mul(2.0).requiresGrad());
+    }
+
+    @Test
+    void detachCutsTheGraph() {
+        Tensor x = Tensor.fromArray(new double[]{3}, 1).requiresGrad(true);
+        Tensor y = x.mul(x).detach().mul(x);
+        y.sum().backward();
+        assertEquals(9.0, x.grad().item(), 0.0);
+    }
+
+    @Test
+    void createGraphGivesSecondDerivatives() {
+        Tensor x = Tensor.fromArray(new double[]{2}, 1).requiresGrad(true);
+        Tensor y = x.pow(3.0).sum();
+        Tensor dy = Autograd.grad(List.of(y), List.of(x), null, true, true, false).get(0);
+        assertEquals(12.0, dy.item(), 1e-12);
+        Tensor d2y = Autograd.grad(List.of(dy.sum()), List.of(x), null, false, false, false).get(0);
+        assertEquals(12.0, d2y.item(), 1e-12);
+    }
+
+    @Test
+    void nonScalarBackwardNeedsAnExplicitGradient() {
+        Tensor x = Tensor.ones(DType.FLOAT64, 2, 3).requiresGrad(true);
+        Tensor y = x.mul(2.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, y::backward);
+        assertTrue(e.getMessage().contains("[2, 3]"), e.getMessage());
+        y.backward(Tensor.ones(DType.FLOAT64, 2, 3));
+        assertArrayEquals(new double[]{2, 2, 2, 2, 2, 2}, x.grad().toDoubleArray());
+    }
+
+    @Test
+    void dotExportNamesOpsAndShapes() {
+        Tensor w = Tensor.ones(3, 2).requiresGrad(true);
+        Tensor x = Tensor.ones(4, 3);
+        String dot = GraphDot.toDot(x.matmul(w).relu().sum());
+        assertTrue(dot.startsWith("digraph"), dot);
+        assertTrue(dot.contains("matmul\\n[4, 2]"), dot);
+        assertTrue(dot.contains("relu"), dot);
+        assertTrue(dot.contains("requires_grad"), dot);
+    }
+}
