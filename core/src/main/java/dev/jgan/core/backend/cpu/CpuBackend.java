@@ -199,6 +199,77 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void matmul(Tensor a, Tensor b, Tensor out) {
+        if (out.dtype() == DType.FLOAT32) {
+            matmulFloat(a, b, out);
+        } else {
+            matmulReference(a, b, out);
+        }
+    }
+
+    /** The float32 fast path: each batch's operands viewed in place when row-major, else packed. */
+    private void matmulFloat(Tensor a, Tensor b, Tensor out) {
+        int rank = a.dim();
+        int m = a.size(rank - 2);
+        int k = a.size(rank - 1);
+        int n = b.size(rank - 1);
+        int[] batchShape = Arrays.copyOf(out.shape(), rank - 2);
+        int[] aBase = StridedIndex.walk(batchShape, Arrays.copyOf(a.strides(), rank - 2), a.offset());
+        int[] bBase = StridedIndex.walk(batchShape, Arrays.copyOf(b.strides(), rank - 2), b.offset());
+        int[] oBase = StridedIndex.walk(batchShape, Arrays.copyOf(out.strides(), rank - 2), out.offset());
+        boolean aRowMajor = rowMajor(a, m, k);
+        boolean bRowMajor = rowMajor(b, k, n);
+        boolean outRowMajor = rowMajor(out, m, n);
+        float[] packedA = aRowMajor ? null : new float[m * k];
+        float[] packedB = bRowMajor ? null : new float[k * n];
+        float[] result = outRowMajor ? null : new float[m * n];
+        for (int batch = 0; batch < aBase.length; batch++) {
+            float[] aData = aRowMajor ? floats(a) : pack(a, aBase[batch], m, k, packedA);
+            int aOff = aRowMajor ? aBase[batch] : 0;
+            float[] bData = bRowMajor ? floats(b) : pack(b, bBase[batch], k, n, packedB);
+            int bOff = bRowMajor ? bBase[batch] : 0;
+            float[] cData = outRowMajor ? floats(out) : result;
+            int cOff = outRowMajor ? oBase[batch] : 0;
+            BlockedMatmul.multiply(aData, aOff, bData, bOff, cData, cOff, m, k, n);
+            if (!outRowMajor) {
+                CpuStorage os = storage(out);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        os.set(oBase[batch] + i * out.stride(rank - 2) + j * out.stride(rank - 1), result[i * n + j]);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean rowMajor(Tensor t, int rows, int cols) {
+        int rank = t.dim();
+        return t.storage() instanceof CpuStorage.Floats
+                && (cols == 1 || t.stride(rank - 1) == 1)
+                && (rows == 1 || t.stride(rank - 2) == cols);
+    }
+
+    private static float[] floats(Tensor t) {
+        return ((CpuStorage.Floats) t.storage()).data;
+    }
+
+    private static float[] pack(Tensor t, int base, int rows, int cols, float[] into) {
+        CpuStorage s = storage(t);
+        int rank = t.dim();
+        int rs = t.stride(rank - 2);
+        int cs = t.stride(rank - 1);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                into[i * cols + j] = (float) s.get(base + i * rs + j * cs);
+            }
+        }
+        return into;
+    }
+
+    /**
+     * The reference matmul: operands packed into row-major double arrays, then the textbook
+     * i-k-j triple loop. Every dtype can take this path; tests compare the fast path with it.
+     */
+    public void matmulReference(Tensor a, Tensor b, Tensor out) {
         int rank = a.dim();
         int m = a.size(rank - 2);
         int k = a.size(rank - 1);
