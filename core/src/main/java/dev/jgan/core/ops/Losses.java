@@ -16,8 +16,12 @@ public final class Losses {
 
     /** PyTorch clamps log terms of BCE at -100 so that a prediction of exactly 0 or 1 stays finite. */
     private static final double LOG_FLOOR = -100.0;
-    /** PyTorch's floor for p(1 - p) in BCE's gradient. */
-    private static final double EPSILON = 1e-12;
+    /**
+     * PyTorch's floor for p(1 - p) in BCE's gradient. PyTorch declares it a float, so its value is
+     * 1e-12 rounded to float32 (9.9999999600e-13) in every dtype; the gradient at p = 0 or 1 matches
+     * PyTorch's only with that same value.
+     */
+    private static final double EPSILON = 1e-12f;
 
     private Losses() {
     }

@@ -75,7 +75,9 @@ public final class Pointwise {
     public static Tensor pow(Tensor a, Tensor b) {
         Tensor out = zip("pow", BinaryOp.POW, a, b);
         return Autograd.record(Op.POW_TENSOR, out, g -> new Tensor[]{
-                ifNeeded(a, () -> Reductions.sumTo(g.mul(b).mul(a.pow(b.sub(1.0))), a.shape())),
+                // Where b = 0, a^b is constant 1: its derivative is 0 even at a = 0, where b a^(b-1) is NaN.
+                ifNeeded(a, () -> Reductions.sumTo(Tensor.where(b.eq(0.0), Tensor.scalarLike(g, 0.0),
+                        g.mul(b).mul(a.pow(b.sub(1.0)))), a.shape())),
                 // d(a^b)/db = a^b log a; where a == 0 the limit is 0 (as PyTorch defines it), not NaN.
                 ifNeeded(b, () -> {
                     Tensor logA = Tensor.where(a.eq(0.0), Tensor.zerosLike(a), a.log());
