@@ -21,7 +21,9 @@ public enum Op {
     EXPAND("expand"), SQUEEZE("squeeze"), UNSQUEEZE("unsqueeze"), CONTIGUOUS("contiguous"), TO_DTYPE("to_dtype"),
     CONCAT("concat"),
     // losses with their own numerically careful backward
-    BCE("binary_cross_entropy"), BCE_WITH_LOGITS("binary_cross_entropy_with_logits");
+    BCE("binary_cross_entropy"), BCE_WITH_LOGITS("binary_cross_entropy_with_logits"),
+    // sliding windows: convolution and pooling are built from these and matmul/reductions
+    IM2COL("im2col"), COL2IM("col2im");
 
     private final String displayName;
 

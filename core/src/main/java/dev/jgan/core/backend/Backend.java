@@ -65,4 +65,21 @@ public interface Backend {
 
     /** As {@link #philoxUniform}, normal numbers by the Box-Muller transform. */
     void philoxNormal(Tensor out, long seed, long offset, double mean, double std);
+
+    /**
+     * Unfolds sliding windows into columns (im2col). x is [N, C, H, W]; out is
+     * [N, C*kh*kw, OH*OW] with OH, OW from {@link dev.jgan.core.ops.ConvGeometry#outputSize}.
+     * Row (c*kh + i)*kw + j, column oy*OW + ox holds x[n, c, oy*sh - ph + i*dh, ox*sw - pw + j*dw],
+     * or 0 where that position falls in the padding.
+     */
+    void im2col(Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Tensor out);
+
+    /**
+     * Folds columns back into an image (col2im), the adjoint of {@link #im2col}: cols is
+     * [N, C*kh*kw, OH*OW] for an image of C x H x W, out is [N, C, H, W], and each output pixel
+     * is the sum of the column entries im2col would have copied from it. Implementations gather
+     * per output pixel rather than scatter per column entry, so parallel versions need no atomics.
+     */
+    void col2im(Tensor cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
+                Tensor out);
 }

@@ -9,6 +9,7 @@ import dev.jgan.core.backend.BinaryOp;
 import dev.jgan.core.backend.ReduceOp;
 import dev.jgan.core.backend.Storage;
 import dev.jgan.core.backend.UnaryOp;
+import dev.jgan.core.ops.ConvGeometry;
 import dev.jgan.core.random.Philox;
 
 import java.util.Arrays;
@@ -375,4 +376,69 @@ public final class CpuBackend implements Backend {
         return "cpu backend";
     }
 
+    @Override
+    public void im2col(Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Tensor out) {
+        int n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
+        int oh = ConvGeometry.outputSize("im2col", h, kh, sh, ph, dh);
+        int ow = ConvGeometry.outputSize("im2col", w, kw, sw, pw, dw);
+        CpuStorage xs = storage(x), os = storage(out);
+        int[] xst = x.strides(), ost = out.strides();
+        for (int b = 0; b < n; b++) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int i = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++) {
+                        int row = (ch * kh + i) * kw + j;
+                        for (int oy = 0; oy < oh; oy++) {
+                            int iy = oy * sh - ph + i * dh;
+                            for (int ox = 0; ox < ow; ox++) {
+                                int ix = ox * sw - pw + j * dw;
+                                boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                                double v = inside
+                                        ? xs.get(x.offset() + b * xst[0] + ch * xst[1] + iy * xst[2] + ix * xst[3]) : 0.0;
+                                os.set(out.offset() + b * ost[0] + row * ost[1] + (oy * ow + ox) * ost[2], v);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void col2im(Tensor cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
+                       Tensor out) {
+        int n = cols.size(0);
+        int oh = ConvGeometry.outputSize("col2im", h, kh, sh, ph, dh);
+        int ow = ConvGeometry.outputSize("col2im", w, kw, sw, pw, dw);
+        CpuStorage cs = storage(cols), os = storage(out);
+        int[] cst = cols.strides(), ost = out.strides();
+        for (int b = 0; b < n; b++) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        // Pixel (y, x) was copied by im2col into window (oy, ox) at kernel tap (i, j)
+                        // wherever y = oy*sh - ph + i*dh and x = ox*sw - pw + j*dw.
+                        double sum = 0.0;
+                        for (int i = 0; i < kh; i++) {
+                            int ty = y + ph - i * dh;
+                            if (ty < 0 || ty % sh != 0 || ty / sh >= oh) {
+                                continue;
+                            }
+                            int oy = ty / sh;
+                            for (int j = 0; j < kw; j++) {
+                                int tx = x + pw - j * dw;
+                                if (tx < 0 || tx % sw != 0 || tx / sw >= ow) {
+                                    continue;
+                                }
+                                int ox = tx / sw;
+                                int row = (ch * kh + i) * kw + j;
+                                sum += cs.get(cols.offset() + b * cst[0] + row * cst[1] + (oy * ow + ox) * cst[2]);
+                            }
+                        }
+                        os.set(out.offset() + b * ost[0] + ch * ost[1] + y * ost[2] + x * ost[3], sum);
+                    }
+                }
+            }
+        }
+    }
 }
