@@ -35,20 +35,31 @@ public final class Tensor {
     private final int[] shape;
     private final int[] strides;
     private final int offset;
+    /**
+     * How many in-place updates the storage has seen, shared by every view of it. The autodiff
+     * engine compares it with the count when a node was recorded, so that a tensor changed in
+     * place between forward and backward fails loudly instead of giving a wrong gradient.
+     */
+    private final int[] version;
     private final AutogradMeta autograd = new AutogradMeta();
 
-    private Tensor(Storage storage, int[] shape, int[] strides, int offset) {
+    private Tensor(Storage storage, int[] shape, int[] strides, int offset, int[] version) {
         this.storage = storage;
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
+        this.version = version;
+    }
+
+    private Tensor(Storage storage, int[] shape, int[] strides, int offset) {
+        this(storage, shape, strides, offset, new int[1]);
     }
 
     // ======================= creation =======================
 
     /** A new view onto {@code base}'s storage. Low level: no checks, no graph; used by ops. */
     public static Tensor view(Tensor base, int[] shape, int[] strides, int offset) {
-        return new Tensor(base.storage, shape.clone(), strides.clone(), offset);
+        return new Tensor(base.storage, shape.clone(), strides.clone(), offset, base.version);
     }
 
     /** A fresh contiguous tensor with unspecified contents. Low level: used by ops. */
@@ -250,6 +261,11 @@ public final class Tensor {
             }
         }
         return true;
+    }
+
+    /** The in-place update count of this tensor's storage (shared with its views). */
+    public int version() {
+        return version[0];
     }
 
     // ======================= reading values =======================
@@ -701,12 +717,14 @@ public final class Tensor {
             throw new IllegalArgumentException("copy_: source on " + src.device() + ", destination on " + device());
         }
         backend().copy(Views.broadcastLayout(src, shape), this);
+        version[0]++;
         return this;
     }
 
     public Tensor fill_(double value) {
         checkInPlace("fill_");
         backend().fill(this, value);
+        version[0]++;
         return this;
     }
 
@@ -746,6 +764,7 @@ public final class Tensor {
                     + ", this tensor is " + dtype() + " on " + device());
         }
         backend().binary(kernel, this, Views.broadcastLayout(other, shape), this);
+        version[0]++;
         return this;
     }
 

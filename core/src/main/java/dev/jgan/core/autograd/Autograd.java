@@ -35,7 +35,7 @@ public final class Autograd {
             any |= input.requiresGrad();
         }
         if (any) {
-            output.autograd().attach(new Node(op, List.of(inputs), output.shape(), backward));
+            output.autograd().attach(new Node(op, List.of(inputs), output, backward));
         }
         return output;
     }

@@ -103,4 +103,25 @@ class BackwardEngineTest {
         assertTrue(dot.contains("relu"), dot);
         assertTrue(dot.contains("requires_grad"), dot);
     }
+
+    @Test
+    void inPlaceChangeOfASavedInputBetweenForwardAndBackwardIsRefused() {
+        Tensor w = Tensor.fromArray(new double[]{1, 2}, 2).requiresGrad(true);
+        Tensor x = Tensor.fromArray(new double[]{3, 4}, 2);
+        Tensor loss = w.mul(x).sum();
+        x.fill_(100);
+        IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
+        assertTrue(e.getMessage().contains("input 1 of 'mul'"), e.getMessage());
+        assertTrue(e.getMessage().contains("modified in place"), e.getMessage());
+    }
+
+    @Test
+    void inPlaceChangeThroughAViewIsSeenToo() {
+        Tensor x = Tensor.fromArray(new double[]{1, 2, 3, 4}, 2, 2).requiresGrad(true);
+        Tensor y = x.exp();
+        try (GradMode.Scope s = GradMode.noGrad()) {
+            y.t().narrow(0, 0, 1).fill_(0); // exp's backward reads its output y
+        }
+        assertThrows(IllegalStateException.class, () -> y.sum().backward());
+    }
 }
