@@ -83,8 +83,8 @@ public abstract class Module {
      * This module (under the name "") and every module below it, each once, depth first in
      * registration order; the order every other traversal follows.
      */
-    public final Map<String, Module> namedModules() {
-        Map<String, Module> out = new LinkedHashMap<>();
+    public final LinkedHashMap<String, Module> namedModules() {
+        LinkedHashMap<String, Module> out = new LinkedHashMap<>();
         collectModules("", this, out, Collections.newSetFromMap(new IdentityHashMap<>()));
         return out;
     }
@@ -101,9 +101,9 @@ public abstract class Module {
         return prefix.isEmpty() ? name : prefix + "." + name;
     }
 
-    /** Direct children by registration name. */
-    public final Map<String, Module> namedChildren() {
-        return Collections.unmodifiableMap(children);
+    /** Direct children by registration name, in registration order. */
+    public final LinkedHashMap<String, Module> namedChildren() {
+        return new LinkedHashMap<>(children);
     }
 
     public final List<Module> children() {
@@ -114,8 +114,8 @@ public abstract class Module {
      * Every parameter below this module by dotted name. A tensor shared by two modules is listed
      * once, under its first name, so an optimizer does not update it twice.
      */
-    public final Map<String, Tensor> namedParameters() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
+    public final LinkedHashMap<String, Tensor> namedParameters() {
+        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         namedModules().forEach((prefix, m) -> m.parameters.forEach((name, p) -> {
             if (seen.add(p.get())) {
@@ -130,8 +130,8 @@ public abstract class Module {
         return List.copyOf(namedParameters().values());
     }
 
-    public final Map<String, Tensor> namedBuffers() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
+    public final LinkedHashMap<String, Tensor> namedBuffers() {
+        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         namedModules().forEach((prefix, m) -> m.buffers.forEach((name, b) -> {
             if (seen.add(b.get())) {
@@ -192,8 +192,8 @@ public abstract class Module {
      * own buffers, then its children's entries, as PyTorch orders them. Values share storage with
      * the module but record no graph. A tensor shared by two modules appears under both names.
      */
-    public final Map<String, Tensor> stateDict() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
+    public final LinkedHashMap<String, Tensor> stateDict() {
+        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
         stateEntries("", (key, holder) -> out.put(key, holder.get().detach()));
         return out;
     }
