@@ -1,0 +1,88 @@
+package dev.jgan.nn;
+
+import dev.jgan.core.Shape;
+import dev.jgan.core.Tensor;
+import dev.jgan.core.ops.ConvGeometry;
+import dev.jgan.core.ops.Convolution;
+import dev.jgan.core.random.Generator;
+import dev.jgan.nn.init.FanMode;
+import dev.jgan.nn.init.Init;
+import dev.jgan.nn.init.Nonlinearity;
+
+/**
+ * The transposed ("fractionally strided") convolution of DCGAN's generator, as
+ * torch.nn.ConvTranspose2d: weight [C, OC/groups, kh, kw], bias [OC]. It is the gradient of a
+ * convolution with respect to its input ({@link Convolution#convTranspose2d}).
+ */
+public final class ConvTranspose2d extends Module implements WeightedLayer {
+    private final int inChannels;
+    private final int outChannels;
+    private final int[] kernel;
+    private final int[] stride;
+    private final int[] padding;
+    private final int[] outputPadding;
+    private final int[] dilation;
+    private final int groups;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    /** Square kernel, stride and padding; no output padding, dilation 1, one group. */
+    public ConvTranspose2d(int inChannels, int outChannels, int kernel, int stride, int padding, boolean bias, Generator gen) {
+        this(inChannels, outChannels, new int[]{kernel}, new int[]{stride}, new int[]{padding}, new int[]{0},
+                new int[]{1}, 1, bias, gen);
+    }
+
+    public ConvTranspose2d(int inChannels, int outChannels, int[] kernel, int[] stride, int[] padding,
+                           int[] outputPadding, int[] dilation, int groups, boolean bias, Generator gen) {
+        String op = "ConvTranspose2d";
+        if (inChannels <= 0 || outChannels <= 0 || groups <= 0 || inChannels % groups != 0 || outChannels % groups != 0) {
+            throw new IllegalArgumentException(op + ": channels " + inChannels + " -> " + outChannels
+                    + " must be positive and divisible by groups " + groups);
+        }
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernel = ConvGeometry.pair(op, "kernel", kernel);
+        this.stride = ConvGeometry.pair(op, "stride", stride);
+        this.padding = ConvGeometry.pair(op, "padding", padding);
+        this.outputPadding = ConvGeometry.pair(op, "outputPadding", outputPadding);
+        this.dilation = ConvGeometry.pair(op, "dilation", dilation);
+        this.groups = groups;
+        this.weight = registerParameter("weight", Tensor.zeros(inChannels, outChannels / groups, this.kernel[0], this.kernel[1]));
+        this.bias = bias ? registerParameter("bias", Tensor.zeros(outChannels)) : null;
+        resetParameters(gen);
+    }
+
+    /** PyTorch's default, with fan-in computed from the weight as PyTorch does (dim 1 x kernel). */
+    public void resetParameters(Generator gen) {
+        Init.kaimingUniform_(weight.get(), Math.sqrt(5), FanMode.FAN_IN, Nonlinearity.LEAKY_RELU, gen);
+        if (bias != null) {
+            double bound = 1.0 / Math.sqrt(Init.fanIn(weight.get()));
+            Init.uniform_(bias.get(), -bound, bound, gen);
+        }
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        if (input.dim() != 4 || input.size(1) != inChannels) {
+            throw new IllegalArgumentException("ConvTranspose2d(" + extraRepr() + "): input of shape "
+                    + Shape.format(input.shape()) + " must be [N, " + inChannels + ", H, W]");
+        }
+        return Convolution.convTranspose2d(input, weight.get(), bias(), stride, padding, outputPadding, dilation, groups);
+    }
+
+    @Override
+    public Tensor weight() {
+        return weight.get();
+    }
+
+    @Override
+    public Tensor bias() {
+        return bias == null ? null : bias.get();
+    }
+
+    @Override
+    protected String extraRepr() {
+        return inChannels + ", " + outChannels + ", kernel=" + Shape.format(kernel) + ", stride=" + Shape.format(stride)
+                + ", padding=" + Shape.format(padding) + (bias == null ? ", bias=false" : "");
+    }
+}
