@@ -1,5 +1,7 @@
 package dev.jgan.core;
 
+import java.util.Locale;
+
 /**
  * Prints tensors the way PyTorch does: nested brackets, and for large tensors only the first
  * and last three entries of each dim with "..." between.
@@ -51,10 +53,11 @@ final class TensorFormat {
         sb.append(']');
     }
 
+    /** Locale.ROOT: under the default locale some machines print "1,0", which reads as two numbers. */
     private static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e7) {
-            return String.format("%.1f", v);
+            return String.format(Locale.ROOT, "%.1f", v);
         }
-        return String.format("%.4g", v);
+        return String.format(Locale.ROOT, "%.4g", v);
     }
 }
