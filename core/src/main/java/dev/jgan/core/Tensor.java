@@ -130,7 +130,15 @@ public final class Tensor {
         if (step == 0 || Double.isNaN(step)) {
             throw new IllegalArgumentException("arange: step must be non-zero, got " + step);
         }
-        int n = (int) Math.max(0, Math.ceil((end - start) / step));
+        if (!Double.isFinite(start) || !Double.isFinite(end)) {
+            throw new IllegalArgumentException("arange: start and end must be finite, got " + start + " and " + end);
+        }
+        double count = Math.max(0, Math.ceil((end - start) / step));
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("arange: " + start + " to " + end + " in steps of " + step + " is "
+                    + count + " elements, more than a Java array can hold (" + Integer.MAX_VALUE + ")");
+        }
+        int n = (int) count;
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
             values[i] = start + i * step;
@@ -249,8 +257,14 @@ public final class Tensor {
         return backend().device();
     }
 
-    /** True if the elements are laid out in row-major order with no gaps (dims of size 1 ignored). */
+    /**
+     * True if the elements are laid out in row-major order with no gaps (dims of size 1 ignored).
+     * An empty tensor has no elements out of place, so it is contiguous whatever its strides.
+     */
     public boolean isContiguous() {
+        if (numel() == 0) {
+            return true;
+        }
         int expected = 1;
         for (int d = shape.length - 1; d >= 0; d--) {
             if (shape[d] != 1) {
@@ -419,7 +433,11 @@ public final class Tensor {
 
     /** Broadcasts to {@code shape} (no -1 allowed), a view. */
     public Tensor broadcastTo(int... shape) {
-        Shape.broadcast("broadcastTo", this.shape, shape);
+        int[] result = Shape.broadcast("broadcastTo", this.shape, shape);
+        if (!Arrays.equals(result, shape)) {
+            throw new IllegalArgumentException("broadcastTo: cannot broadcast " + Shape.format(this.shape) + " to "
+                    + Shape.format(shape) + ": the two shapes broadcast to " + Shape.format(result) + " instead");
+        }
         return Views.expand(this, shape);
     }
 

@@ -53,6 +53,7 @@ final class TensorFormat {
         sb.append(']');
     }
 
+    /** Locale.ROOT: under the default locale some machines print "1,0", which reads as two numbers. */
     private static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e7) {
             return String.format(Locale.ROOT, "%.1f", v);

@@ -44,8 +44,13 @@ public final class Reductions {
 
     private static Tensor extremum(String name, ReduceOp kernel, Op op, Tensor x, int[] dims, boolean keepDim) {
         boolean[] mask = Shape.dimMask(name, dims, x.dim());
-        if (x.numel() == 0) {
-            throw new IllegalArgumentException(name + ": cannot reduce an empty tensor of shape " + Shape.format(x.shape()));
+        // Only a reduced dim of size 0 leaves nothing to take the extreme of; as in torch.amax,
+        // an empty tensor reduced over non-empty dims gives an empty result.
+        for (int d = 0; d < mask.length; d++) {
+            if (mask[d] && x.size(d) == 0) {
+                throw new IllegalArgumentException(name + ": cannot reduce an empty tensor of shape "
+                        + Shape.format(x.shape()) + " over dim " + d + " of size 0");
+            }
         }
         Tensor out = reduce(kernel, x, mask, keepDim);
         int[] kept = Shape.reduced(x.shape(), mask, true);

@@ -192,6 +192,9 @@ public final class Views {
                             + " in " + Shape.format(requested));
                 }
                 shape[d] = x.size(d - lead);
+            } else if (shape[d] < 0) {
+                throw new IllegalArgumentException("expand: size " + shape[d] + " in " + Shape.format(requested)
+                        + " is negative; -1 (keep the size) is the only negative size allowed");
             }
         }
         Tensor out = Tensor.view(x, shape, expandedStrides("expand", x, shape), x.offset());

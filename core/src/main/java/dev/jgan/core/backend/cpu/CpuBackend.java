@@ -349,10 +349,17 @@ public final class CpuBackend implements Backend {
         boolean single = out.dtype() == DType.FLOAT32;
         int[] block = new int[4];
         int[] pos = StridedIndex.of(out);
+        // Rounding low + (high - low) * u can land on high itself (low = 1, high = 2 and
+        // u = 1 - 2^-24 give 2.0f; in float64, u = 1 - 2^-53 gives 2.0); such values become the
+        // largest number below high in the output's precision, keeping the range [low, high).
+        double belowHigh = single ? ((float) high < high ? (float) high : Math.nextDown((float) high))
+                : Math.nextDown(high);
         for (int i = 0; i < pos.length; i++) {
             Philox.block(seed, offset + i, block);
             double u = single ? Philox.uniformFloat(block[0]) : Philox.uniformDouble(block[0], block[1]);
-            os.set(pos[i], low + (high - low) * u);
+            double v = low + (high - low) * u;
+            boolean reachesHigh = (single ? (float) v : v) >= high;
+            os.set(pos[i], reachesHigh && low < high ? belowHigh : v);
         }
     }
 

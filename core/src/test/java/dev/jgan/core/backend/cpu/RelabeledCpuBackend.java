@@ -1,0 +1,104 @@
+package dev.jgan.core.backend.cpu;
+
+import dev.jgan.core.DType;
+import dev.jgan.core.Device;
+import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Backend;
+import dev.jgan.core.backend.BinaryOp;
+import dev.jgan.core.backend.ReduceOp;
+import dev.jgan.core.backend.Storage;
+import dev.jgan.core.backend.UnaryOp;
+
+/**
+ * The CPU kernels under another device's name, so that tests can make tensors that live on
+ * "another device" without a GPU and check that ops refuse to mix devices.
+ */
+public final class RelabeledCpuBackend implements Backend {
+    private final Device device;
+    private final CpuBackend kernels = new CpuBackend();
+
+    public RelabeledCpuBackend(Device device) {
+        this.device = device;
+    }
+
+    @Override
+    public Device device() {
+        return device;
+    }
+
+    @Override
+    public Storage allocate(DType dtype, int numel) {
+        return dtype == DType.FLOAT32 ? new CpuStorage.Floats(this, new float[numel])
+                : new CpuStorage.Doubles(this, new double[numel]);
+    }
+
+    @Override
+    public Storage fromArray(float[] data) {
+        return new CpuStorage.Floats(this, data.clone());
+    }
+
+    @Override
+    public Storage fromArray(double[] data) {
+        return new CpuStorage.Doubles(this, data.clone());
+    }
+
+    @Override
+    public double[] toDoubleArray(Tensor t) {
+        return kernels.toDoubleArray(t);
+    }
+
+    @Override
+    public float[] toFloatArray(Tensor t) {
+        return kernels.toFloatArray(t);
+    }
+
+    @Override
+    public void fill(Tensor out, double value) {
+        kernels.fill(out, value);
+    }
+
+    @Override
+    public void copy(Tensor src, Tensor dst) {
+        kernels.copy(src, dst);
+    }
+
+    @Override
+    public void unary(UnaryOp op, Tensor x, Tensor out, double p1, double p2) {
+        kernels.unary(op, x, out, p1, p2);
+    }
+
+    @Override
+    public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        kernels.binary(op, a, b, out);
+    }
+
+    @Override
+    public void where(Tensor cond, Tensor a, Tensor b, Tensor out) {
+        kernels.where(cond, a, b, out);
+    }
+
+    @Override
+    public void reduce(ReduceOp op, Tensor x, boolean[] reduced, Tensor out) {
+        kernels.reduce(op, x, reduced, out);
+    }
+
+    @Override
+    public void matmul(Tensor a, Tensor b, Tensor out) {
+        kernels.matmul(a, b, out);
+    }
+
+    @Override
+    public void softmax(Tensor x, int dim, boolean log, Tensor out) {
+        kernels.softmax(x, dim, log, out);
+    }
+
+    @Override
+    public void philoxUniform(Tensor out, long seed, long offset, double low, double high) {
+        kernels.philoxUniform(out, seed, offset, low, high);
+    }
+
+    @Override
+    public void philoxNormal(Tensor out, long seed, long offset, double mean, double std) {
+        kernels.philoxNormal(out, seed, offset, mean, std);
+    }
+}
