@@ -10,7 +10,8 @@ import java.util.stream.Stream;
  */
 final class OpInfos {
     private static final List<OpInfo> ALL = Stream.of(PointwiseOpInfos.all(), ReductionOpInfos.all(),
-            LinearAlgebraOpInfos.all(), ViewOpInfos.all(), LossOpInfos.all()).flatMap(List::stream).toList();
+            LinearAlgebraOpInfos.all(), ViewOpInfos.all(), LossOpInfos.all(), ConvOpInfos.all())
+            .flatMap(List::stream).toList();
 
     private OpInfos() {
     }
