@@ -101,4 +101,15 @@ public final class RelabeledCpuBackend implements Backend {
     public void philoxNormal(Tensor out, long seed, long offset, double mean, double std) {
         kernels.philoxNormal(out, seed, offset, mean, std);
     }
+
+    @Override
+    public void im2col(Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Tensor out) {
+        kernels.im2col(x, kh, kw, sh, sw, ph, pw, dh, dw, out);
+    }
+
+    @Override
+    public void col2im(Tensor cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
+                       Tensor out) {
+        kernels.col2im(cols, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, out);
+    }
 }
