@@ -156,10 +156,4 @@ inline void run(dim3 grid, dim3 block, const std::function<void()>& body) {
     }
 }
 
-// kernel<<<grid, block>>>(args...) in emulator form.
-template <typename... Params, typename... Args>
-void launch(void (*kernel)(Params...), dim3 grid, dim3 block, Args&&... args) {
-    run(grid, block, [&] { kernel(args...); });
-}
-
 }  // namespace cuda_emulator

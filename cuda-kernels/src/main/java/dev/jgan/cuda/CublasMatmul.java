@@ -3,6 +3,7 @@ package dev.jgan.cuda;
 import dev.jgan.core.DType;
 import dev.jgan.core.Tensor;
 import dev.jgan.cuda.driver.JCudaDriver;
+import jcuda.CudaException;
 import jcuda.Pointer;
 import jcuda.jcublas.JCublas2;
 import jcuda.jcublas.cublasHandle;
@@ -27,12 +28,19 @@ final class CublasMatmul implements MatmulEngine {
     private final JCudaDriver driver;
     private final cublasHandle handle = new cublasHandle();
 
+    /** Fails with advice when cuBLAS cannot be loaded (JCublas 12 needs libcublas.so.12 on the library path). */
     CublasMatmul(JCudaDriver driver) {
         this.driver = driver;
-        JCublas2.setExceptionsEnabled(true);
-        driver.makeCurrent();
-        cublasCreate(handle);
-        cublasSetStream(handle, new cudaStream_t(driver.stream()));
+        try {
+            JCublas2.setExceptionsEnabled(true);
+            driver.makeCurrent();
+            cublasCreate(handle);
+            cublasSetStream(handle, new cudaStream_t(driver.stream()));
+        } catch (LinkageError | CudaException e) {
+            throw new IllegalStateException(driver.description() + ": cuBLAS could not be started (" + e.getMessage()
+                    + "); install the CUDA 12 cuBLAS libraries, or set -Djgan.cuda.matmul=blocktile_2d to multiply"
+                    + " with our own kernel instead", e);
+        }
     }
 
     @Override

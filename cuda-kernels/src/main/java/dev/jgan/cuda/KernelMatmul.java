@@ -1,5 +1,6 @@
 package dev.jgan.cuda;
 
+import dev.jgan.core.DType;
 import dev.jgan.core.Tensor;
 import dev.jgan.cuda.driver.Dim3;
 import dev.jgan.cuda.driver.KernelArgs;
@@ -50,6 +51,6 @@ final class KernelMatmul implements MatmulEngine {
 
     @Override
     public String description() {
-        return "our " + kernel.kernelName(dev.jgan.core.DType.FLOAT32) + " kernel";
+        return "our " + kernel.kernelName(DType.FLOAT32) + " kernel";
     }
 }

@@ -37,15 +37,12 @@ public final class EmulatorLibrary {
         }
     }
 
-    /** The class-path location of the library for this platform. */
+    /** The class-path location of the library for this platform, named as the build script names it. */
     static String resourcePath() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux") ? "linux"
-                : System.getProperty("os.name").toLowerCase(Locale.ROOT).replace(' ', '_');
-        String arch = System.getProperty("os.arch");
-        if (arch.equals("amd64")) {
-            arch = "x86_64";
-        }
-        return "/dev/jgan/cuda/native/" + os + "-" + arch + "/" + FILE_NAME;
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String platform = os.startsWith("linux") ? "linux" : os.replace(' ', '_');
+        String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
+        return "/dev/jgan/cuda/native/" + platform + "-" + arch + "/" + FILE_NAME;
     }
 
     private static String load() {

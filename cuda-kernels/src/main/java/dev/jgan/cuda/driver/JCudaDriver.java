@@ -47,15 +47,13 @@ import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
 public final class JCudaDriver implements Driver {
     private static final String MODULES = "/dev/jgan/cuda/kernels/";
 
-    private final int index;
     private final String description;
     private final CUcontext context;
     private final CUstream stream;
     private final List<CUmodule> modules;
     private final Map<String, CUfunction> functions = new ConcurrentHashMap<>();
 
-    private JCudaDriver(int index, String description, CUcontext context, CUstream stream, List<CUmodule> modules) {
-        this.index = index;
+    private JCudaDriver(String description, CUcontext context, CUstream stream, List<CUmodule> modules) {
         this.description = description;
         this.context = context;
         this.stream = stream;
@@ -67,14 +65,13 @@ public final class JCudaDriver implements Driver {
      * no such GPU, or no kernel modules in this build.
      */
     public static JCudaDriver open(int index) {
-        List<byte[]> images = moduleImages();
         try {
             jcuda.driver.JCudaDriver.setExceptionsEnabled(true);
             cuInit(0);
             int[] count = new int[1];
             cuDeviceGetCount(count);
             if (index < 0 || index >= count[0]) {
-                throw new IllegalStateException("cuda:" + index + ": this machine has " + count[0] + " CUDA device(s)");
+                throw new IllegalStateException("this machine has " + count[0] + " CUDA device(s)");
             }
             CUdevice device = new CUdevice();
             cuDeviceGet(device, index);
@@ -86,17 +83,17 @@ public final class JCudaDriver implements Driver {
             CUstream stream = new CUstream();
             cuStreamCreate(stream, CUstream_flags.CU_STREAM_NON_BLOCKING);
             List<CUmodule> modules = new ArrayList<>();
-            for (byte[] image : images) {
+            for (byte[] image : moduleImages()) {
                 CUmodule module = new CUmodule();
                 cuModuleLoadData(module, image);
                 modules.add(module);
             }
-            String description = "cuda:" + index + " " + new String(name, StandardCharsets.US_ASCII).trim().replace("\0", "");
-            return new JCudaDriver(index, description, context, stream, modules);
+            String description = "cuda:" + index + " " + new String(name, StandardCharsets.US_ASCII).replace("\0", "").trim();
+            return new JCudaDriver(description, context, stream, modules);
         } catch (LinkageError e) {
             throw new IllegalStateException("cuda:" + index + ": the CUDA driver library could not be loaded"
                     + " (is an NVIDIA driver installed?): " + e.getMessage(), e);
-        } catch (CudaException e) {
+        } catch (CudaException | IllegalStateException e) {
             throw new IllegalStateException("cuda:" + index + ": " + e.getMessage(), e);
         }
     }
@@ -134,10 +131,6 @@ public final class JCudaDriver implements Driver {
     @Override
     public String description() {
         return description;
-    }
-
-    public int index() {
-        return index;
     }
 
     /** The stream every launch goes to; cuBLAS is bound to it too. */

@@ -1,6 +1,6 @@
 package dev.jgan.cuda.driver;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -13,10 +13,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** What the emulator refuses, and how the Java side lays out kernel arguments. */
 class EmulatedDriverTest {
-    private static EmulatedDriver driver;
+    private EmulatedDriver driver;
 
-    @BeforeAll
-    static void openEmulator() {
+    /** Per test, not per class: an assumption that fails in @BeforeAll hides the tests instead of skipping them. */
+    @BeforeEach
+    void openEmulator() {
         assumeTrue(EmulatorLibrary.isAvailable(), EmulatorLibrary::unavailableReason);
         driver = new EmulatedDriver();
     }
