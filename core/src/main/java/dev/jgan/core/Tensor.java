@@ -473,7 +473,18 @@ public final class Tensor {
         if (device.equals(device())) {
             return this;
         }
-        Backend target = Backends.forDevice(device);
+        return to(Backends.forDevice(device));
+    }
+
+    /**
+     * A contiguous copy on a given backend (through the host); this tensor if it is already
+     * there. For backends that no device name reaches, e.g. one GPU backend per matmul kernel
+     * in a benchmark. Not differentiable.
+     */
+    public Tensor to(Backend target) {
+        if (target == backend()) {
+            return this;
+        }
         Storage copy = dtype() == DType.FLOAT32 ? target.fromArray(toFloatArray()) : target.fromArray(toDoubleArray());
         return new Tensor(copy, shape.clone(), Shape.contiguousStrides(shape), 0);
     }

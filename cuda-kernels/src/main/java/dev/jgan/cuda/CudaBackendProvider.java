@@ -1,0 +1,71 @@
+package dev.jgan.cuda;
+
+import dev.jgan.core.backend.Backend;
+import dev.jgan.core.backend.BackendProvider;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Offers {@link CudaBackend} for the device type {@code cuda} through {@link java.util.ServiceLoader}.
+ * Two system properties choose what stands behind {@code cuda:N}:
+ * <ul>
+ *   <li>{@value #DRIVER_PROPERTY}: {@code gpu} (default; a real GPU through JCuda) or
+ *       {@code emulator} (the kernels on CPU threads; only {@code cuda:0});</li>
+ *   <li>{@value #MATMUL_PROPERTY}: {@code cublas} (default on a GPU) or a rung of sgemm.cu:
+ *       {@code naive}, {@code coalesced}, {@code shared}, {@code blocktile_2d} (default on the
+ *       emulator, which has no cuBLAS).</li>
+ * </ul>
+ * Backends are made once per choice and device and shared, since ServiceLoader makes a new
+ * provider on every lookup and a GPU context should be opened once.
+ */
+public final class CudaBackendProvider implements BackendProvider {
+    public static final String DRIVER_PROPERTY = "jgan.cuda.driver";
+    public static final String MATMUL_PROPERTY = "jgan.cuda.matmul";
+
+    private static final Map<String, CudaBackend> BACKENDS = new ConcurrentHashMap<>();
+    private static volatile String lastFailure = "";
+
+    @Override
+    public String deviceType() {
+        return "cuda";
+    }
+
+    @Override
+    public Optional<Backend> backend(int index) {
+        String driver = System.getProperty(DRIVER_PROPERTY, "gpu");
+        String matmul = System.getProperty(MATMUL_PROPERTY, "");
+        try {
+            return Optional.of(BACKENDS.computeIfAbsent(driver + "/" + index + "/" + matmul,
+                    key -> create(driver, index, matmul)));
+        } catch (RuntimeException | LinkageError e) {
+            lastFailure = e.getMessage();
+            return Optional.empty();
+        }
+    }
+
+    private static CudaBackend create(String driver, int index, String matmul) {
+        switch (driver) {
+            case "gpu":
+                return matmul.isEmpty() || matmul.equals("cublas") ? CudaBackend.onGpu(index)
+                        : CudaBackend.onGpu(index, GemmKernel.parse(matmul));
+            case "emulator":
+                if (index != 0) {
+                    throw new IllegalArgumentException("cuda:" + index + ": the emulator has only cuda:0");
+                }
+                if (matmul.equals("cublas")) {
+                    throw new IllegalArgumentException(MATMUL_PROPERTY + "=cublas needs a real GPU; the emulator"
+                            + " runs our own kernels (naive, coalesced, shared, blocktile_2d)");
+                }
+                return CudaBackend.emulated(matmul.isEmpty() ? GemmKernel.BLOCKTILE_2D : GemmKernel.parse(matmul));
+            default:
+                throw new IllegalArgumentException(DRIVER_PROPERTY + "=" + driver + ": expected gpu or emulator");
+        }
+    }
+
+    @Override
+    public String unavailableReason() {
+        return lastFailure;
+    }
+}

@@ -1,0 +1,295 @@
+package dev.jgan.cuda.driver;
+
+import jcuda.CudaException;
+import jcuda.Pointer;
+import jcuda.driver.CUcontext;
+import jcuda.driver.CUdevice;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUfunction;
+import jcuda.driver.CUmodule;
+import jcuda.driver.CUstream;
+import jcuda.driver.CUstream_flags;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static jcuda.driver.JCudaDriver.cuCtxSetCurrent;
+import static jcuda.driver.JCudaDriver.cuDeviceGet;
+import static jcuda.driver.JCudaDriver.cuDeviceGetCount;
+import static jcuda.driver.JCudaDriver.cuDeviceGetName;
+import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRetain;
+import static jcuda.driver.JCudaDriver.cuInit;
+import static jcuda.driver.JCudaDriver.cuLaunchKernel;
+import static jcuda.driver.JCudaDriver.cuMemAlloc;
+import static jcuda.driver.JCudaDriver.cuMemFree;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
+import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
+import static jcuda.driver.JCudaDriver.cuModuleGetFunction;
+import static jcuda.driver.JCudaDriver.cuModuleLoadData;
+import static jcuda.driver.JCudaDriver.cuStreamCreate;
+import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
+
+/**
+ * A real GPU through the CUDA driver API (JCuda): the device's primary context (the one the
+ * runtime API and cuBLAS also use), one stream for every launch, and the kernel modules that
+ * the build compiled with nvcc into fatbins under {@code dev/jgan/cuda/kernels/}.
+ *
+ * <p>Launches are queued on the stream and return at once; copies wait for the stream first,
+ * so a copy never overtakes a launch. Every call makes the context current on the calling
+ * thread, so the backend may be used from any thread (and the Cleaner may free memory).
+ */
+public final class JCudaDriver implements Driver {
+    private static final String MODULES = "/dev/jgan/cuda/kernels/";
+
+    private final String description;
+    private final CUcontext context;
+    private final CUstream stream;
+    private final List<CUmodule> modules;
+    private final Map<String, CUfunction> functions = new ConcurrentHashMap<>();
+
+    private JCudaDriver(String description, CUcontext context, CUstream stream, List<CUmodule> modules) {
+        this.description = description;
+        this.context = context;
+        this.stream = stream;
+        this.modules = modules;
+    }
+
+    /**
+     * Opens GPU {@code index}. Fails with a message for people when there is no NVIDIA driver,
+     * no such GPU, or no kernel modules in this build.
+     */
+    public static JCudaDriver open(int index) {
+        try {
+            jcuda.driver.JCudaDriver.setExceptionsEnabled(true);
+            cuInit(0);
+            int[] count = new int[1];
+            cuDeviceGetCount(count);
+            if (index < 0 || index >= count[0]) {
+                throw new IllegalStateException("this machine has " + count[0] + " CUDA device(s)");
+            }
+            CUdevice device = new CUdevice();
+            cuDeviceGet(device, index);
+            byte[] name = new byte[256];
+            cuDeviceGetName(name, name.length, device);
+            CUcontext context = new CUcontext();
+            cuDevicePrimaryCtxRetain(context, device);
+            cuCtxSetCurrent(context);
+            CUstream stream = new CUstream();
+            cuStreamCreate(stream, CUstream_flags.CU_STREAM_NON_BLOCKING);
+            List<CUmodule> modules = new ArrayList<>();
+            for (byte[] image : moduleImages()) {
+                CUmodule module = new CUmodule();
+                cuModuleLoadData(module, image);
+                modules.add(module);
+            }
+            String description = "cuda:" + index + " " + new String(name, StandardCharsets.US_ASCII).replace("\0", "").trim();
+            return new JCudaDriver(description, context, stream, modules);
+        } catch (LinkageError e) {
+            throw new IllegalStateException("cuda:" + index + ": the CUDA driver library could not be loaded"
+                    + " (is an NVIDIA driver installed?): " + e.getMessage(), e);
+        } catch (CudaException | IllegalStateException e) {
+            throw new IllegalStateException("cuda:" + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The fatbins listed in modules.txt, which the build writes next to them. */
+    private static List<byte[]> moduleImages() {
+        List<byte[]> images = new ArrayList<>();
+        for (String file : resourceText(MODULES + "modules.txt").split("\\s+")) {
+            if (!file.isEmpty()) {
+                images.add(resourceBytes(MODULES + file));
+            }
+        }
+        if (images.isEmpty()) {
+            throw new IllegalStateException(MODULES + "modules.txt lists no kernel module");
+        }
+        return images;
+    }
+
+    private static String resourceText(String path) {
+        return new String(resourceBytes(path), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] resourceBytes(String path) {
+        try (InputStream in = JCudaDriver.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no CUDA kernel modules: " + path + " is not on the class path;"
+                        + " they are compiled by src/main/build/build-native.sh only where nvcc is installed");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** The stream every launch goes to; cuBLAS is bound to it too. */
+    public CUstream stream() {
+        return stream;
+    }
+
+    /** A device pointer {@code byteOffset} bytes into a block, for libraries such as cuBLAS. */
+    public CUdeviceptr pointer(DeviceMemory memory, long byteOffset) {
+        Memory m = own("pointer", memory);
+        m.checkRange("pointer", byteOffset, 0);
+        return m.pointer.withByteOffset(byteOffset);
+    }
+
+    /** Makes this driver's context current on the calling thread. */
+    public void makeCurrent() {
+        cuCtxSetCurrent(context);
+    }
+
+    @Override
+    public DeviceMemory allocate(long bytes) {
+        makeCurrent();
+        CUdeviceptr pointer = new CUdeviceptr();
+        cuMemAlloc(pointer, Math.max(bytes, 1));
+        return new Memory(pointer, bytes);
+    }
+
+    @Override
+    public void free(DeviceMemory memory) {
+        Memory m = own("free", memory);
+        if (!m.freed.compareAndSet(false, true)) {
+            throw new IllegalStateException(description + ": device memory of " + m.bytes + " bytes freed twice");
+        }
+        makeCurrent();
+        cuStreamSynchronize(stream);
+        cuMemFree(m.pointer);
+    }
+
+    @Override
+    public void copyToDevice(float[] source, DeviceMemory target, long targetByteOffset) {
+        copyToDevice(Pointer.to(source), 4L * source.length, target, targetByteOffset);
+    }
+
+    @Override
+    public void copyToDevice(double[] source, DeviceMemory target, long targetByteOffset) {
+        copyToDevice(Pointer.to(source), 8L * source.length, target, targetByteOffset);
+    }
+
+    private void copyToDevice(Pointer source, long bytes, DeviceMemory target, long targetByteOffset) {
+        Memory m = own("copyToDevice", target);
+        m.checkRange("copyToDevice", targetByteOffset, bytes);
+        makeCurrent();
+        // A launch still queued may read or write the target: let it finish first.
+        cuStreamSynchronize(stream);
+        cuMemcpyHtoD(m.pointer.withByteOffset(targetByteOffset), source, bytes);
+    }
+
+    @Override
+    public void copyToHost(DeviceMemory source, long sourceByteOffset, float[] target) {
+        copyToHost(source, sourceByteOffset, Pointer.to(target), 4L * target.length);
+    }
+
+    @Override
+    public void copyToHost(DeviceMemory source, long sourceByteOffset, double[] target) {
+        copyToHost(source, sourceByteOffset, Pointer.to(target), 8L * target.length);
+    }
+
+    private void copyToHost(DeviceMemory source, long sourceByteOffset, Pointer target, long bytes) {
+        Memory m = own("copyToHost", source);
+        m.checkRange("copyToHost", sourceByteOffset, bytes);
+        makeCurrent();
+        cuStreamSynchronize(stream);
+        cuMemcpyDtoH(target, m.pointer.withByteOffset(sourceByteOffset), bytes);
+    }
+
+    @Override
+    public void launch(String kernel, Dim3 grid, Dim3 block, KernelArgs args) {
+        makeCurrent();
+        List<KernelArgs.Arg> list = args.args();
+        Pointer[] params = new Pointer[list.size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = parameter(kernel, list.get(i));
+        }
+        try {
+            cuLaunchKernel(function(kernel), grid.x(), grid.y(), grid.z(), block.x(), block.y(), block.z(),
+                    0, stream, Pointer.to(params), null);
+        } catch (CudaException e) {
+            throw new IllegalStateException(description + ": launch of " + kernel + " with grid " + grid
+                    + " and block " + block + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** cuLaunchKernel takes, for each parameter, a pointer to its value. */
+    private Pointer parameter(String kernel, KernelArgs.Arg arg) {
+        if (arg instanceof KernelArgs.Int32 v) {
+            return Pointer.to(new int[]{v.value()});
+        } else if (arg instanceof KernelArgs.Int64 v) {
+            return Pointer.to(new long[]{v.value()});
+        } else if (arg instanceof KernelArgs.Float32 v) {
+            return Pointer.to(new float[]{v.value()});
+        } else if (arg instanceof KernelArgs.Float64 v) {
+            return Pointer.to(new double[]{v.value()});
+        } else if (arg instanceof KernelArgs.Pointer v) {
+            Memory m = own("launch of " + kernel, v.memory());
+            if (m.freed.get()) {
+                throw new IllegalStateException(description + ": launch of " + kernel + " with freed device memory");
+            }
+            return Pointer.to(m.pointer);
+        }
+        return Pointer.to(((KernelArgs.Struct) arg).words());
+    }
+
+    private CUfunction function(String kernel) {
+        return functions.computeIfAbsent(kernel, name -> {
+            for (CUmodule module : modules) {
+                CUfunction function = new CUfunction();
+                try {
+                    cuModuleGetFunction(function, module, name);
+                    return function;
+                } catch (CudaException notInThisModule) {
+                    // the next module may have it
+                }
+            }
+            throw new IllegalArgumentException(description + ": no kernel named '" + name + "' in the loaded modules");
+        });
+    }
+
+    @Override
+    public void synchronize() {
+        makeCurrent();
+        cuStreamSynchronize(stream);
+    }
+
+    private Memory own(String operation, DeviceMemory memory) {
+        if (memory instanceof Memory m) {
+            return m;
+        }
+        throw new IllegalArgumentException(description + ": " + operation + " was given " + memory
+                + ", which another driver allocated");
+    }
+
+    private static final class Memory implements DeviceMemory {
+        private final CUdeviceptr pointer;
+        private final long bytes;
+        private final AtomicBoolean freed = new AtomicBoolean();
+
+        Memory(CUdeviceptr pointer, long bytes) {
+            this.pointer = pointer;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public long bytes() {
+            return bytes;
+        }
+
+        @Override
+        public String toString() {
+            return "GPU memory of " + bytes + " bytes";
+        }
+    }
+}
