@@ -18,10 +18,27 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * The pure-Java backend. Each kernel here is the plain reference loop: one pass over the
- * logical elements through {@link StridedIndex}, arithmetic in double. Fast paths (blocking,
- * threads, SIMD) will sit beside these loops and be tested against them.
+ * logical elements through {@link StridedIndex}, arithmetic in double. The float32 fast paths
+ * (direct array loops, blocking, threads) sit beside these loops in their own classes and are
+ * tested against them; {@link #reference()} gives a backend that runs the loops alone.
  */
 public final class CpuBackend implements Backend {
+    /** False for {@link #reference()}: every kernel then runs its plain loop. */
+    private final boolean fastPaths;
+
+    /** The backend with its float32 fast paths (see the Fast* classes and {@link BlockedMatmul}). */
+    public CpuBackend() {
+        this(true);
+    }
+
+    private CpuBackend(boolean fastPaths) {
+        this.fastPaths = fastPaths;
+    }
+
+    /** A backend that runs only the reference loops: the oracle that tests and benchmarks compare the fast paths with. */
+    public static CpuBackend reference() {
+        return new CpuBackend(false);
+    }
 
     @Override
     public Device device() {
@@ -68,6 +85,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void fill(Tensor out, double value) {
+        if (fastPaths && StridedCopy.tryFill(out, value)) {
+            return;
+        }
         CpuStorage o = storage(out);
         for (int p : StridedIndex.of(out)) {
             o.set(p, value);
@@ -76,6 +96,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void copy(Tensor src, Tensor dst) {
+        if (fastPaths && StridedCopy.tryCopy(src, dst)) {
+            return;
+        }
         CpuStorage s = storage(src);
         CpuStorage d = storage(dst);
         int[] sp = StridedIndex.of(src);
@@ -87,6 +110,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void unary(UnaryOp op, Tensor x, Tensor out, double p1, double p2) {
+        if (fastPaths && FastUnary.tryRun(op, x, out, p1, p2)) {
+            return;
+        }
         DoubleUnaryOperator f = function(op, p1, p2);
         CpuStorage xs = storage(x);
         CpuStorage os = storage(out);
@@ -109,7 +135,8 @@ public final class CpuBackend implements Backend {
             case TANH -> Math::tanh;
             // Written so that exp never overflows: for v < 0 use e^v / (1 + e^v).
             case SIGMOID -> v -> v >= 0 ? 1.0 / (1.0 + Math.exp(-v)) : Math.exp(v) / (1.0 + Math.exp(v));
-            case RELU -> v -> v > 0 ? v : 0.0;
+            // Math.max propagates NaN, as torch.relu does.
+            case RELU -> v -> Math.max(v, 0.0);
             case LEAKY_RELU -> v -> v > 0 ? v : p1 * v;
             case CLAMP -> v -> Math.min(Math.max(v, p1), p2);
             case POW -> v -> Math.pow(v, p1);
@@ -118,6 +145,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        if (fastPaths && FastBinary.tryRun(op, a, b, out)) {
+            return;
+        }
         DoubleBinaryOperator f = function(op);
         CpuStorage as = storage(a);
         CpuStorage bs = storage(b);
@@ -150,6 +180,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void where(Tensor cond, Tensor a, Tensor b, Tensor out) {
+        if (fastPaths && FastWhere.tryRun(cond, a, b, out)) {
+            return;
+        }
         CpuStorage cs = storage(cond);
         CpuStorage as = storage(a);
         CpuStorage bs = storage(b);
@@ -165,6 +198,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void reduce(ReduceOp op, Tensor x, boolean[] reduced, Tensor out) {
+        if (fastPaths && FastReduce.tryRun(op, x, reduced, out)) {
+            return;
+        }
         CpuStorage xs = storage(x);
         CpuStorage os = storage(out);
         // Walk the input; the matching output position uses out's strides with 0 on reduced dims.
@@ -200,7 +236,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void matmul(Tensor a, Tensor b, Tensor out) {
-        if (out.dtype() == DType.FLOAT32) {
+        if (fastPaths && out.dtype() == DType.FLOAT32) {
             matmulFloat(a, b, out);
         } else {
             matmulReference(a, b, out);
@@ -317,6 +353,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void softmax(Tensor x, int dim, boolean log, Tensor out) {
+        if (fastPaths && FastSoftmax.tryRun(x, dim, log, out)) {
+            return;
+        }
         CpuStorage xs = storage(x);
         CpuStorage os = storage(out);
         int len = x.size(dim);

@@ -1,0 +1,84 @@
+package dev.jgan.benchmarks;
+
+import dev.jgan.core.DType;
+import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.BinaryOp;
+import dev.jgan.core.backend.UnaryOp;
+import dev.jgan.core.backend.cpu.CpuBackend;
+import dev.jgan.core.random.Generator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The elementwise kernels of a GAN layer, reference loop against float32 fast path, at the MLP
+ * GAN's activation shapes (batch 64 x 1024 hidden, batch 64 x 784 pixels) and a large batch.
+ * The kernels are called directly, into a preallocated output, so only the loop is timed.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ElementwiseBenchmark {
+    /** rows x columns. */
+    @Param({"64x1024", "64x784", "1024x784"})
+    public String shape;
+
+    /** add: two full tensors; mulBias: times a [N] row broadcast over the rows (as a bias is). */
+    @Param({"add", "mulBias", "leakyRelu", "sigmoid", "tanh"})
+    public String op;
+
+    private final CpuBackend fast = new CpuBackend();
+    private final CpuBackend reference = CpuBackend.reference();
+    private Tensor a;
+    private Tensor b;
+    private Tensor bias;
+    private Tensor out;
+
+    @Setup
+    public void setup() {
+        String[] mn = shape.split("x");
+        int m = Integer.parseInt(mn[0]);
+        int n = Integer.parseInt(mn[1]);
+        Generator gen = new Generator(42);
+        a = Tensor.randn(gen, m, n);
+        b = Tensor.randn(gen, m, n);
+        // The broadcast view that Tensor.mul hands to the kernel: stride 0 along the rows.
+        bias = Tensor.randn(gen, n).expand(m, n);
+        out = Tensor.empty(fast, DType.FLOAT32, m, n);
+    }
+
+    @Benchmark
+    public Tensor reference() {
+        return run(reference);
+    }
+
+    @Benchmark
+    public Tensor fast() {
+        return run(fast);
+    }
+
+    private Tensor run(CpuBackend cpu) {
+        switch (op) {
+            case "add" -> cpu.binary(BinaryOp.ADD, a, b, out);
+            case "mulBias" -> cpu.binary(BinaryOp.MUL, a, bias, out);
+            case "leakyRelu" -> cpu.unary(UnaryOp.LEAKY_RELU, a, out, 0.2, 0);
+            case "sigmoid" -> cpu.unary(UnaryOp.SIGMOID, a, out, 0, 0);
+            case "tanh" -> cpu.unary(UnaryOp.TANH, a, out, 0, 0);
+            default -> throw new IllegalArgumentException("ElementwiseBenchmark: unknown op " + op);
+        }
+        return out;
+    }
+}

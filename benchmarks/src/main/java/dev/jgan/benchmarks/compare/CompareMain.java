@@ -1,0 +1,82 @@
+package dev.jgan.benchmarks.compare;
+
+import dev.jgan.core.Tensor;
+import dev.jgan.core.random.Generator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The Java side of the comparison with PyTorch ({@code benchmarks/compare/compare_pytorch.py}
+ * runs it): the same workloads, through the same user-level tensor ops a PyTorch user calls
+ * (so allocation and dispatch count on both sides), each timed by {@link MedianTimer}.
+ *
+ * <p>Prints one line per workload, {@code RESULT<TAB>name<TAB>seconds per call}; the names
+ * must match the Python script's. Arguments, if any, select workloads by name prefix.
+ */
+public final class CompareMain {
+    /** Results land here so that the JIT cannot drop the work. */
+    private static volatile Tensor sink;
+
+    private CompareMain() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, Supplier<Tensor>> workloads = workloads(new Generator(42));
+        System.out.println("JAVA\t" + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        for (Map.Entry<String, Supplier<Tensor>> w : workloads.entrySet()) {
+            if (!selected(w.getKey(), args)) {
+                continue;
+            }
+            Supplier<Tensor> work = w.getValue();
+            double seconds = MedianTimer.secondsPerCall(() -> sink = work.get());
+            System.out.println("RESULT\t" + w.getKey() + "\t" + seconds);
+        }
+    }
+
+    private static boolean selected(String name, String[] prefixes) {
+        if (prefixes.length == 0) {
+            return true;
+        }
+        for (String p : prefixes) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Name -> one call of the workload; inputs are made once, outside the timing. */
+    static Map<String, Supplier<Tensor>> workloads(Generator gen) {
+        Map<String, Supplier<Tensor>> w = new LinkedHashMap<>();
+        for (int n : new int[]{256, 512, 1024}) {
+            Tensor a = Tensor.randn(gen, n, n);
+            Tensor b = Tensor.randn(gen, n, n);
+            w.put("sgemm " + n, () -> a.matmul(b));
+        }
+        // The MLP GAN's layers at batch 64: noise 100 -> 128 hidden, 1024 hidden -> 784 pixels.
+        for (int[] mkn : new int[][]{{64, 100, 128}, {64, 1024, 784}}) {
+            Tensor x = Tensor.randn(gen, mkn[0], mkn[1]);
+            Tensor b = Tensor.randn(gen, mkn[1], mkn[2]);
+            w.put("matmul " + mkn[0] + "x" + mkn[1] + "x" + mkn[2], () -> x.matmul(b));
+        }
+        // A linear layer as PyTorch stores it: weight [out, in], y = x W^T + b.
+        Tensor x = Tensor.randn(gen, 64, 1024);
+        Tensor weight = Tensor.randn(gen, 784, 1024);
+        Tensor bias = Tensor.randn(gen, 784);
+        w.put("linear 64x1024x784", () -> x.matmul(weight.t()).add(bias));
+        Tensor a = Tensor.randn(gen, 64, 1024);
+        Tensor b = Tensor.randn(gen, 64, 1024);
+        Tensor rowBias = Tensor.randn(gen, 1024);
+        w.put("add [64,1024]", () -> a.add(b));
+        w.put("mul bias [64,1024]*[1024]", () -> a.mul(rowBias));
+        w.put("leakyRelu [64,1024]", () -> a.leakyRelu(0.2));
+        w.put("sigmoid [64,1024]", a::sigmoid);
+        w.put("tanh [64,1024]", a::tanh);
+        w.put("sum dim 0 [64,1024]", () -> a.sum(0));
+        w.put("sum dim 1 [64,1024]", () -> a.sum(1));
+        w.put("softmax dim 1 [64,1024]", () -> a.softmax(1));
+        return w;
+    }
+}

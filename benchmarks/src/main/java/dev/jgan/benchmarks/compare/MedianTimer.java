@@ -1,0 +1,41 @@
+package dev.jgan.benchmarks.compare;
+
+import java.util.Arrays;
+
+/**
+ * Times one workload the way {@code compare_pytorch.py} times PyTorch: run it for a warm-up
+ * period (here long enough for the JIT to compile the hot loops), pick a number of calls per
+ * sample that lasts at least {@link #MIN_SAMPLE_NANOS}, take {@link #SAMPLES} samples, report
+ * the median time per call. The median, not the mean, because the machine is shared: a sample
+ * that another process interrupted should not move the result.
+ */
+final class MedianTimer {
+    static final int SAMPLES = 11;
+    private static final long WARMUP_NANOS = 1_000_000_000L;
+    private static final long MIN_SAMPLE_NANOS = 20_000_000L;
+
+    private MedianTimer() {
+    }
+
+    /** Median seconds per call of {@code work}. */
+    static double secondsPerCall(Runnable work) {
+        long warmupEnd = System.nanoTime() + WARMUP_NANOS;
+        long calls = 0;
+        while (System.nanoTime() < warmupEnd) {
+            work.run();
+            calls++;
+        }
+        long perCall = Math.max(1, WARMUP_NANOS / Math.max(1, calls));
+        int callsPerSample = (int) Math.max(1, MIN_SAMPLE_NANOS / perCall);
+        double[] samples = new double[SAMPLES];
+        for (int s = 0; s < SAMPLES; s++) {
+            long start = System.nanoTime();
+            for (int c = 0; c < callsPerSample; c++) {
+                work.run();
+            }
+            samples[s] = (System.nanoTime() - start) * 1e-9 / callsPerSample;
+        }
+        Arrays.sort(samples);
+        return samples[SAMPLES / 2];
+    }
+}

@@ -1,0 +1,98 @@
+package dev.jgan.core.backend.cpu;
+
+import dev.jgan.core.Tensor;
+
+/**
+ * How the float32 elements of an elementwise operand line up with the output's row-major order,
+ * for the layouts that broadcasting produces most: the whole operand contiguous, one scalar, a
+ * row repeated ({@code [1, N]} bias over {@code [M, N]}), or each element repeated along a row
+ * ({@code [M, 1]} over {@code [M, N]}). Every other layout is packed into a contiguous copy.
+ *
+ * <p>Output element {@code i} lies in block {@code i / period} at place {@code i % period}; the
+ * operand's element for it is then {@code data[start(block, place, i)]}.
+ *
+ * @param period the block length for ROW and COLUMN, 0 for the layouts that have no blocks
+ */
+record DenseOperand(Kind kind, float[] data, int offset, int period) {
+    enum Kind {
+        /** data[offset + i]. */
+        CONTIGUOUS,
+        /** data[offset] for every i. */
+        SCALAR,
+        /** data[offset + i % period]: a row of {@code period} elements, repeated. */
+        ROW,
+        /** data[offset + i / period]: each element repeated {@code period} times. */
+        COLUMN
+    }
+
+    /** The operand as one of the four layouts, packing it when it has none of them. */
+    static DenseOperand of(Tensor t) {
+        if (t.isContiguous()) {
+            return contiguous(t);
+        }
+        float[] data = ((CpuStorage.Floats) t.storage()).data;
+        int[] shape = t.shape();
+        int[] strides = t.strides();
+        // ROW: trailing dims contiguous, all others stride 0. Size-1 dims fit any stride.
+        int d = shape.length - 1;
+        int expected = 1;
+        while (d >= 0 && (shape[d] == 1 || strides[d] == expected)) {
+            expected *= shape[d];
+            d--;
+        }
+        if (broadcastAbove(shape, strides, d)) {
+            return new DenseOperand(expected == 1 ? Kind.SCALAR : Kind.ROW, data, t.offset(), expected);
+        }
+        // COLUMN: trailing dims stride 0, all others contiguous among themselves.
+        d = shape.length - 1;
+        int repeat = 1;
+        while (d >= 0 && (shape[d] == 1 || strides[d] == 0)) {
+            repeat *= shape[d];
+            d--;
+        }
+        expected = 1;
+        while (d >= 0 && (shape[d] == 1 || strides[d] == expected)) {
+            expected *= shape[d];
+            d--;
+        }
+        if (d < 0) {
+            return new DenseOperand(Kind.COLUMN, data, t.offset(), repeat);
+        }
+        return packed(t);
+    }
+
+    /** t itself when it is contiguous, else a contiguous copy: for kernels that only take plain arrays. */
+    static DenseOperand contiguous(Tensor t) {
+        return t.isContiguous() ? new DenseOperand(Kind.CONTIGUOUS, ((CpuStorage.Floats) t.storage()).data, t.offset(), 0)
+                : packed(t);
+    }
+
+    /** A contiguous copy of t. */
+    static DenseOperand packed(Tensor t) {
+        return new DenseOperand(Kind.CONTIGUOUS, StridedCopy.packed(t), 0, 0);
+    }
+
+    private static boolean broadcastAbove(int[] shape, int[] strides, int last) {
+        for (int d = 0; d <= last; d++) {
+            if (shape[d] != 1 && strides[d] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when the operand's element changes along a block (a vector), false when it stays (a scalar). */
+    boolean varies() {
+        return kind == Kind.CONTIGUOUS || kind == Kind.ROW;
+    }
+
+    /** Position in {@link #data} of the operand's element for output element i, at place of block. */
+    int start(int block, int place, int i) {
+        return switch (kind) {
+            case CONTIGUOUS -> offset + i;
+            case SCALAR -> offset;
+            case ROW -> offset + place;
+            case COLUMN -> offset + block;
+        };
+    }
+}

@@ -1,0 +1,248 @@
+package dev.jgan.core.backend.cpu;
+
+import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.ReduceOp;
+
+/**
+ * The float32 fast path of sum, max and min over any set of dims.
+ *
+ * <p>On a row-major input, neighbouring dims that are both reduced or both kept merge, so every
+ * reduction is a chain of two shapes: the last dim reduced ({@code [R, L] -> [R]}, a dot-product
+ * like walk along each row) or a middle dim reduced between kept ones ({@code [O, M, N] -> [O,
+ * N]}, rows added into an accumulator row, a loop C2 vectorizes). Reducing the innermost group
+ * first and repeating handles the rest, e.g. {@code [B, C, H*W] -> [C]} for batch norm.
+ *
+ * <p>Sums run in float inside blocks and add the block results in double, so the rounding error
+ * stays near the reference's (which sums in double) even for long rows; along a row eight
+ * independent partial sums keep the adder busy. max and min are exact, NaN propagating.
+ */
+final class FastReduce {
+    /** Elements summed in float before the partial result moves to a double. */
+    private static final int BLOCK = 4096;
+    /** Rows added in float in a middle reduction before they move to a double accumulator. */
+    private static final int ROWS_IN_FLOAT = 256;
+    /** Columns per work item of a middle reduction: one row piece is 1 KiB. */
+    private static final int COLUMNS = 256;
+
+    private FastReduce() {
+    }
+
+    /** Reduces the dims where {@code reduced} is true; false (nothing done) unless float32 and non-empty. */
+    static boolean tryRun(ReduceOp op, Tensor x, boolean[] reduced, Tensor out) {
+        if (!(x.storage() instanceof CpuStorage.Floats) || !(out.storage() instanceof CpuStorage.Floats)
+                || x.numel() == 0) {
+            return false;
+        }
+        int[] shape = x.shape();
+        int[] sizes = new int[shape.length];
+        boolean[] groupReduced = new boolean[shape.length];
+        int groups = 0;
+        int reducedGroups = 0;
+        for (int d = 0; d < shape.length; d++) {
+            if (shape[d] == 1) {
+                continue;
+            }
+            if (groups > 0 && groupReduced[groups - 1] == reduced[d]) {
+                sizes[groups - 1] *= shape[d];
+            } else {
+                sizes[groups] = shape[d];
+                groupReduced[groups] = reduced[d];
+                reducedGroups += reduced[d] ? 1 : 0;
+                groups++;
+            }
+        }
+        DenseOperand in = DenseOperand.contiguous(x);
+        Destination dst = Destination.of(out);
+        float[] cur = in.data();
+        int curOff = in.offset();
+        if (reducedGroups == 0) {
+            System.arraycopy(cur, curOff, dst.data(), dst.offset(), out.numel());
+        }
+        while (reducedGroups > 0) {
+            boolean lastStep = reducedGroups == 1;
+            int keptAfter = 1;
+            for (int g = 0; g < groups - 1; g++) {
+                keptAfter *= sizes[g];
+            }
+            if (groupReduced[groups - 1]) {
+                float[] target = lastStep ? dst.data() : new float[keptAfter];
+                int targetOff = lastStep ? dst.offset() : 0;
+                lastDim(op, cur, curOff, keptAfter, sizes[groups - 1], target, targetOff);
+                cur = target;
+                curOff = targetOff;
+                groups--;
+            } else {
+                int n = sizes[groups - 1];
+                int m = sizes[groups - 2];
+                int outer = keptAfter / m;
+                float[] target = lastStep ? dst.data() : new float[outer * n];
+                int targetOff = lastStep ? dst.offset() : 0;
+                middleDim(op, cur, curOff, outer, m, n, target, targetOff);
+                cur = target;
+                curOff = targetOff;
+                // The reduced group is gone: the kept groups on either side of it are now neighbours.
+                if (groups >= 3) {
+                    sizes[groups - 3] *= n;
+                    groups -= 2;
+                } else {
+                    sizes[0] = n;
+                    groupReduced[0] = false;
+                    groups = 1;
+                }
+            }
+            reducedGroups--;
+        }
+        dst.finish();
+        return true;
+    }
+
+    /** o[oo + r] = op over x[xo + r*len, xo + (r+1)*len) for r in [0, rows). */
+    private static void lastDim(ReduceOp op, float[] x, int xo, int rows, int len, float[] o, int oo) {
+        if (rows > 1) {
+            Parallel.forRange(rows, len, (start, end) -> {
+                for (int r = start; r < end; r++) {
+                    o[oo + r] = (float) row(op, x, xo + r * len, len);
+                }
+            });
+            return;
+        }
+        // One long row (a reduction over everything): split it into blocks across the cores.
+        int blocks = (len + BLOCK - 1) / BLOCK;
+        double[] partial = new double[blocks];
+        Parallel.forRange(blocks, BLOCK, (start, end) -> {
+            for (int b = start; b < end; b++) {
+                int from = b * BLOCK;
+                partial[b] = row(op, x, xo + from, Math.min(BLOCK, len - from));
+            }
+        });
+        double total = partial[0];
+        for (int b = 1; b < blocks; b++) {
+            total = switch (op) {
+                case SUM -> total + partial[b];
+                case MAX -> Math.max(total, partial[b]);
+                case MIN -> Math.min(total, partial[b]);
+            };
+        }
+        o[oo] = (float) total;
+    }
+
+    private static double row(ReduceOp op, float[] x, int xo, int len) {
+        return switch (op) {
+            case SUM -> {
+                double total = 0;
+                for (int from = 0; from < len; from += BLOCK) {
+                    total += sum(x, xo + from, Math.min(BLOCK, len - from));
+                }
+                yield total;
+            }
+            case MAX -> max(x, xo, len);
+            case MIN -> min(x, xo, len);
+        };
+    }
+
+    private static float sum(float[] x, int xo, int len) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            int p = xo + i;
+            s0 += x[p];
+            s1 += x[p + 1];
+            s2 += x[p + 2];
+            s3 += x[p + 3];
+            s4 += x[p + 4];
+            s5 += x[p + 5];
+            s6 += x[p + 6];
+            s7 += x[p + 7];
+        }
+        float s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        for (; i < len; i++) {
+            s += x[xo + i];
+        }
+        return s;
+    }
+
+    private static float max(float[] x, int xo, int len) {
+        float m0 = Float.NEGATIVE_INFINITY, m1 = m0, m2 = m0, m3 = m0;
+        int i = 0;
+        for (; i + 4 <= len; i += 4) {
+            int p = xo + i;
+            m0 = Math.max(m0, x[p]);
+            m1 = Math.max(m1, x[p + 1]);
+            m2 = Math.max(m2, x[p + 2]);
+            m3 = Math.max(m3, x[p + 3]);
+        }
+        float m = Math.max(Math.max(m0, m1), Math.max(m2, m3));
+        for (; i < len; i++) {
+            m = Math.max(m, x[xo + i]);
+        }
+        return m;
+    }
+
+    private static float min(float[] x, int xo, int len) {
+        float m0 = Float.POSITIVE_INFINITY, m1 = m0, m2 = m0, m3 = m0;
+        int i = 0;
+        for (; i + 4 <= len; i += 4) {
+            int p = xo + i;
+            m0 = Math.min(m0, x[p]);
+            m1 = Math.min(m1, x[p + 1]);
+            m2 = Math.min(m2, x[p + 2]);
+            m3 = Math.min(m3, x[p + 3]);
+        }
+        float m = Math.min(Math.min(m0, m1), Math.min(m2, m3));
+        for (; i < len; i++) {
+            m = Math.min(m, x[xo + i]);
+        }
+        return m;
+    }
+
+    /** o[oo + a*n + j] = op over i of x[xo + (a*m + i)*n + j], for a in [0, outer), j in [0, n). */
+    private static void middleDim(ReduceOp op, float[] x, int xo, int outer, int m, int n, float[] o, int oo) {
+        int pieces = (n + COLUMNS - 1) / COLUMNS;
+        Parallel.forRange(outer * pieces, (long) m * Math.min(n, COLUMNS), (start, end) -> {
+            for (int item = start; item < end; item++) {
+                int a = item / pieces;
+                int from = (item % pieces) * COLUMNS;
+                int to = Math.min(from + COLUMNS, n);
+                columns(op, x, xo + a * m * n, m, n, from, to, o, oo + a * n);
+            }
+        });
+    }
+
+    /** Columns [from, to) of an [m, n] block reduced over its rows into o[oo + j]. */
+    private static void columns(ReduceOp op, float[] x, int xo, int m, int n, int from, int to, float[] o, int oo) {
+        if (op == ReduceOp.SUM && m > ROWS_IN_FLOAT) {
+            double[] total = new double[to - from];
+            for (int r0 = 0; r0 < m; r0 += ROWS_IN_FLOAT) {
+                columns(op, x, xo + r0 * n, Math.min(ROWS_IN_FLOAT, m - r0), n, from, to, o, oo);
+                for (int j = from; j < to; j++) {
+                    total[j - from] += o[oo + j];
+                }
+            }
+            for (int j = from; j < to; j++) {
+                o[oo + j] = (float) total[j - from];
+            }
+            return;
+        }
+        System.arraycopy(x, xo + from, o, oo + from, to - from);
+        for (int i = 1; i < m; i++) {
+            int row = xo + i * n;
+            switch (op) {
+                case SUM -> {
+                    for (int j = from; j < to; j++) {
+                        o[oo + j] += x[row + j];
+                    }
+                }
+                case MAX -> {
+                    for (int j = from; j < to; j++) {
+                        o[oo + j] = Math.max(o[oo + j], x[row + j]);
+                    }
+                }
+                case MIN -> {
+                    for (int j = from; j < to; j++) {
+                        o[oo + j] = Math.min(o[oo + j], x[row + j]);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.jgan.core.backend.cpu;
+
+import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.cpu.DenseOperand.Kind;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/**
+ * The broadcast patterns of GAN layers are read in place, not packed: the comparison tests
+ * would pass either way, so this pins down that the fast segments are the ones that run.
+ */
+class DenseOperandTest {
+
+    @Test
+    void contiguousOperandIsReadInPlace() {
+        Tensor x = Tensor.zeros(5, 64, 7).narrow(0, 2, 1);
+        DenseOperand d = DenseOperand.of(x);
+        assertEquals(Kind.CONTIGUOUS, d.kind());
+        assertSame(data(x), d.data());
+        assertEquals(2 * 64 * 7, d.offset());
+    }
+
+    @Test
+    void biasOverBatchIsARow() {
+        Tensor bias = Tensor.zeros(784);
+        DenseOperand d = DenseOperand.of(bias.expand(64, 784));
+        assertEquals(Kind.ROW, d.kind());
+        assertEquals(784, d.period());
+        assertSame(data(bias), d.data());
+        // An image bias [C, H, W] over a batch [B, C, H, W] is one row of C*H*W.
+        assertEquals(new DenseOperand(Kind.ROW, data(bias), 0, 784),
+                DenseOperand.of(bias.reshape(1, 28, 28).expand(8, 1, 28, 28)));
+    }
+
+    @Test
+    void perRowValueIsAColumn() {
+        Tensor column = Tensor.zeros(64, 1);
+        DenseOperand d = DenseOperand.of(column.expand(64, 1024));
+        assertEquals(new DenseOperand(Kind.COLUMN, data(column), 0, 1024), d);
+        // Per-sample, per-channel values [B, C, 1, 1] over [B, C, H, W].
+        Tensor perChannel = Tensor.zeros(2, 3, 1, 1);
+        assertEquals(new DenseOperand(Kind.COLUMN, data(perChannel), 0, 20), DenseOperand.of(perChannel.expand(2, 3, 4, 5)));
+    }
+
+    @Test
+    void oneElementIsAScalar() {
+        Tensor one = Tensor.scalar(3);
+        assertEquals(Kind.SCALAR, DenseOperand.of(one.expand(64, 1024)).kind());
+    }
+
+    @Test
+    void otherLayoutsArePacked() {
+        Tensor x = Tensor.zeros(64, 32);
+        DenseOperand transposed = DenseOperand.of(x.t());
+        assertEquals(Kind.CONTIGUOUS, transposed.kind());
+        assertNotSame(data(x), transposed.data());
+        Tensor perChannel = Tensor.zeros(1, 3, 1, 1);
+        assertEquals(Kind.CONTIGUOUS, DenseOperand.of(perChannel.expand(2, 3, 4, 5)).kind());
+    }
+
+    private static float[] data(Tensor t) {
+        return ((CpuStorage.Floats) t.storage()).data;
+    }
+}
