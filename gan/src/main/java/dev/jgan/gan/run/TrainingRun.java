@@ -202,8 +202,19 @@ public final class TrainingRun {
         return config;
     }
 
+    /**
+     * The Philox key of one stream of a run: the seed and the stream's number mixed by SplitMix64's
+     * finalizer, so that no stream of seed s shares its key with a stream of another seed, or
+     * with a plain {@code new Generator(k)} for a small k such as {@code gan sample --seed}.
+     */
     static long stream(long seed, Stream stream) {
-        return seed * 0x9E3779B97F4A7C15L + stream.ordinal();
+        return mix(seed ^ mix(0x9E3779B97F4A7C15L * (stream.ordinal() + 1)));
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static String required(Map<String, String> meta, String key) {
