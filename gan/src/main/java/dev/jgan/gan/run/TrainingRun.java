@@ -137,6 +137,7 @@ public final class TrainingRun {
                 Files.copy(dir.resolve(SAMPLES).resolve(String.format("epoch_%03d.png", epoch + 1)),
                         dir.resolve("samples.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 writeCharts();
+                RunReport.write(dir);
                 saveCheckpoint(epoch);
                 epochsRun++;
                 progress.epochDone(epoch, config.epochs());
@@ -145,6 +146,7 @@ public final class TrainingRun {
         double seconds = (System.nanoTime() - started) / 1e9;
         Summary summary = Summary.of(MetricsLog.read(dir.resolve(METRICS)), loader.numBatches(), epochsRun, seconds);
         JSON.writeValue(dir.resolve(SUMMARY).toFile(), summary);
+        RunReport.write(dir);
         progress.finished(summary);
         return summary;
     }
