@@ -27,7 +27,8 @@ import java.util.Map;
 /**
  * A GAN training run and its directory: config.json, metrics.csv, samples/ (grids from fixed
  * noise), losses.png and probabilities.png, checkpoint.safetensors (written atomically after
- * every epoch) and summary.json. A run is resumed from its directory; with the same config the
+ * every epoch), summary.json, and report.html, an offline page showing all of it
+ * ({@link RunReport}). A run is resumed from its directory; with the same config the
  * resumed run takes exactly the steps, with exactly the losses, of one that never stopped,
  * because every source of randomness is a Philox stream whose position is in the checkpoint
  * or is a function of the epoch.
