@@ -6,6 +6,7 @@ import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backend;
 import dev.jgan.core.backend.BinaryOp;
+import dev.jgan.core.backend.FusedOptimizerKernels;
 import dev.jgan.core.backend.ReduceOp;
 import dev.jgan.core.backend.Storage;
 import dev.jgan.core.backend.UnaryOp;
@@ -21,7 +22,7 @@ import java.util.function.DoubleUnaryOperator;
  * logical elements through {@link StridedIndex}, arithmetic in double. Fast paths (blocking,
  * threads, SIMD) will sit beside these loops and be tested against them.
  */
-public final class CpuBackend implements Backend {
+public final class CpuBackend implements Backend, FusedOptimizerKernels {
 
     @Override
     public Device device() {
@@ -447,5 +448,18 @@ public final class CpuBackend implements Backend {
                 }
             }
         }
+    }
+
+    /** The reference loop of the fused SGD update; see {@link FusedOptimizerLoops}. */
+    @Override
+    public void sgdStep(Tensor param, Tensor grad, Tensor momentumBuffer, boolean firstStep, SgdSettings settings) {
+        FusedOptimizerLoops.sgd(param, grad, momentumBuffer, firstStep, settings);
+    }
+
+    /** The reference loop of the fused Adam update; see {@link FusedOptimizerLoops}. */
+    @Override
+    public void adamStep(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq, long step,
+                         AdamSettings settings) {
+        FusedOptimizerLoops.adam(param, grad, expAvg, expAvgSq, maxExpAvgSq, step, settings);
     }
 }
