@@ -36,10 +36,6 @@ public final class Allocation {
         return bytes;
     }
 
-    boolean isReleased() {
-        return released.get();
-    }
-
     DeviceMemory block() {
         return memory;
     }

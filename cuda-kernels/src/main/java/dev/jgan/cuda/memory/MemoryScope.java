@@ -50,14 +50,18 @@ public final class MemoryScope implements AutoCloseable {
             throw new IllegalArgumentException("memory scope: keep: a tensor of shape " + Shape.format(tensor.shape())
                     + " on " + tensor.device() + " holds no device memory of this allocator");
         }
-        Allocation allocation = device.allocation();
+        keep(device.allocation());
+        return tensor;
+    }
+
+    void keep(Allocation allocation) {
+        checkOpen("keep");
         if (allocations.remove(allocation)) {
             MemoryScope enclosing = allocator.enclosing(this);
             if (enclosing != null) {
                 enclosing.adopt(allocation);
             }
         }
-        return tensor;
     }
 
     /** {@link #keep} for each tensor, e.g. an optimizer's state. */
