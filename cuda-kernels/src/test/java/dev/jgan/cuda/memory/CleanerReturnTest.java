@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The safety net for memory no scope owns: when its holder becomes unreachable, the Cleaner's
