@@ -85,9 +85,9 @@ for f in glob.glob(sys.argv[1] + "/TEST-*.xml"):
     run += int(s.get("tests")); fail += int(s.get("failures")) + int(s.get("errors")); skip += int(s.get("skipped"))
     for case in s.iter("testcase"):
         for sk in case.iter("skipped"):
-            msg = sk.get("message") or ""
-            if "cuda gpu" in msg:
-                gpu_skips.add(msg.split(":", 1)[-1].strip())
+            first = ((sk.get("message") or "") + "\n" + (sk.text or "")).strip().splitlines()[0]
+            if "cuda gpu is not available" in first:
+                gpu_skips.add(first.split("on this machine:", 1)[-1].strip())
 print(f"{run} tests, {fail} failed, {skip} skipped" + (f"; GPU cases skipped because: {sorted(gpu_skips)[0]}" if gpu_skips else ""))
 PY
 )

@@ -29,7 +29,7 @@ final class CublasMatmul implements MatmulEngine {
     private final JCudaDriver driver;
     private final cublasHandle handle = new cublasHandle();
 
-    /** Fails with one line of advice when cuBLAS cannot be loaded (JCublas 12 needs libcublas.so.12 on the library path). */
+    /** Fails with one line of advice when cuBLAS cannot be loaded (JCublas 12 needs libcublas.so.12). */
     CublasMatmul(JCudaDriver driver) {
         this.driver = driver;
         try {

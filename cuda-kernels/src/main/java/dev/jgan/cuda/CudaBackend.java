@@ -423,7 +423,8 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels {
         }
         KernelArgs args = new KernelArgs().i32(total)
                 .conv2d(cols.size(0), c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow)
-                .ptr(memory(cols)).view(cols.offset(), cols.strides()).ptr(memory(out)).view(out.offset(), out.strides());
+                .ptr(memory(cols)).view(cols.offset(), cols.strides())
+                .ptr(memory(out)).view(out.offset(), out.strides());
         launchElementwise("col2im_" + suffix(out), total, args);
     }
 

@@ -35,7 +35,8 @@ class ConvolutionOpsOnCudaTest {
     @MethodSource("targetsAndDtypes")
     void conv2dStridedPaddedDilatedWithBias(Target target, DType dtype) {
         compare("conv2d", target.backend(), dtype, in -> Convolution.conv2d(in.get(0), in.get(1), in.get(2),
-                new int[]{2, 1}, new int[]{1, 0}, new int[]{1, 2}, 1), new int[]{2, 3, 9, 7}, new int[]{4, 3, 3, 2}, new int[]{4});
+                new int[]{2, 1}, new int[]{1, 0}, new int[]{1, 2}, 1),
+                new int[]{2, 3, 9, 7}, new int[]{4, 3, 3, 2}, new int[]{4});
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -4,6 +4,8 @@ import dev.jgan.core.Device;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backends;
 import dev.jgan.core.random.Generator;
+import dev.jgan.cuda.memory.MemoryScope;
+import dev.jgan.cuda.memory.MemoryStats;
 import dev.jgan.nn.LeakyReLU;
 import dev.jgan.nn.Linear;
 import dev.jgan.nn.Module;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -25,6 +28,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * and moved with {@code Tensor.to}. Alternating discriminator and generator steps on the CUDA
  * backend (the emulator here; the GPU where there is one) follow the same steps on the CPU
  * within float32 rounding: losses at every step and every parameter at the end.
+ *
+ * <p>After the first step, which creates Adam's state, each CUDA step runs in a
+ * {@link MemoryScope}: from the third step on, every allocation is served from the cache.
  */
 class GanTrainingOnCudaTest {
     private static final int BATCH = 32;
@@ -41,26 +47,40 @@ class GanTrainingOnCudaTest {
     void alternatingStepsFollowTheCpu(String driver) {
         System.setProperty(CudaBackendProvider.DRIVER_PROPERTY, driver);
         Device cuda = Device.cuda(0);
+        CudaBackend backend = null;
         String unavailable = "";
         try {
-            Backends.forDevice(cuda);
+            backend = (CudaBackend) Backends.forDevice(cuda);
         } catch (IllegalStateException e) {
             unavailable = e.getMessage();
         }
-        assumeTrue(unavailable.isEmpty(), "cuda:0 on the " + driver + " is not available: " + unavailable);
+        assumeTrue(backend != null, "cuda:0 on the " + driver + " is not available: " + unavailable);
 
         Gan cpu = new Gan();
         Gan dev = new Gan();
         dev.generator.to(cuda);
         dev.discriminator.to(cuda);
         Generator data = new Generator(99);
+        long deviceAllocations = 0;
         for (int step = 1; step <= STEPS; step++) {
             // The target: a Gaussian blob away from the origin.
             Tensor real = Tensor.randn(data, BATCH, 2).mul(0.3).add(1.5);
             Tensor noise = Tensor.randn(data, BATCH, LATENT);
             double[] cpuLosses = cpu.step(real, noise);
-            double[] devLosses = dev.step(real.to(cuda), noise.to(cuda));
+            double[] devLosses;
+            if (step == 1) {
+                devLosses = dev.step(real.to(cuda), noise.to(cuda));
+            } else {
+                try (MemoryScope scope = backend.memoryScope()) {
+                    devLosses = dev.step(real.to(cuda), noise.to(cuda));
+                }
+            }
             Expect.close("discriminator and generator losses at step " + step, cpuLosses, devLosses, 1e-5, 1e-6);
+            MemoryStats stats = backend.memoryStats();
+            if (step > 2) {
+                assertEquals(deviceAllocations, stats.deviceAllocations(), "device allocations, step " + step + ": " + stats);
+            }
+            deviceAllocations = stats.deviceAllocations();
         }
         List<Tensor> cpuParams = cpu.parameters();
         List<Tensor> devParams = dev.parameters();
@@ -95,7 +115,8 @@ class GanTrainingOnCudaTest {
             Tensor zeros = Tensor.zerosLike(ones);
 
             Tensor fake = generator.forward(noise);
-            Tensor dLoss = bce.forward(discriminator.forward(real), ones).add(bce.forward(discriminator.forward(fake.detach()), zeros));
+            Tensor dLoss = bce.forward(discriminator.forward(real), ones)
+                    .add(bce.forward(discriminator.forward(fake.detach()), zeros));
             discriminatorOptimizer.zeroGrad();
             dLoss.backward();
             discriminatorOptimizer.step();

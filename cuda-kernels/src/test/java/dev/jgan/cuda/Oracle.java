@@ -187,7 +187,8 @@ final class Oracle {
                         int y = oy * g.sh() - g.ph() + i * g.dh();
                         int xx = ox * g.sw() - g.pw() + j * g.dw();
                         if (y >= 0 && y < g.h() && xx >= 0 && xx < g.w()) {
-                            image[((b * g.c() + ch) * g.h() + y) * g.w() + xx] += cols[(b * rows + row) * oh * ow + oy * ow + ox];
+                            image[((b * g.c() + ch) * g.h() + y) * g.w() + xx] +=
+                                    cols[(b * rows + row) * oh * ow + oy * ow + ox];
                         }
                     }
                 }

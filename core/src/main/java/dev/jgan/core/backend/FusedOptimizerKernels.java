@@ -83,7 +83,8 @@ public interface FusedOptimizerKernels {
             throw new IllegalArgumentException("sgd step: momentum " + s.momentum() + " needs "
                     + (s.momentum() != 0 ? "a" : "no") + " momentum buffer");
         }
-        checkOperands("sgd step", param, momentumBuffer == null ? new Tensor[]{grad} : new Tensor[]{grad, momentumBuffer});
+        Tensor[] others = momentumBuffer == null ? new Tensor[]{grad} : new Tensor[]{grad, momentumBuffer};
+        checkOperands("sgd step", param, others);
     }
 
     /** Checks the Adam operands, that maxExpAvgSq is given exactly with AMSGrad, and that step >= 1. */

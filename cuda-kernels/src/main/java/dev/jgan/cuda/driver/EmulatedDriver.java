@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class EmulatedDriver implements Driver {
     private final boolean debug;
 
-    /** Fails with the reason when the emulator library is not available; debug mode as {@link Driver#debugRequested()} says. */
+    /** Fails with the reason when the emulator library is missing; debug mode if {@link Driver#debugRequested()}. */
     public EmulatedDriver() {
         this(Driver.debugRequested());
     }
@@ -85,16 +85,18 @@ public final class EmulatedDriver implements Driver {
     @Override
     public void copyToHost(DeviceMemory source, long sourceByteOffset, float[] target) {
         long bytes = 4L * target.length;
-        EmulatorNative.copyToHost(checked("copyToHost", source, sourceByteOffset, bytes) + sourceByteOffset, target, bytes);
+        long address = checked("copyToHost", source, sourceByteOffset, bytes);
+        EmulatorNative.copyToHost(address + sourceByteOffset, target, bytes);
     }
 
     @Override
     public void copyToHost(DeviceMemory source, long sourceByteOffset, double[] target) {
         long bytes = 8L * target.length;
-        EmulatorNative.copyToHost(checked("copyToHost", source, sourceByteOffset, bytes) + sourceByteOffset, target, bytes);
+        long address = checked("copyToHost", source, sourceByteOffset, bytes);
+        EmulatorNative.copyToHost(address + sourceByteOffset, target, bytes);
     }
 
-    /** The block's address, once its guards are found intact: reading it is where a GPU would report an earlier fault. */
+    /** The block's address once its guards are found intact: a GPU, too, reports an earlier fault when read. */
     private static long checked(String operation, DeviceMemory memory, long offset, long length) {
         long address = live(operation, memory, offset, length);
         Memory m = (Memory) memory;

@@ -98,8 +98,8 @@ public final class JCudaDriver implements Driver {
                 cuModuleLoadData(module, image);
                 modules.add(module);
             }
-            String description = "cuda:" + index + " " + new String(name, StandardCharsets.US_ASCII).replace("\0", "").trim()
-                    + (debug ? " (debug: every launch waited for)" : "");
+            String gpuName = new String(name, StandardCharsets.US_ASCII).replace("\0", "").trim();
+            String description = "cuda:" + index + " " + gpuName + (debug ? " (debug: every launch waited for)" : "");
             return new JCudaDriver(description, context, stream, modules, debug);
         } catch (LinkageError | CudaException | IllegalStateException e) {
             throw new IllegalStateException(GpuFailure.describe("cuda:" + index, e), e);
@@ -180,6 +180,9 @@ public final class JCudaDriver implements Driver {
     @Override
     public void fillBytes(DeviceMemory memory, int value) {
         Memory m = own("fillBytes", memory);
+        if (m.freed.get()) {
+            throw new IllegalStateException(description + ": fillBytes on freed device memory");
+        }
         makeCurrent();
         cuMemsetD8Async(m.pointer, (byte) value, Math.max(m.bytes, 1), stream);
     }

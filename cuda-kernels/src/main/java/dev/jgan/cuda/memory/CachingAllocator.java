@@ -6,6 +6,7 @@ import dev.jgan.cuda.driver.Driver;
 import java.lang.ref.Cleaner;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -173,14 +174,19 @@ public final class CachingAllocator {
     /** Hands every cached block back to the device (like torch.cuda.empty_cache()). */
     public synchronized void emptyCache() {
         drainReturned();
-        for (ArrayDeque<DeviceMemory> blocks : cache.values()) {
-            for (DeviceMemory block : blocks) {
-                driver.free(block);
+        Iterator<Map.Entry<Long, ArrayDeque<DeviceMemory>>> classes = cache.entrySet().iterator();
+        while (classes.hasNext()) {
+            Map.Entry<Long, ArrayDeque<DeviceMemory>> sizeClass = classes.next();
+            ArrayDeque<DeviceMemory> blocks = sizeClass.getValue();
+            // Each block leaves the cache before it is freed, so a free that fails (the emulator
+            // reports stray writes there) leaves the counters right and nothing freed twice.
+            for (DeviceMemory block = blocks.pollLast(); block != null; block = blocks.pollLast()) {
+                bytesCached -= sizeClass.getKey();
                 deviceFrees++;
+                driver.free(block);
             }
+            classes.remove();
         }
-        cache.clear();
-        bytesCached = 0;
     }
 
     /** The counters now, after taking in what the Cleaner returned. */

@@ -90,8 +90,8 @@ public final class MemoryScope implements AutoCloseable {
 
     private void checkOpen(String operation) {
         if (Thread.currentThread() != owner) {
-            throw new IllegalStateException("memory scope: " + operation + " on thread " + Thread.currentThread().getName()
-                    + ", but the scope belongs to thread " + owner.getName());
+            throw new IllegalStateException("memory scope: " + operation + " on thread "
+                    + Thread.currentThread().getName() + ", but the scope belongs to thread " + owner.getName());
         }
         if (closed) {
             throw new IllegalStateException("memory scope: " + operation + " after the scope was closed");

@@ -20,8 +20,8 @@ public record MemoryStats(long bytesInUse, long bytesCached, long peakBytesInUse
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "in use %s (peak %s), cached %s; %d requests: %d from the cache,"
-                        + " %d device allocations, %d device frees", mib(bytesInUse), mib(peakBytesInUse), mib(bytesCached),
-                requests, cacheHits, deviceAllocations, deviceFrees);
+                        + " %d device allocations, %d device frees", mib(bytesInUse), mib(peakBytesInUse),
+                mib(bytesCached), requests, cacheHits, deviceAllocations, deviceFrees);
     }
 
     private static String mib(long bytes) {

@@ -131,8 +131,10 @@ public final class MatmulBenchmark {
             for (String engine : engines) {
                 Cell c = cells.stream().filter(x -> x.size() == n && x.engine().equals(engine)).findFirst().orElseThrow();
                 String share = Double.isNaN(cublas) ? "" : String.format(Locale.ROOT, " (%3.0f%%)", 100 * c.gflops() / cublas);
-                String error = c.relativeError() <= 1e-3 ? String.format(Locale.ROOT, " %.0e", c.relativeError()) : " MISMATCH";
-                row.append(String.format(Locale.ROOT, " | %-25s", String.format(Locale.ROOT, "%8.1f%s%s", c.gflops(), share, error)));
+                String error = c.relativeError() <= 1e-3 ? String.format(Locale.ROOT, " %.0e", c.relativeError())
+                        : " MISMATCH";
+                String cell = String.format(Locale.ROOT, "%8.1f%s%s", c.gflops(), share, error);
+                row.append(String.format(Locale.ROOT, " | %-25s", cell));
             }
             out.println(row);
         }

@@ -61,7 +61,8 @@ class DebugModeTest {
         EmulatedDriver driver = new EmulatedDriver();
         assertTrue(driver.description().contains("debug: every launch checked"), driver.description());
         DeviceMemory memory = driver.allocate(4 * 10);
-        assertThrows(IllegalStateException.class, () -> driver.launch("fill_f32", Dim3.of(1), Dim3.of(4), overrunningFill(memory)));
+        KernelArgs overrun = overrunningFill(memory);
+        assertThrows(IllegalStateException.class, () -> driver.launch("fill_f32", Dim3.of(1), Dim3.of(4), overrun));
     }
 
     @Test

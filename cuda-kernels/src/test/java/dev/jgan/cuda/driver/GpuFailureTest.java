@@ -15,7 +15,8 @@ class GpuFailureTest {
 
     @Test
     void noDriverLibrary() {
-        UnsatisfiedLinkError jcuda = new UnsatisfiedLinkError("Error while loading native library \"JCudaDriver-12.6.0-linux-x86_64\"\n"
+        UnsatisfiedLinkError jcuda = new UnsatisfiedLinkError(
+                "Error while loading native library \"JCudaDriver-12.6.0-linux-x86_64\"\n"
                 + "Operating system name: Linux\n---(start of nested stack traces)---\n"
                 + "java.lang.UnsatisfiedLinkError: /tmp/libJCudaDriver-12.6.0-linux-x86_64.so: libcuda.so.1: cannot open"
                 + " shared object file: No such file or directory\n\tat java.base/...");
@@ -31,7 +32,8 @@ class GpuFailureTest {
         assertTrue(GpuFailure.describe("cuda:1", new CudaException("CUDA_ERROR_NO_DEVICE"))
                 .startsWith("cuda:1: the NVIDIA driver sees no GPU (CUDA_ERROR_NO_DEVICE; check nvidia-smi"));
         assertLine("cuda:0: the NVIDIA driver is too old for CUDA 12 (CUDA_ERROR_INSUFFICIENT_DRIVER); update it",
-                GpuFailure.describe("cuda:0", new IllegalStateException("wrapped", new CudaException("CUDA_ERROR_INSUFFICIENT_DRIVER"))));
+                GpuFailure.describe("cuda:0",
+                        new IllegalStateException("wrapped", new CudaException("CUDA_ERROR_INSUFFICIENT_DRIVER"))));
     }
 
     @Test

@@ -28,7 +28,8 @@ final class FusedOptimizerLoops {
         double oneMinusDampening = r.applyAsDouble(1 - s.dampening());
         double negLr = r.applyAsDouble(-s.lr());
         CpuStorage ps = storage(param), gs = storage(grad), bs = buffer == null ? null : storage(buffer);
-        int[] pp = StridedIndex.of(param), gp = StridedIndex.of(grad), bp = buffer == null ? null : StridedIndex.of(buffer);
+        int[] pp = StridedIndex.of(param), gp = StridedIndex.of(grad);
+        int[] bp = buffer == null ? null : StridedIndex.of(buffer);
         for (int i = 0; i < pp.length; i++) {
             double p = ps.get(pp[i]);
             double g = gs.get(gp[i]);
@@ -36,8 +37,8 @@ final class FusedOptimizerLoops {
                 g = r.applyAsDouble(g + r.applyAsDouble(p * weightDecay));
             }
             if (s.momentum() != 0) {
-                double buf = firstStep ? g
-                        : r.applyAsDouble(r.applyAsDouble(bs.get(bp[i]) * momentum) + r.applyAsDouble(g * oneMinusDampening));
+                double buf = firstStep ? g : r.applyAsDouble(r.applyAsDouble(bs.get(bp[i]) * momentum)
+                        + r.applyAsDouble(g * oneMinusDampening));
                 bs.set(bp[i], buf);
                 g = s.nesterov() ? r.applyAsDouble(g + r.applyAsDouble(buf * momentum)) : buf;
             }
