@@ -45,3 +45,10 @@ template <typename T>
 __device__ __forceinline__ T jmin(T a, T b) {
     return a != a ? a : (b != b ? b : (a <= b ? a : b));
 }
+
+// A product and a sum that nvcc may not fuse into one fma (which rounds a * b + c once instead of
+// twice): for kernels that must give the same bits as the separate tensor ops they replace.
+__device__ __forceinline__ float mul_rn(float a, float b) { return __fmul_rn(a, b); }
+__device__ __forceinline__ double mul_rn(double a, double b) { return __dmul_rn(a, b); }
+__device__ __forceinline__ float add_rn(float a, float b) { return __fadd_rn(a, b); }
+__device__ __forceinline__ double add_rn(double a, double b) { return __dadd_rn(a, b); }

@@ -31,9 +31,10 @@
 //     missing __syncthreads may happen to work here and fail there (or the reverse);
 //   - a thread that exits early leaves the block's barrier (arrive_and_drop), as hardware
 //     since Volta effectively does, so __syncthreads in divergent code is not reported;
-//   - device memory limits: "device" memory is host memory, so out-of-memory, out-of-bounds
-//     accesses (which crash the process instead of reporting an error), alignment rules and
-//     the 48 KiB static shared-memory limit are not enforced;
+//   - device memory limits: "device" memory is host memory, so out-of-memory, alignment rules
+//     and the 48 KiB static shared-memory limit are not enforced; out-of-bounds reads go
+//     unnoticed, and of out-of-bounds writes only those into the guard bytes around each buffer
+//     (emulator_jni.cpp) are reported; others crash the process instead of reporting an error;
 //   - floating-point details: host expf/logf/tanhf differ from CUDA's in the last bits, and the
 //     GPU may fuse a * b + c into one fma where the host does two roundings.
 #pragma once

@@ -13,10 +13,13 @@
 #include "cuda_emulator.h"
 #include "kernel_table.h"
 
+#include "../cuda/adam.cu"
+#include "../cuda/conv.cu"
 #include "../cuda/copy.cu"
 #include "../cuda/elementwise.cu"
 #include "../cuda/philox.cu"
 #include "../cuda/reduce.cu"
+#include "../cuda/sgd.cu"
 #include "../cuda/sgemm.cu"
 #include "../cuda/softmax.cu"
 
@@ -32,6 +35,10 @@ struct ParamCode<View> {
 template <>
 struct ParamCode<Matrix> {
     static constexpr char value = 'M';
+};
+template <>
+struct ParamCode<Conv2dGeometry> {
+    static constexpr char value = 'C';
 };
 }  // namespace cuda_emulator
 
@@ -69,6 +76,14 @@ const cuda_emulator::KernelTable& kernels() {
         JGAN_KERNEL_ENTRY(dgemm_coalesced),
         JGAN_KERNEL_ENTRY(dgemm_shared),
         JGAN_KERNEL_ENTRY(dgemm_blocktile_2d),
+        JGAN_KERNEL_ENTRY(im2col_f32),
+        JGAN_KERNEL_ENTRY(im2col_f64),
+        JGAN_KERNEL_ENTRY(col2im_f32),
+        JGAN_KERNEL_ENTRY(col2im_f64),
+        JGAN_KERNEL_ENTRY(sgd_f32),
+        JGAN_KERNEL_ENTRY(sgd_f64),
+        JGAN_KERNEL_ENTRY(adam_f32),
+        JGAN_KERNEL_ENTRY(adam_f64),
     };
     return table;
 }
@@ -88,23 +103,66 @@ std::string java_string(JNIEnv* env, jstring text) {
 // that reads memory nobody wrote shows NaN in its results instead of a plausible 0.
 constexpr int uninitialized_byte = 0xFF;
 
+// Every block sits between two guard zones of guard_bytes bytes holding guard_byte. A kernel
+// that writes just past either end of its buffer (the usual off-by-one or wrong-stride bug)
+// changes a guard instead of another allocation; checkGuards finds it. Writes further away
+// are not caught, as on a GPU without compute-sanitizer. 64 bytes keep the block 16-byte aligned.
+constexpr std::size_t guard_bytes = 64;
+constexpr unsigned char guard_byte = 0xA5;
+
+unsigned char* block_start(jlong address) {
+    return (unsigned char*)(std::uintptr_t)address;
+}
+
+std::size_t block_size(jlong bytes) {
+    return bytes > 0 ? (std::size_t)bytes : 1;
+}
+
+bool guard_intact(const unsigned char* zone) {
+    for (std::size_t i = 0; i < guard_bytes; ++i) {
+        if (zone[i] != guard_byte) {
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 extern "C" {
 
 JNIEXPORT jlong JNICALL Java_dev_jgan_cuda_driver_EmulatorNative_allocate(JNIEnv* env, jclass, jlong bytes) {
-    void* memory = std::malloc(bytes > 0 ? (std::size_t)bytes : 1);
+    std::size_t size = block_size(bytes);
+    unsigned char* memory = (unsigned char*)std::malloc(size + 2 * guard_bytes);
     if (memory == nullptr) {
         throw_java(env, "java/lang/OutOfMemoryError",
                    "emulated device: cannot allocate " + std::to_string(bytes) + " bytes");
         return 0;
     }
-    std::memset(memory, uninitialized_byte, bytes > 0 ? (std::size_t)bytes : 1);
-    return (jlong)(std::uintptr_t)memory;
+    std::memset(memory, guard_byte, guard_bytes);
+    std::memset(memory + guard_bytes, uninitialized_byte, size);
+    std::memset(memory + guard_bytes + size, guard_byte, guard_bytes);
+    return (jlong)(std::uintptr_t)(memory + guard_bytes);
 }
 
 JNIEXPORT void JNICALL Java_dev_jgan_cuda_driver_EmulatorNative_release(JNIEnv*, jclass, jlong address) {
-    std::free((void*)(std::uintptr_t)address);
+    std::free(block_start(address) - guard_bytes);
+}
+
+JNIEXPORT void JNICALL Java_dev_jgan_cuda_driver_EmulatorNative_fillBytes(JNIEnv*, jclass, jlong address, jlong bytes,
+                                                                        jint value) {
+    std::memset(block_start(address), value, (std::size_t)bytes);
+}
+
+JNIEXPORT jboolean JNICALL Java_dev_jgan_cuda_driver_EmulatorNative_checkGuards(JNIEnv*, jclass, jlong address,
+                                                                              jlong bytes) {
+    unsigned char* before = block_start(address) - guard_bytes;
+    unsigned char* after = block_start(address) + block_size(bytes);
+    bool intact = guard_intact(before) && guard_intact(after);
+    // Restored, so that one stray write is reported once.
+    std::memset(before, guard_byte, guard_bytes);
+    std::memset(after, guard_byte, guard_bytes);
+    return intact ? JNI_TRUE : JNI_FALSE;
 }
 
 JNIEXPORT void JNICALL Java_dev_jgan_cuda_driver_EmulatorNative_copyToDevice(JNIEnv* env, jclass, jobject array,

@@ -2,6 +2,7 @@ package dev.jgan.cuda;
 
 import dev.jgan.core.DType;
 import dev.jgan.core.Tensor;
+import dev.jgan.cuda.driver.GpuFailure;
 import dev.jgan.cuda.driver.JCudaDriver;
 import jcuda.CudaException;
 import jcuda.Pointer;
@@ -28,7 +29,7 @@ final class CublasMatmul implements MatmulEngine {
     private final JCudaDriver driver;
     private final cublasHandle handle = new cublasHandle();
 
-    /** Fails with advice when cuBLAS cannot be loaded (JCublas 12 needs libcublas.so.12 on the library path). */
+    /** Fails with one line of advice when cuBLAS cannot be loaded (JCublas 12 needs libcublas.so.12). */
     CublasMatmul(JCudaDriver driver) {
         this.driver = driver;
         try {
@@ -37,9 +38,7 @@ final class CublasMatmul implements MatmulEngine {
             cublasCreate(handle);
             cublasSetStream(handle, new cudaStream_t(driver.stream()));
         } catch (LinkageError | CudaException e) {
-            throw new IllegalStateException(driver.description() + ": cuBLAS could not be started (" + e.getMessage()
-                    + "); install the CUDA 12 cuBLAS libraries, or set -Djgan.cuda.matmul=blocktile_2d to multiply"
-                    + " with our own kernel instead", e);
+            throw new IllegalStateException(GpuFailure.describe(driver.description(), e), e);
         }
     }
 

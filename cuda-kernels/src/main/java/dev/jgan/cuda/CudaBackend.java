@@ -6,15 +6,20 @@ import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backend;
 import dev.jgan.core.backend.BinaryOp;
+import dev.jgan.core.backend.FusedOptimizerKernels;
 import dev.jgan.core.backend.ReduceOp;
 import dev.jgan.core.backend.Storage;
 import dev.jgan.core.backend.UnaryOp;
+import dev.jgan.core.ops.ConvGeometry;
 import dev.jgan.cuda.driver.DeviceMemory;
 import dev.jgan.cuda.driver.Dim3;
 import dev.jgan.cuda.driver.Driver;
 import dev.jgan.cuda.driver.EmulatedDriver;
 import dev.jgan.cuda.driver.JCudaDriver;
 import dev.jgan.cuda.driver.KernelArgs;
+import dev.jgan.cuda.memory.CachingAllocator;
+import dev.jgan.cuda.memory.MemoryScope;
+import dev.jgan.cuda.memory.MemoryStats;
 
 import java.util.Arrays;
 
@@ -27,18 +32,30 @@ import java.util.Arrays;
  * <p>Each method turns tensor layouts into kernel arguments: it collapses the dims the kernel
  * must walk ({@link CollapsedLayout}), picks the kernel for the dtype (suffix _f32 or _f64), and
  * launches. Empty tensors launch nothing.
+ *
+ * <p>Device memory comes from a {@link CachingAllocator}; {@link #memoryScope()} returns a
+ * training step's intermediates to it deterministically, {@link #memoryStats()} counts.
  */
-public final class CudaBackend implements Backend {
+public final class CudaBackend implements Backend, FusedOptimizerKernels {
     private final Device device;
     private final Driver driver;
     private final MatmulEngine matmul;
     private final LaunchShapes shapes;
+    private final CachingAllocator allocator;
 
+    /** A backend with its own allocator, which fills reused blocks with NaN on the emulator and in debug mode. */
     CudaBackend(Device device, Driver driver, MatmulEngine matmul, LaunchShapes shapes) {
+        this(device, driver, matmul, shapes,
+                new CachingAllocator(driver, driver instanceof EmulatedDriver || Driver.debugRequested()));
+    }
+
+    private CudaBackend(Device device, Driver driver, MatmulEngine matmul, LaunchShapes shapes,
+                        CachingAllocator allocator) {
         this.device = device;
         this.driver = driver;
         this.matmul = matmul;
         this.shapes = shapes;
+        this.allocator = allocator;
     }
 
     /** A backend over the emulator (device cuda:0), matmul by the given rung of sgemm.cu. */
@@ -59,14 +76,42 @@ public final class CudaBackend implements Backend {
 
     /**
      * This backend's device and memory with matmul by another rung of sgemm.cu. Tensors of
-     * either backend work with both, as they share the driver.
+     * either backend work with both, as they share the driver and the allocator.
      */
     public CudaBackend withMatmul(GemmKernel gemm) {
-        return new CudaBackend(device, driver, new KernelMatmul(gemm), shapes);
+        return new CudaBackend(device, driver, new KernelMatmul(gemm), shapes, allocator);
     }
 
     Driver driver() {
         return driver;
+    }
+
+    CachingAllocator allocator() {
+        return allocator;
+    }
+
+    /**
+     * Opens a scope on the calling thread: device memory allocated in it goes back to the cache
+     * when it closes, except what is {@link MemoryScope#keep kept}. Use with try-with-resources
+     * around a training step.
+     */
+    public MemoryScope memoryScope() {
+        return allocator.openScope();
+    }
+
+    /** The allocator's counters: bytes in use, cached and at peak, requests, cache hits, device allocations. */
+    public MemoryStats memoryStats() {
+        return allocator.stats();
+    }
+
+    /** Hands every cached block back to the device. */
+    public void emptyCache() {
+        allocator.emptyCache();
+    }
+
+    /** Waits until every kernel launched so far has finished: for timing, and for nothing else. */
+    public void synchronize() {
+        driver.synchronize();
     }
 
     /** The device memory of a tensor's storage; fails unless the tensor lives on this backend's driver. */
@@ -351,17 +396,93 @@ public final class CudaBackend implements Backend {
         return out;
     }
 
-    // im2col/col2im reached Backend after this backend was written; their kernels (conv.cu) are
-    // the next step of the GPU issue. Until then a convolution on this backend fails clearly.
     @Override
     public void im2col(Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Tensor out) {
-        throw new UnsupportedOperationException("im2col: no CUDA kernel yet; run convolutions on the cpu device");
+        checkSameDtype("im2col", x, out);
+        int oh = ConvGeometry.outputSize("im2col", x.size(2), kh, sh, ph, dh);
+        int ow = ConvGeometry.outputSize("im2col", x.size(3), kw, sw, pw, dw);
+        int total = out.numel();
+        if (total == 0) {
+            return;
+        }
+        KernelArgs args = new KernelArgs().i32(total)
+                .conv2d(x.size(0), x.size(1), x.size(2), x.size(3), kh, kw, sh, sw, ph, pw, dh, dw, oh, ow)
+                .ptr(memory(x)).view(x.offset(), x.strides()).ptr(memory(out)).view(out.offset(), out.strides());
+        launchElementwise("im2col_" + suffix(out), total, args);
     }
 
     @Override
     public void col2im(Tensor cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
                        Tensor out) {
-        throw new UnsupportedOperationException("col2im: no CUDA kernel yet; run convolutions on the cpu device");
+        checkSameDtype("col2im", cols, out);
+        int oh = ConvGeometry.outputSize("col2im", h, kh, sh, ph, dh);
+        int ow = ConvGeometry.outputSize("col2im", w, kw, sw, pw, dw);
+        int total = out.numel();
+        if (total == 0) {
+            return;
+        }
+        KernelArgs args = new KernelArgs().i32(total)
+                .conv2d(cols.size(0), c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow)
+                .ptr(memory(cols)).view(cols.offset(), cols.strides())
+                .ptr(memory(out)).view(out.offset(), out.strides());
+        launchElementwise("col2im_" + suffix(out), total, args);
+    }
+
+    @Override
+    public void sgdStep(Tensor param, Tensor grad, Tensor momentumBuffer, boolean firstStep, SgdSettings s) {
+        FusedOptimizerKernels.checkSgd(param, grad, momentumBuffer, s);
+        // Without momentum the kernel never touches its buffer argument; the parameter stands in.
+        Tensor buffer = momentumBuffer == null ? param : momentumBuffer;
+        CollapsedLayout layout = CollapsedLayout.of("sgd step", param.shape(), param, grad, buffer);
+        int n = layout.numel();
+        if (n == 0) {
+            return;
+        }
+        KernelArgs args = new KernelArgs().i32(n);
+        layout.dims(args).ptr(memory(param));
+        layout.view(args, 0).ptr(memory(grad));
+        layout.view(args, 1).ptr(memory(buffer));
+        layout.view(args, 2).i32(momentumBuffer != null ? 1 : 0).i32(firstStep ? 1 : 0).i32(s.nesterov() ? 1 : 0);
+        DType dtype = param.dtype();
+        scalar(args, dtype, s.weightDecay());
+        scalar(args, dtype, s.momentum());
+        scalar(args, dtype, 1 - s.dampening());
+        scalar(args, dtype, -s.lr());
+        launchElementwise("sgd_" + suffix(param), n, args);
+    }
+
+    @Override
+    public void adamStep(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq, long step,
+                         AdamSettings s) {
+        FusedOptimizerKernels.checkAdam(param, grad, expAvg, expAvgSq, maxExpAvgSq, step, s);
+        // Without AMSGrad the kernel never touches its maximum argument; expAvgSq stands in.
+        Tensor max = maxExpAvgSq == null ? expAvgSq : maxExpAvgSq;
+        CollapsedLayout layout = CollapsedLayout.of("adam step", param.shape(), param, grad, expAvg, expAvgSq, max);
+        int n = layout.numel();
+        if (n == 0) {
+            return;
+        }
+        KernelArgs args = new KernelArgs().i32(n);
+        layout.dims(args).ptr(memory(param));
+        layout.view(args, 0).ptr(memory(grad));
+        layout.view(args, 1).ptr(memory(expAvg));
+        layout.view(args, 2).ptr(memory(expAvgSq));
+        layout.view(args, 3).ptr(memory(max));
+        layout.view(args, 4).i32(s.amsgrad() ? 1 : 0);
+        // The bias corrections depend on the step only: computed here once, in double, as the
+        // optimizer written with tensor ops computes them.
+        double biasCorrection1 = 1 - Math.pow(s.beta1(), step);
+        double biasCorrection2 = 1 - Math.pow(s.beta2(), step);
+        DType dtype = param.dtype();
+        scalar(args, dtype, s.weightDecay());
+        scalar(args, dtype, s.beta1());
+        scalar(args, dtype, 1 - s.beta1());
+        scalar(args, dtype, s.beta2());
+        scalar(args, dtype, 1 - s.beta2());
+        scalar(args, dtype, Math.sqrt(biasCorrection2));
+        scalar(args, dtype, s.eps());
+        scalar(args, dtype, -(s.lr() / biasCorrection1));
+        launchElementwise("adam_" + suffix(param), n, args);
     }
 
     private static void checkSameDtype(String op, Tensor a, Tensor b) {

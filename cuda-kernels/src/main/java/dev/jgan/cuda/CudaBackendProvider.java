@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code naive}, {@code coalesced}, {@code shared}, {@code blocktile_2d} (default on the
  *       emulator, which has no cuBLAS).</li>
  * </ul>
+ * and {@value dev.jgan.cuda.driver.Driver#DEBUG_PROPERTY}{@code =true} checks every launch, read
+ * when a backend is first made.
  * Backends are made once per choice and device and shared, since ServiceLoader makes a new
  * provider on every lookup and a GPU context should be opened once.
  */

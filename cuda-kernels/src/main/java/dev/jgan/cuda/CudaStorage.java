@@ -2,24 +2,23 @@ package dev.jgan.cuda;
 
 import dev.jgan.core.DType;
 import dev.jgan.core.backend.Backend;
-import dev.jgan.core.backend.Storage;
 import dev.jgan.cuda.driver.DeviceMemory;
-import dev.jgan.cuda.driver.Driver;
-
-import java.lang.ref.Cleaner;
+import dev.jgan.cuda.memory.Allocation;
+import dev.jgan.cuda.memory.CachingAllocator;
+import dev.jgan.cuda.memory.DeviceStorage;
+import dev.jgan.cuda.memory.MemoryScope;
 
 /**
- * Device memory behind a tensor. Freed when the storage becomes unreachable: the garbage
- * collector does not see device memory, so without the Cleaner a training loop would run the GPU
- * out of memory long before the Java heap filled up.
+ * Device memory behind a tensor, lent by the backend's {@link CachingAllocator}. It goes back
+ * when the {@link MemoryScope} it was allocated in closes or, failing that, when this storage
+ * becomes unreachable: the garbage collector does not see device memory, so without either a
+ * training loop would run the GPU out of memory long before the Java heap filled up.
  */
-public final class CudaStorage implements Storage {
-    private static final Cleaner CLEANER = Cleaner.create();
-
+public final class CudaStorage implements DeviceStorage {
     private final CudaBackend backend;
     private final DType dtype;
     private final int size;
-    private final DeviceMemory memory;
+    private final Allocation allocation;
 
     CudaStorage(CudaBackend backend, DType dtype, int size) {
         if (size < 0) {
@@ -28,8 +27,7 @@ public final class CudaStorage implements Storage {
         this.backend = backend;
         this.dtype = dtype;
         this.size = size;
-        this.memory = backend.driver().allocate((long) size * dtype.bytes());
-        CLEANER.register(this, new Release(backend.driver(), memory));
+        this.allocation = backend.allocator().allocate((long) size * dtype.bytes(), this);
     }
 
     @Override
@@ -47,15 +45,13 @@ public final class CudaStorage implements Storage {
         return backend;
     }
 
-    DeviceMemory memory() {
-        return memory;
+    @Override
+    public Allocation allocation() {
+        return allocation;
     }
 
-    /** The Cleaner's action; holds what it needs and never the storage itself, or it would never run. */
-    private record Release(Driver driver, DeviceMemory memory) implements Runnable {
-        @Override
-        public void run() {
-            driver.free(memory);
-        }
+    /** The device block; fails if a closed scope already returned it. */
+    DeviceMemory memory() {
+        return allocation.memory();
     }
 }

@@ -3,8 +3,13 @@ package dev.jgan.cuda;
 import dev.jgan.core.DType;
 import dev.jgan.core.Device;
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Backend;
+import dev.jgan.core.backend.Backends;
+import dev.jgan.core.backend.FusedOptimizerKernels;
+import dev.jgan.core.backend.FusedOptimizerKernels.AdamSettings;
 import dev.jgan.core.backend.ReduceOp;
 import dev.jgan.core.backend.UnaryOp;
+import dev.jgan.core.random.Generator;
 import dev.jgan.cuda.driver.EmulatedDriver;
 import dev.jgan.cuda.driver.EmulatorLibrary;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,5 +65,26 @@ class GpuLaunchShapesOnEmulatorTest {
             expected[i] = Math.abs(in[i]);
         }
         Expect.equal("abs of 69900 elements in blocks of 256", expected, out.toDoubleArray());
+    }
+
+    @Test
+    void col2imAndAdamOverSeveralFullBlocks() {
+        Backend cpu = Backends.cpu();
+        Windows g = new Windows("20x20, kernel 3, padding 1", 2, 3, 20, 20, 3, 3, 1, 1, 1, 1, 1, 1);
+        Layout.Pair cols = Layout.contiguous(g.columnsShape()).random(backend, DType.FLOAT64, new Random(64), -1, 1);
+        Tensor image = Tensor.empty(backend, DType.FLOAT64, g.imageShape());
+        ConvolutionConformanceTest.col2im(backend, g, cols.device(), image);
+        Expect.equal("col2im of 2400 pixels in blocks of 256", Oracle.col2im(cols.cpu().toDoubleArray(), g),
+                image.toDoubleArray());
+
+        Tensor param = Tensor.randn(new Generator(65), 1000);
+        Tensor grad = Tensor.randn(new Generator(66), 1000);
+        Tensor[] cpuState = {Tensor.zeros(1000), Tensor.zeros(1000)};
+        Tensor devParam = param.to(backend);
+        Tensor[] devState = {cpuState[0].to(backend), cpuState[1].to(backend)};
+        AdamSettings adam = new AdamSettings(1e-3, 0.9, 0.999, 1e-8, 1e-2, false);
+        ((FusedOptimizerKernels) cpu).adamStep(param, grad, cpuState[0], cpuState[1], null, 1, adam);
+        backend.adamStep(devParam, grad.to(backend), devState[0], devState[1], null, 1, adam);
+        Expect.equal("adam over 1000 elements in blocks of 256", param.toDoubleArray(), devParam.toDoubleArray());
     }
 }

@@ -147,4 +147,53 @@ final class Oracle {
         }
         return out;
     }
+
+    /**
+     * im2col of a row-major image, from the definition: entry (b, (ch*kh + i)*kw + j, oy*OW + ox)
+     * is pixel (oy*sh - ph + i*dh, ox*sw - pw + j*dw) of image (b, ch), 0 in the padding.
+     */
+    static double[] im2col(double[] x, Windows g) {
+        int oh = g.oh(), ow = g.ow(), rows = g.c() * g.kh() * g.kw();
+        double[] cols = new double[g.n() * rows * oh * ow];
+        for (int b = 0; b < g.n(); b++) {
+            for (int row = 0; row < rows; row++) {
+                int ch = row / (g.kh() * g.kw()), i = row / g.kw() % g.kh(), j = row % g.kw();
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int y = oy * g.sh() - g.ph() + i * g.dh();
+                        int xx = ox * g.sw() - g.pw() + j * g.dw();
+                        boolean inside = y >= 0 && y < g.h() && xx >= 0 && xx < g.w();
+                        cols[(b * rows + row) * oh * ow + oy * ow + ox] =
+                                inside ? x[((b * g.c() + ch) * g.h() + y) * g.w() + xx] : 0;
+                    }
+                }
+            }
+        }
+        return cols;
+    }
+
+    /**
+     * col2im as the adjoint of {@link #im2col}, written the other way round from the kernels:
+     * every column entry is added (scattered) into the pixel it was copied from.
+     */
+    static double[] col2im(double[] cols, Windows g) {
+        int oh = g.oh(), ow = g.ow(), rows = g.c() * g.kh() * g.kw();
+        double[] image = new double[g.n() * g.c() * g.h() * g.w()];
+        for (int b = 0; b < g.n(); b++) {
+            for (int row = 0; row < rows; row++) {
+                int ch = row / (g.kh() * g.kw()), i = row / g.kw() % g.kh(), j = row % g.kw();
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int y = oy * g.sh() - g.ph() + i * g.dh();
+                        int xx = ox * g.sw() - g.pw() + j * g.dw();
+                        if (y >= 0 && y < g.h() && xx >= 0 && xx < g.w()) {
+                            image[((b * g.c() + ch) * g.h() + y) * g.w() + xx] +=
+                                    cols[(b * rows + row) * oh * ow + oy * ow + ox];
+                        }
+                    }
+                }
+            }
+        }
+        return image;
+    }
 }

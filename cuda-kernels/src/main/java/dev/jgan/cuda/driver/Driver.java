@@ -8,8 +8,20 @@ package dev.jgan.cuda.driver;
  * arithmetic, layouts and launch shapes as well as the kernels.
  *
  * <p>Launches are asynchronous on a GPU; copies to the host wait for the launches before them.
+ * A kernel that fails is therefore reported by a later call, which cannot say which kernel it
+ * was. With the system property {@value #DEBUG_PROPERTY}{@code =true} every launch is checked
+ * before {@link #launch} returns (a GPU synchronizes; the emulator checks the guard bytes around
+ * every buffer the kernel was given), and a failure names the kernel.
  */
 public interface Driver {
+    /** The system property that turns on checking after every launch. */
+    String DEBUG_PROPERTY = "jgan.cuda.debug";
+
+    /** Whether {@value #DEBUG_PROPERTY} asks for checking after every launch. */
+    static boolean debugRequested() {
+        return Boolean.getBoolean(DEBUG_PROPERTY);
+    }
+
     /** One line for people: which device this is. */
     String description();
 
@@ -17,6 +29,9 @@ public interface Driver {
     DeviceMemory allocate(long bytes);
 
     void free(DeviceMemory memory);
+
+    /** Sets every byte of the block to {@code value} (0 to 255), in order with the launches. */
+    void fillBytes(DeviceMemory memory, int value);
 
     void copyToDevice(float[] source, DeviceMemory target, long targetByteOffset);
 
@@ -27,7 +42,10 @@ public interface Driver {
 
     void copyToHost(DeviceMemory source, long sourceByteOffset, double[] target);
 
-    /** Launches {@code kernel} (an {@code extern "C" __global__} function of src/main/cuda). */
+    /**
+     * Launches {@code kernel} (an {@code extern "C" __global__} function of src/main/cuda). In
+     * debug mode, also waits for it and fails, naming it, if it failed.
+     */
     void launch(String kernel, Dim3 grid, Dim3 block, KernelArgs args);
 
     /** Waits until every launch so far has finished. */

@@ -12,14 +12,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * memory is host memory. Launches finish before {@link #launch} returns.
  *
  * <p>What it checks that a GPU would not report clearly: a launch whose arguments do not match
- * the kernel's C++ parameters, pointers to freed memory, copies outside a block. What it
- * cannot check is listed in cuda_emulator.h and the module README.
+ * the kernel's C++ parameters, pointers to freed memory, copies outside a block, and kernels
+ * that write just outside their buffers. Every block lies between guard bytes (emulator_jni.cpp);
+ * a changed guard is reported when the block is next copied to the host or freed, as a GPU
+ * reports a failed kernel at the next synchronizing call, or, in debug mode, right after the
+ * launch, naming the kernel and the argument. What it cannot check is listed in
+ * cuda_emulator.h and the module README.
  */
 public final class EmulatedDriver implements Driver {
+    private final boolean debug;
 
-    /** Fails with the reason when the emulator library is not available. */
+    /** Fails with the reason when the emulator library is missing; debug mode if {@link Driver#debugRequested()}. */
     public EmulatedDriver() {
+        this(Driver.debugRequested());
+    }
+
+    /** As {@link #EmulatedDriver()}, in debug mode (guards checked after every launch) or not. */
+    public EmulatedDriver(boolean debug) {
         EmulatorLibrary.require();
+        this.debug = debug;
     }
 
     /** The kernels the emulator library contains. */
@@ -29,7 +40,7 @@ public final class EmulatedDriver implements Driver {
 
     @Override
     public String description() {
-        return "CUDA emulator (kernels on CPU threads)";
+        return "CUDA emulator (kernels on CPU threads" + (debug ? "; debug: every launch checked)" : ")");
     }
 
     @Override
@@ -46,7 +57,17 @@ public final class EmulatedDriver implements Driver {
         if (!m.freed.compareAndSet(false, true)) {
             throw new IllegalStateException("emulated device: device memory of " + m.bytes + " bytes freed twice");
         }
+        boolean intact = EmulatorNative.checkGuards(m.address, m.bytes);
         EmulatorNative.release(m.address);
+        if (!intact) {
+            throw strayWrite("free", m);
+        }
+    }
+
+    @Override
+    public void fillBytes(DeviceMemory memory, int value) {
+        Memory m = own("fillBytes", memory);
+        EmulatorNative.fillBytes(live("fillBytes", m, 0, m.bytes), m.bytes, value);
     }
 
     @Override
@@ -64,19 +85,53 @@ public final class EmulatedDriver implements Driver {
     @Override
     public void copyToHost(DeviceMemory source, long sourceByteOffset, float[] target) {
         long bytes = 4L * target.length;
-        EmulatorNative.copyToHost(live("copyToHost", source, sourceByteOffset, bytes) + sourceByteOffset, target, bytes);
+        long address = checked("copyToHost", source, sourceByteOffset, bytes);
+        EmulatorNative.copyToHost(address + sourceByteOffset, target, bytes);
     }
 
     @Override
     public void copyToHost(DeviceMemory source, long sourceByteOffset, double[] target) {
         long bytes = 8L * target.length;
-        EmulatorNative.copyToHost(live("copyToHost", source, sourceByteOffset, bytes) + sourceByteOffset, target, bytes);
+        long address = checked("copyToHost", source, sourceByteOffset, bytes);
+        EmulatorNative.copyToHost(address + sourceByteOffset, target, bytes);
+    }
+
+    /** The block's address once its guards are found intact: a GPU, too, reports an earlier fault when read. */
+    private static long checked(String operation, DeviceMemory memory, long offset, long length) {
+        long address = live(operation, memory, offset, length);
+        Memory m = (Memory) memory;
+        if (!EmulatorNative.checkGuards(m.address, m.bytes)) {
+            throw strayWrite(operation, m);
+        }
+        return address;
+    }
+
+    private static IllegalStateException strayWrite(String operation, Memory m) {
+        return new IllegalStateException("emulated device: " + operation + ": a kernel launched earlier wrote outside "
+                + m + " (its guard bytes changed); run with -D" + DEBUG_PROPERTY + "=true to name the kernel");
     }
 
     @Override
     public void launch(String kernel, Dim3 grid, Dim3 block, KernelArgs args) {
-        EmulatorNative.launch(kernel, args.signature(), pack(kernel, args.args()),
+        List<KernelArgs.Arg> list = args.args();
+        EmulatorNative.launch(kernel, args.signature(), pack(kernel, list),
                 grid.x(), grid.y(), grid.z(), block.x(), block.y(), block.z());
+        if (debug) {
+            checkAfterLaunch(kernel, grid, block, list);
+        }
+    }
+
+    /** Debug mode: every buffer the kernel was given must still have intact guard bytes. */
+    private static void checkAfterLaunch(String kernel, Dim3 grid, Dim3 block, List<KernelArgs.Arg> args) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i) instanceof KernelArgs.Pointer p) {
+                Memory m = (Memory) p.memory();
+                if (!EmulatorNative.checkGuards(m.address, m.bytes)) {
+                    throw new IllegalStateException("emulated device: kernel " + kernel + " (grid " + grid + ", block "
+                            + block + ") wrote outside its argument " + i + ", " + m + " (its guard bytes changed)");
+                }
+            }
+        }
     }
 
     @Override

@@ -12,6 +12,15 @@ final class EmulatorNative {
 
     static native void release(long address);
 
+    /** Sets {@code bytes} bytes from {@code address} to {@code value}. */
+    static native void fillBytes(long address, long bytes, int value);
+
+    /**
+     * Whether the guard bytes on both sides of the block at {@code address} of {@code bytes}
+     * bytes are unchanged; restores them either way, so that one stray write is reported once.
+     */
+    static native boolean checkGuards(long address, long bytes);
+
     /** Copies {@code bytes} bytes from the start of a primitive array to {@code address}. */
     static native void copyToDevice(Object array, long address, long bytes);
 

@@ -30,6 +30,7 @@ import static jcuda.driver.JCudaDriver.cuMemAlloc;
 import static jcuda.driver.JCudaDriver.cuMemFree;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
+import static jcuda.driver.JCudaDriver.cuMemsetD8Async;
 import static jcuda.driver.JCudaDriver.cuModuleGetFunction;
 import static jcuda.driver.JCudaDriver.cuModuleLoadData;
 import static jcuda.driver.JCudaDriver.cuStreamCreate;
@@ -42,7 +43,9 @@ import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
  *
  * <p>Launches are queued on the stream and return at once; copies wait for the stream first,
  * so a copy never overtakes a launch. Every call makes the context current on the calling
- * thread, so the backend may be used from any thread (and the Cleaner may free memory).
+ * thread, so the backend may be used from any thread. A kernel that faults is reported by the
+ * next call that waits for the stream, with a hint to rerun in debug mode
+ * ({@link Driver#DEBUG_PROPERTY}), where every launch is waited for and a failure names it.
  */
 public final class JCudaDriver implements Driver {
     private static final String MODULES = "/dev/jgan/cuda/kernels/";
@@ -52,19 +55,26 @@ public final class JCudaDriver implements Driver {
     private final CUstream stream;
     private final List<CUmodule> modules;
     private final Map<String, CUfunction> functions = new ConcurrentHashMap<>();
+    private final boolean debug;
 
-    private JCudaDriver(String description, CUcontext context, CUstream stream, List<CUmodule> modules) {
+    private JCudaDriver(String description, CUcontext context, CUstream stream, List<CUmodule> modules, boolean debug) {
         this.description = description;
         this.context = context;
         this.stream = stream;
         this.modules = modules;
+        this.debug = debug;
+    }
+
+    /** Opens GPU {@code index}, in debug mode when {@link Driver#debugRequested()} says so. */
+    public static JCudaDriver open(int index) {
+        return open(index, Driver.debugRequested());
     }
 
     /**
-     * Opens GPU {@code index}. Fails with a message for people when there is no NVIDIA driver,
-     * no such GPU, or no kernel modules in this build.
+     * Opens GPU {@code index}. Fails with one line for people (see {@link GpuFailure}) when there
+     * is no NVIDIA driver, no such GPU, or no kernel modules in this build.
      */
-    public static JCudaDriver open(int index) {
+    public static JCudaDriver open(int index, boolean debug) {
         try {
             jcuda.driver.JCudaDriver.setExceptionsEnabled(true);
             cuInit(0);
@@ -88,13 +98,11 @@ public final class JCudaDriver implements Driver {
                 cuModuleLoadData(module, image);
                 modules.add(module);
             }
-            String description = "cuda:" + index + " " + new String(name, StandardCharsets.US_ASCII).replace("\0", "").trim();
-            return new JCudaDriver(description, context, stream, modules);
-        } catch (LinkageError e) {
-            throw new IllegalStateException("cuda:" + index + ": the CUDA driver library could not be loaded"
-                    + " (is an NVIDIA driver installed?): " + e.getMessage(), e);
-        } catch (CudaException | IllegalStateException e) {
-            throw new IllegalStateException("cuda:" + index + ": " + e.getMessage(), e);
+            String gpuName = new String(name, StandardCharsets.US_ASCII).replace("\0", "").trim();
+            String description = "cuda:" + index + " " + gpuName + (debug ? " (debug: every launch waited for)" : "");
+            return new JCudaDriver(description, context, stream, modules, debug);
+        } catch (LinkageError | CudaException | IllegalStateException e) {
+            throw new IllegalStateException(GpuFailure.describe("cuda:" + index, e), e);
         }
     }
 
@@ -165,10 +173,32 @@ public final class JCudaDriver implements Driver {
             throw new IllegalStateException(description + ": device memory of " + m.bytes + " bytes freed twice");
         }
         makeCurrent();
-        cuStreamSynchronize(stream);
+        waitForStream("free");
         cuMemFree(m.pointer);
     }
 
+    @Override
+    public void fillBytes(DeviceMemory memory, int value) {
+        Memory m = own("fillBytes", memory);
+        if (m.freed.get()) {
+            throw new IllegalStateException(description + ": fillBytes on freed device memory");
+        }
+        makeCurrent();
+        cuMemsetD8Async(m.pointer, (byte) value, Math.max(m.bytes, 1), stream);
+    }
+
+    /**
+     * Waits for every queued launch. A fault of one of them surfaces here, far from its cause: the
+     * message says how to find the kernel.
+     */
+    private void waitForStream(String operation) {
+        try {
+            cuStreamSynchronize(stream);
+        } catch (CudaException e) {
+            throw new IllegalStateException(description + ": " + operation + ": a kernel launched earlier failed ("
+                    + e.getMessage() + "); run with -D" + DEBUG_PROPERTY + "=true to name it", e);
+        }
+    }
     @Override
     public void copyToDevice(float[] source, DeviceMemory target, long targetByteOffset) {
         copyToDevice(Pointer.to(source), 4L * source.length, target, targetByteOffset);
@@ -184,7 +214,7 @@ public final class JCudaDriver implements Driver {
         m.checkRange("copyToDevice", targetByteOffset, bytes);
         makeCurrent();
         // A launch still queued may read or write the target: let it finish first.
-        cuStreamSynchronize(stream);
+        waitForStream("copyToDevice");
         cuMemcpyHtoD(m.pointer.withByteOffset(targetByteOffset), source, bytes);
     }
 
@@ -202,7 +232,7 @@ public final class JCudaDriver implements Driver {
         Memory m = own("copyToHost", source);
         m.checkRange("copyToHost", sourceByteOffset, bytes);
         makeCurrent();
-        cuStreamSynchronize(stream);
+        waitForStream("copyToHost");
         cuMemcpyDtoH(target, m.pointer.withByteOffset(sourceByteOffset), bytes);
     }
 
@@ -220,6 +250,14 @@ public final class JCudaDriver implements Driver {
         } catch (CudaException e) {
             throw new IllegalStateException(description + ": launch of " + kernel + " with grid " + grid
                     + " and block " + block + " failed: " + e.getMessage(), e);
+        }
+        if (debug) {
+            try {
+                cuStreamSynchronize(stream);
+            } catch (CudaException e) {
+                throw new IllegalStateException(description + ": kernel " + kernel + " (grid " + grid + ", block "
+                        + block + ") failed: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -261,7 +299,7 @@ public final class JCudaDriver implements Driver {
     @Override
     public void synchronize() {
         makeCurrent();
-        cuStreamSynchronize(stream);
+        waitForStream("synchronize");
     }
 
     private Memory own(String operation, DeviceMemory memory) {

@@ -12,7 +12,7 @@ import java.util.List;
  * <p>The struct arguments mirror {@code strided.cuh}: {@link #dims} is {@code Dims} (rank, then
  * sizes), {@link #view} is {@code View} (offset, then strides), {@link #matrix} is
  * {@code Matrix} (offset, row stride, column stride, batch strides); arrays are padded with
- * zeros to {@link #MAX_DIMS}.
+ * zeros to {@link #MAX_DIMS}. {@link #conv2d} is conv.cu's {@code Conv2dGeometry}.
  */
 public final class KernelArgs {
     /** JGAN_MAX_DIMS of strided.cuh. */
@@ -159,6 +159,16 @@ public final class KernelArgs {
         words[2] = colStride;
         System.arraycopy(checkRank("Matrix", batchStrides), 0, words, 3, batchStrides.length);
         args.add(new Struct('M', words));
+        return this;
+    }
+
+    /**
+     * A {@code Conv2dGeometry}: image size (n, c, h, w), kernel (kh, kw), stride, padding,
+     * dilation, and the number of windows along each dim (oh, ow).
+     */
+    public KernelArgs conv2d(int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
+                             int oh, int ow) {
+        args.add(new Struct('C', new int[]{n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow}));
         return this;
     }
 

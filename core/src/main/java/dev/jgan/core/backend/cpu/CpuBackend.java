@@ -6,6 +6,7 @@ import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backend;
 import dev.jgan.core.backend.BinaryOp;
+import dev.jgan.core.backend.FusedOptimizerKernels;
 import dev.jgan.core.backend.ReduceOp;
 import dev.jgan.core.backend.Storage;
 import dev.jgan.core.backend.UnaryOp;
@@ -22,7 +23,7 @@ import java.util.function.DoubleUnaryOperator;
  * (direct array loops, blocking, threads) sit beside these loops in their own classes and are
  * tested against them; {@link #reference()} gives a backend that runs the loops alone.
  */
-public final class CpuBackend implements Backend {
+public final class CpuBackend implements Backend, FusedOptimizerKernels {
     /** False for {@link #reference()}: every kernel then runs its plain loop. */
     private final boolean fastPaths;
 
@@ -486,5 +487,18 @@ public final class CpuBackend implements Backend {
                 }
             }
         }
+    }
+
+    /** The reference loop of the fused SGD update; see {@link FusedOptimizerLoops}. */
+    @Override
+    public void sgdStep(Tensor param, Tensor grad, Tensor momentumBuffer, boolean firstStep, SgdSettings settings) {
+        FusedOptimizerLoops.sgd(param, grad, momentumBuffer, firstStep, settings);
+    }
+
+    /** The reference loop of the fused Adam update; see {@link FusedOptimizerLoops}. */
+    @Override
+    public void adamStep(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq, long step,
+                         AdamSettings settings) {
+        FusedOptimizerLoops.adam(param, grad, expAvg, expAvgSq, maxExpAvgSq, step, settings);
     }
 }
