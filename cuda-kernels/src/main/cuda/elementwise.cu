@@ -46,7 +46,7 @@ __device__ __forceinline__ T unary_apply(int op, T x, T p1, T p2) {
         case UNARY_SIGMOID:
             return x >= T(0) ? T(1) / (T(1) + jexp(-x)) : jexp(x) / (T(1) + jexp(x));
         // Written as in the Java reference, so NaN maps to 0 there and here.
-        case UNARY_RELU: return x > T(0) ? x : T(0);
+        case UNARY_RELU: return (x > T(0) || x != x) ? x : T(0);  // NaN passes through, as torch.relu
         case UNARY_LEAKY_RELU: return x > T(0) ? x : p1 * x;
         case UNARY_CLAMP: return jmin(jmax(x, p1), p2);
         case UNARY_POW: return jpow(x, p1);

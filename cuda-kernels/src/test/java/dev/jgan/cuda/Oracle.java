@@ -26,7 +26,8 @@ final class Oracle {
             case SIGN -> Math.signum(x);
             case TANH -> Math.tanh(x);
             case SIGMOID -> 1.0 / (1.0 + Math.exp(-x));
-            case RELU -> x > 0 ? x : 0.0;
+            // NaN passes through, as in torch.relu and the CPU backend (Math.max).
+            case RELU -> Math.max(x, 0.0);
             case LEAKY_RELU -> x > 0 ? x : p1 * x;
             case CLAMP -> Math.min(Math.max(x, p1), p2);
             case POW -> Math.pow(x, p1);
