@@ -29,23 +29,20 @@ final class FastBinary {
             return false;
         }
         DenseOperand x = DenseOperand.of(a);
-        DenseOperand y = DenseOperand.of(b);
-        if (x.period() != 0 && y.period() != 0 && x.period() != y.period()) {
-            // Two different block patterns cannot share segments: make one of them plain.
-            y = DenseOperand.packed(b);
-        }
+        DenseOperand asIs = DenseOperand.of(b);
+        // Two different block patterns cannot share segments: then b is made plain.
+        DenseOperand y = x.period() != 0 && asIs.period() != 0 && x.period() != asIs.period()
+                ? DenseOperand.packed(b) : asIs;
         int n = out.numel();
         int period = Math.max(x.period(), y.period());
         int block = period == 0 ? Math.max(n, 1) : period;
         Destination dst = Destination.of(out);
-        DenseOperand left = x;
-        DenseOperand right = y;
         Parallel.forRange(n, op == BinaryOp.POW ? POW_COST : 1, (start, end) -> {
             for (int i = start; i < end; ) {
                 int blockIndex = i / block;
                 int place = i - blockIndex * block;
                 int len = Math.min(block - place, end - i);
-                segment(op, left, left.start(blockIndex, place, i), right, right.start(blockIndex, place, i),
+                segment(op, x, x.start(blockIndex, place, i), y, y.start(blockIndex, place, i),
                         dst.data(), dst.offset() + i, len);
                 i += len;
             }
