@@ -24,7 +24,7 @@ class UnaryFastPathTest {
         double p2 = 0.7;
         for (int[] shape : Layouts.SHAPES) {
             for (Layout in : Layout.values()) {
-                for (Layout out : new Layout[]{Layout.CONTIGUOUS, Layout.TRANSPOSED}) {
+                for (Layout out : new Layout[]{Layout.CONTIGUOUS, Layout.OFFSET, Layout.TRANSPOSED}) {
                     boolean large = shape[0] * shape[1] >= Layouts.LARGE;
                     if (!large || out == Layout.CONTIGUOUS && (in == Layout.CONTIGUOUS || in == Layout.TRANSPOSED)) {
                         check(op, p1, p2, shape[0], shape[1], in, out);
