@@ -10,15 +10,15 @@ import dev.jgan.core.backend.UnaryOp;
  * tensors split across the cores.
  *
  * <p>Arithmetic is in float where that gives the reference's result (negation, abs, sqrt, relu);
- * the transcendental functions go through {@code Math} in double and round once, as the
- * reference does. leakyRelu's slope and clamp's bounds are used as floats, so those two may
- * differ from the reference by one unit in the last place.
+ * exp, log, sigmoid and pow go through {@code Math} in double and round once, as the reference
+ * does. leakyRelu's slope and clamp's bounds are used as floats, so those two may differ from
+ * the reference by one unit in the last place; tanh is a rational approximation good to 7.
  */
 final class FastUnary {
     /** Relative cost of one element of exp, log, tanh, sigmoid, pow against one float add. */
     private static final long TRANSCENDENTAL_COST = 16;
-    /** Below this |x| tanh(x) = x - x^3/3 to float precision, where 1 - e^(-2|x|) would cancel. */
-    private static final double TANH_SERIES_BOUND = 0x1p-12;
+    /** Beyond this |x| the rational tanh below is 1 to float precision; clamping keeps it there. */
+    private static final float TANH_CLAMP = 7.90531110763549805f;
 
     private FastUnary() {
     }
@@ -53,7 +53,7 @@ final class FastUnary {
 
     private static long cost(UnaryOp op) {
         return switch (op) {
-            case EXP, LOG, LOG1P, TANH, SIGMOID, POW -> TRANSCENDENTAL_COST;
+            case EXP, LOG, LOG1P, SIGMOID, POW -> TRANSCENDENTAL_COST;
             default -> 1;
         };
     }
@@ -120,23 +120,29 @@ final class FastUnary {
     }
 
     /**
-     * tanh through one exp: Math.tanh is not a JIT intrinsic on Java 17 and costs a call into
-     * native code per element. With a = |x|, tanh a = (1 - e^(-2a)) / (1 + e^(-2a)), which never
-     * overflows; in double it is good to far below float precision except for tiny a, where the
-     * series is used instead.
+     * tanh as the rational function that Eigen uses for float tanh ({@code ptanh_float}): odd
+     * polynomial of degree 13 over even polynomial of degree 6, input clamped to +-7.9053 where
+     * the float result is within rounding of +-1. Only multiplies, adds, a divide and min/max,
+     * so C2 vectorizes it: about 20 times faster than one Math.exp per element (Math.tanh itself
+     * is a call into native code on Java 17). The price: up to 7 units in the last place from the
+     * exact tanh (measured over every float in [2^-20, 10]), against under 1 for the reference.
      */
     private static void tanh(float[] x, float[] o, int from, int to) {
         for (int i = from; i < to; i++) {
-            double v = x[i];
-            double a = Math.abs(v);
-            double t;
-            if (a < TANH_SERIES_BOUND) {
-                t = a - a * a * a / 3;
-            } else {
-                double e = Math.exp(-2 * a);
-                t = (1 - e) / (1 + e);
-            }
-            o[i] = (float) Math.copySign(t, v);
+            float c = Math.min(Math.max(x[i], -TANH_CLAMP), TANH_CLAMP);
+            float c2 = c * c;
+            float p = -2.76076847742355e-16f;
+            p = p * c2 + 2.00018790482477e-13f;
+            p = p * c2 - 8.60467152213735e-11f;
+            p = p * c2 + 5.12229709037114e-08f;
+            p = p * c2 + 1.48572235717979e-05f;
+            p = p * c2 + 6.37261928875436e-04f;
+            p = p * c2 + 4.89352455891786e-03f;
+            float q = 1.19825839466702e-06f;
+            q = q * c2 + 1.18534705686654e-04f;
+            q = q * c2 + 2.26843463243900e-03f;
+            q = q * c2 + 4.89352518554385e-03f;
+            o[i] = c * p / q;
         }
     }
 
