@@ -37,31 +37,29 @@ public class ReductionBenchmark {
     @Param({"0", "1"})
     public int dim;
 
-    private final CpuBackend fast = new CpuBackend();
-    private final CpuBackend reference = CpuBackend.reference();
+    /** reference or fast; see {@link ElementwiseBenchmark#version} for why this is a parameter. */
+    @Param({"reference", "fast"})
+    public String version;
+
+    private CpuBackend cpu;
     private Tensor x;
     private boolean[] reduced;
     private Tensor out;
 
     @Setup
     public void setup() {
+        cpu = version.equals("fast") ? new CpuBackend() : CpuBackend.reference();
         String[] mn = shape.split("x");
         int[] dims = {Integer.parseInt(mn[0]), Integer.parseInt(mn[1])};
         x = Tensor.randn(new Generator(42), dims);
         reduced = new boolean[2];
         reduced[dim] = true;
-        out = Tensor.empty(fast, DType.FLOAT32, Shape.reduced(dims, reduced, true));
+        out = Tensor.empty(cpu, DType.FLOAT32, Shape.reduced(dims, reduced, true));
     }
 
     @Benchmark
-    public Tensor reference() {
-        reference.reduce(ReduceOp.SUM, x, reduced, out);
-        return out;
-    }
-
-    @Benchmark
-    public Tensor fast() {
-        fast.reduce(ReduceOp.SUM, x, reduced, out);
+    public Tensor kernel() {
+        cpu.reduce(ReduceOp.SUM, x, reduced, out);
         return out;
     }
 }

@@ -41,7 +41,8 @@ record DenseOperand(Kind kind, float[] data, int offset, int period) {
             d--;
         }
         if (broadcastAbove(shape, strides, d)) {
-            return new DenseOperand(expected == 1 ? Kind.SCALAR : Kind.ROW, data, t.offset(), expected);
+            return expected == 1 ? new DenseOperand(Kind.SCALAR, data, t.offset(), 0)
+                    : new DenseOperand(Kind.ROW, data, t.offset(), expected);
         }
         // COLUMN: trailing dims stride 0, all others contiguous among themselves.
         d = shape.length - 1;

@@ -11,9 +11,12 @@ import java.util.Arrays;
  *
  * <p>The output is walked in segments that lie inside one block of the broadcast pattern; along
  * a segment each operand is either a run of consecutive floats or one fixed float, so every
- * segment is one of three plain loops: vector-vector, vector-scalar, scalar-vector. Each loop
- * has the op chosen outside it, which lets C2 vectorize it. Float arithmetic gives exactly the
- * reference's result here: the double result of +, -, *, / on two floats rounds to the same float.
+ * segment is one of three plain loops: vector-vector, vector-scalar, scalar-vector, each with
+ * the op chosen outside it. When the runs start where the output's segment starts (contiguous
+ * operands of the same offset, the usual case) the loop runs on the arrays themselves; else
+ * (a bias row, a view with an offset) it runs on staged copies, see {@link Staging}. Float
+ * arithmetic gives exactly the reference's result here: the double result of +, -, *, / on two
+ * floats rounds to the same float.
  */
 final class FastBinary {
     /** pow goes through Math.pow in double, element by element. */
@@ -29,24 +32,31 @@ final class FastBinary {
             return false;
         }
         DenseOperand x = DenseOperand.of(a);
-        DenseOperand y = DenseOperand.of(b);
-        if (x.period() != 0 && y.period() != 0 && x.period() != y.period()) {
-            // Two different block patterns cannot share segments: make one of them plain.
-            y = DenseOperand.packed(b);
-        }
+        DenseOperand asIs = DenseOperand.of(b);
+        // Two different block patterns cannot share segments: then b is made plain.
+        DenseOperand y = x.period() != 0 && asIs.period() != 0 && x.period() != asIs.period()
+                ? DenseOperand.packed(b) : asIs;
         int n = out.numel();
         int period = Math.max(x.period(), y.period());
         int block = period == 0 ? Math.max(n, 1) : period;
         Destination dst = Destination.of(out);
-        DenseOperand left = x;
-        DenseOperand right = y;
         Parallel.forRange(n, op == BinaryOp.POW ? POW_COST : 1, (start, end) -> {
+            float[][] scratch = null;
             for (int i = start; i < end; ) {
                 int blockIndex = i / block;
                 int place = i - blockIndex * block;
                 int len = Math.min(block - place, end - i);
-                segment(op, left, left.start(blockIndex, place, i), right, right.start(blockIndex, place, i),
-                        dst.data(), dst.offset() + i, len);
+                int xi = x.start(blockIndex, place, i);
+                int yi = y.start(blockIndex, place, i);
+                int oi = dst.offset() + i;
+                if ((!x.varies() || xi == oi) && (!y.varies() || yi == oi)) {
+                    segment(op, x, xi, y, yi, dst.data(), oi, oi + len);
+                } else {
+                    if (scratch == null) {
+                        scratch = new float[3][Math.min(Staging.PIECE, end - start)];
+                    }
+                    staged(op, x, xi, y, yi, dst.data(), oi, len, scratch);
+                }
                 i += len;
             }
         });
@@ -54,143 +64,176 @@ final class FastBinary {
         return true;
     }
 
-    private static void segment(BinaryOp op, DenseOperand x, int xi, DenseOperand y, int yi, float[] o, int oo, int n) {
+    /**
+     * o[i] = op(x, y) for i in [from, to), where each operand is the array itself read at i (if
+     * it varies along the segment) or its one element at xi or yi.
+     */
+    private static void segment(BinaryOp op, DenseOperand x, int xi, DenseOperand y, int yi, float[] o, int from, int to) {
         if (x.varies() && y.varies()) {
-            vectorVector(op, x.data(), xi, y.data(), yi, o, oo, n);
+            vectorVector(op, x.data(), y.data(), o, from, to);
         } else if (x.varies()) {
-            vectorScalar(op, x.data(), xi, y.data()[yi], o, oo, n);
+            vectorScalar(op, x.data(), y.data()[yi], o, from, to);
         } else if (y.varies()) {
-            scalarVector(op, x.data()[xi], y.data(), yi, o, oo, n);
+            scalarVector(op, x.data()[xi], y.data(), o, from, to);
         } else {
-            Arrays.fill(o, oo, oo + n, (float) CpuBackend.function(op).applyAsDouble(x.data()[xi], y.data()[yi]));
+            Arrays.fill(o, from, to, (float) CpuBackend.function(op).applyAsDouble(x.data()[xi], y.data()[yi]));
         }
     }
 
-    private static void vectorVector(BinaryOp op, float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+    /**
+     * A segment whose runs start elsewhere than the output's: the runs are copied in pieces to
+     * index 0 of scratch[0] and scratch[1], the result made in scratch[2] and copied out. A
+     * segment where neither operand varies is never staged: it lines up trivially.
+     */
+    private static void staged(BinaryOp op, DenseOperand x, int xi, DenseOperand y, int yi, float[] o, int oi, int len,
+                               float[][] scratch) {
+        float[] a = scratch[0];
+        float[] b = scratch[1];
+        float[] r = scratch[2];
+        for (int p = 0; p < len; p += r.length) {
+            int n = Math.min(r.length, len - p);
+            if (x.varies()) {
+                System.arraycopy(x.data(), xi + p, a, 0, n);
+            }
+            if (y.varies()) {
+                System.arraycopy(y.data(), yi + p, b, 0, n);
+            }
+            if (x.varies() && y.varies()) {
+                vectorVector(op, a, b, r, 0, n);
+            } else if (x.varies()) {
+                vectorScalar(op, a, y.data()[yi], r, 0, n);
+            } else {
+                scalarVector(op, x.data()[xi], b, r, 0, n);
+            }
+            System.arraycopy(r, 0, o, oi + p, n);
+        }
+    }
+
+    private static void vectorVector(BinaryOp op, float[] a, float[] b, float[] o, int from, int to) {
         switch (op) {
             case ADD -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] + b[bo + i];
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] + b[i];
                 }
             }
             case SUB -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] - b[bo + i];
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] - b[i];
                 }
             }
             case MUL -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] * b[bo + i];
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] * b[i];
                 }
             }
             case DIV -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] / b[bo + i];
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] / b[i];
                 }
             }
             case POW -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = (float) Math.pow(a[ao + i], b[bo + i]);
+                for (int i = from; i < to; i++) {
+                    o[i] = (float) Math.pow(a[i], b[i]);
                 }
             }
             case MAXIMUM -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = Math.max(a[ao + i], b[bo + i]);
+                for (int i = from; i < to; i++) {
+                    o[i] = Math.max(a[i], b[i]);
                 }
             }
             case MINIMUM -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = Math.min(a[ao + i], b[bo + i]);
+                for (int i = from; i < to; i++) {
+                    o[i] = Math.min(a[i], b[i]);
                 }
             }
             case GT -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] > b[bo + i] ? 1f : 0f;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] > b[i] ? 1f : 0f;
                 }
             }
             case GE -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] >= b[bo + i] ? 1f : 0f;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] >= b[i] ? 1f : 0f;
                 }
             }
             case LT -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] < b[bo + i] ? 1f : 0f;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] < b[i] ? 1f : 0f;
                 }
             }
             case LE -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] <= b[bo + i] ? 1f : 0f;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] <= b[i] ? 1f : 0f;
                 }
             }
             case EQ -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] == b[bo + i] ? 1f : 0f;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] == b[i] ? 1f : 0f;
                 }
             }
         }
     }
 
-    private static void vectorScalar(BinaryOp op, float[] a, int ao, float b, float[] o, int oo, int n) {
+    private static void vectorScalar(BinaryOp op, float[] a, float b, float[] o, int from, int to) {
         switch (op) {
             case ADD -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] + b;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] + b;
                 }
             }
             case SUB -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] - b;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] - b;
                 }
             }
             case MUL -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] * b;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] * b;
                 }
             }
             case DIV -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] / b;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] / b;
                 }
             }
             case POW -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = (float) Math.pow(a[ao + i], b);
+                for (int i = from; i < to; i++) {
+                    o[i] = (float) Math.pow(a[i], b);
                 }
             }
             case MAXIMUM -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = Math.max(a[ao + i], b);
+                for (int i = from; i < to; i++) {
+                    o[i] = Math.max(a[i], b);
                 }
             }
             case MINIMUM -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = Math.min(a[ao + i], b);
+                for (int i = from; i < to; i++) {
+                    o[i] = Math.min(a[i], b);
                 }
             }
             case GT -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] > b ? 1f : 0f;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] > b ? 1f : 0f;
                 }
             }
             case GE -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] >= b ? 1f : 0f;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] >= b ? 1f : 0f;
                 }
             }
             case LT -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] < b ? 1f : 0f;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] < b ? 1f : 0f;
                 }
             }
             case LE -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] <= b ? 1f : 0f;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] <= b ? 1f : 0f;
                 }
             }
             case EQ -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ao + i] == b ? 1f : 0f;
+                for (int i = from; i < to; i++) {
+                    o[i] = a[i] == b ? 1f : 0f;
                 }
             }
         }
@@ -201,26 +244,26 @@ final class FastBinary {
      * the other way round, a > b[i] being b[i] < a) reuse {@link #vectorScalar}; only sub, div
      * and pow need loops of their own.
      */
-    private static void scalarVector(BinaryOp op, float a, float[] b, int bo, float[] o, int oo, int n) {
+    private static void scalarVector(BinaryOp op, float a, float[] b, float[] o, int from, int to) {
         switch (op) {
-            case ADD, MUL, MAXIMUM, MINIMUM, EQ -> vectorScalar(op, b, bo, a, o, oo, n);
-            case GT -> vectorScalar(BinaryOp.LT, b, bo, a, o, oo, n);
-            case GE -> vectorScalar(BinaryOp.LE, b, bo, a, o, oo, n);
-            case LT -> vectorScalar(BinaryOp.GT, b, bo, a, o, oo, n);
-            case LE -> vectorScalar(BinaryOp.GE, b, bo, a, o, oo, n);
+            case ADD, MUL, MAXIMUM, MINIMUM, EQ -> vectorScalar(op, b, a, o, from, to);
+            case GT -> vectorScalar(BinaryOp.LT, b, a, o, from, to);
+            case GE -> vectorScalar(BinaryOp.LE, b, a, o, from, to);
+            case LT -> vectorScalar(BinaryOp.GT, b, a, o, from, to);
+            case LE -> vectorScalar(BinaryOp.GE, b, a, o, from, to);
             case SUB -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a - b[bo + i];
+                for (int i = from; i < to; i++) {
+                    o[i] = a - b[i];
                 }
             }
             case DIV -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a / b[bo + i];
+                for (int i = from; i < to; i++) {
+                    o[i] = a / b[i];
                 }
             }
             case POW -> {
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = (float) Math.pow(a, b[bo + i]);
+                for (int i = from; i < to; i++) {
+                    o[i] = (float) Math.pow(a, b[i]);
                 }
             }
         }

@@ -211,38 +211,60 @@ final class FastReduce {
     /** Columns [from, to) of an [m, n] block reduced over its rows into o[oo + j]. */
     private static void columns(ReduceOp op, float[] x, int xo, int m, int n, int from, int to, float[] o, int oo) {
         if (op == ReduceOp.SUM && m > ROWS_IN_FLOAT) {
-            double[] total = new double[to - from];
-            for (int r0 = 0; r0 < m; r0 += ROWS_IN_FLOAT) {
-                columns(op, x, xo + r0 * n, Math.min(ROWS_IN_FLOAT, m - r0), n, from, to, o, oo);
-                for (int j = from; j < to; j++) {
-                    total[j - from] += o[oo + j];
-                }
-            }
-            for (int j = from; j < to; j++) {
-                o[oo + j] = (float) total[j - from];
-            }
-            return;
+            sumInBlocks(x, xo, m, n, from, to, o, oo);
+        } else {
+            rowsInto(op, x, xo, m, n, from, to, o, oo);
         }
-        System.arraycopy(x, xo + from, o, oo + from, to - from);
+    }
+
+    /**
+     * A long column sum: blocks of rows summed in float, the block sums added in double. Not
+     * written as a recursive call of {@link #columns}: C2 then compiled the row loops about
+     * twice as slow.
+     */
+    private static void sumInBlocks(float[] x, int xo, int m, int n, int from, int to, float[] o, int oo) {
+        double[] total = new double[to - from];
+        for (int r0 = 0; r0 < m; r0 += ROWS_IN_FLOAT) {
+            rowsInto(ReduceOp.SUM, x, xo + r0 * n, Math.min(ROWS_IN_FLOAT, m - r0), n, from, to, o, oo);
+            for (int j = from; j < to; j++) {
+                total[j - from] += o[oo + j];
+            }
+        }
+        for (int j = from; j < to; j++) {
+            o[oo + j] = (float) total[j - from];
+        }
+    }
+
+    /**
+     * o[oo + j] = op over the m rows of x[xo + i*n + j], j in [from, to), in float. Each row's
+     * piece is staged into a scratch array so that the accumulating loop reads and writes at one
+     * index (see {@link Staging}).
+     */
+    private static void rowsInto(ReduceOp op, float[] x, int xo, int m, int n, int from, int to, float[] o, int oo) {
+        int width = to - from;
+        float[] acc = new float[width];
+        float[] row = new float[width];
+        System.arraycopy(x, xo + from, acc, 0, width);
         for (int i = 1; i < m; i++) {
-            int row = xo + i * n;
+            System.arraycopy(x, xo + i * n + from, row, 0, width);
             switch (op) {
                 case SUM -> {
-                    for (int j = from; j < to; j++) {
-                        o[oo + j] += x[row + j];
+                    for (int j = 0; j < width; j++) {
+                        acc[j] += row[j];
                     }
                 }
                 case MAX -> {
-                    for (int j = from; j < to; j++) {
-                        o[oo + j] = Math.max(o[oo + j], x[row + j]);
+                    for (int j = 0; j < width; j++) {
+                        acc[j] = Math.max(acc[j], row[j]);
                     }
                 }
                 case MIN -> {
-                    for (int j = from; j < to; j++) {
-                        o[oo + j] = Math.min(o[oo + j], x[row + j]);
+                    for (int j = 0; j < width; j++) {
+                        acc[j] = Math.min(acc[j], row[j]);
                     }
                 }
             }
         }
+        System.arraycopy(acc, 0, o, oo + from, width);
     }
 }

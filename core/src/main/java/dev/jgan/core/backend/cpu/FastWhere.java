@@ -5,7 +5,8 @@ import dev.jgan.core.Tensor;
 /**
  * The float32 fast path of where: one select loop over row-major arrays. Operands that are not
  * contiguous (broadcast scalars, masks, views) are packed first; where is cheap next to the ops
- * around it, so one loop is enough.
+ * around it, so one loop is enough. Operands at other offsets than the output are staged
+ * ({@link Staging}).
  */
 final class FastWhere {
     private FastWhere() {
@@ -21,16 +22,33 @@ final class FastWhere {
         DenseOperand x = DenseOperand.contiguous(a);
         DenseOperand y = DenseOperand.contiguous(b);
         Destination dst = Destination.of(out);
-        Parallel.forRange(out.numel(), 1, (start, end) -> select(c.data(), c.offset() + start, x.data(),
-                x.offset() + start, y.data(), y.offset() + start, dst.data(), dst.offset() + start, end - start));
+        int oo = dst.offset();
+        Parallel.forRange(out.numel(), 1, (start, end) -> {
+            if (c.offset() == oo && x.offset() == oo && y.offset() == oo) {
+                select(c.data(), x.data(), y.data(), dst.data(), oo + start, oo + end);
+                return;
+            }
+            int size = Math.min(Staging.PIECE, end - start);
+            float[] sc = new float[size];
+            float[] sa = new float[size];
+            float[] sb = new float[size];
+            for (int p = start; p < end; p += size) {
+                int n = Math.min(size, end - p);
+                System.arraycopy(c.data(), c.offset() + p, sc, 0, n);
+                System.arraycopy(x.data(), x.offset() + p, sa, 0, n);
+                System.arraycopy(y.data(), y.offset() + p, sb, 0, n);
+                select(sc, sa, sb, sa, 0, n);
+                System.arraycopy(sa, 0, dst.data(), oo + p, n);
+            }
+        });
         dst.finish();
         return true;
     }
 
-    /** NaN != 0, so a NaN condition selects a, as in the reference. */
-    private static void select(float[] c, int co, float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
-        for (int i = 0; i < n; i++) {
-            o[oo + i] = c[co + i] != 0 ? a[ao + i] : b[bo + i];
+    /** o[i] = c[i] != 0 ? a[i] : b[i]; NaN != 0, so a NaN condition selects a, as in the reference. */
+    private static void select(float[] c, float[] a, float[] b, float[] o, int from, int to) {
+        for (int i = from; i < to; i++) {
+            o[i] = c[i] != 0 ? a[i] : b[i];
         }
     }
 }

@@ -30,7 +30,7 @@ final class Parallel {
     }
 
     /**
-     * Runs {@code body} over {@code [0, n)}, in one call when {@code n * costPerItem} is below
+     * Runs {@code body} over {@code [0, n)}, in one call unless {@code n * costPerItem} is above
      * {@link #THRESHOLD}, else in up to {@link #CHUNKS_PER_CORE} chunks per core, each at least
      * {@code THRESHOLD / 2}.
      */
@@ -38,7 +38,7 @@ final class Parallel {
         int cores = Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1);
         long work = (long) n * costPerItem;
         int chunks = (int) Math.min(Math.min((long) cores * CHUNKS_PER_CORE, n), work / (THRESHOLD / 2));
-        if (work < THRESHOLD || chunks < 2) {
+        if (work <= THRESHOLD || chunks < 2) {
             body.run(0, n);
             return;
         }

@@ -45,10 +45,11 @@ class DenseOperandTest {
         assertEquals(new DenseOperand(Kind.COLUMN, data(perChannel), 0, 20), DenseOperand.of(perChannel.expand(2, 3, 4, 5)));
     }
 
+    /** No blocks (period 0): a scalar pairs with any other layout in one long segment. */
     @Test
     void oneElementIsAScalar() {
         Tensor one = Tensor.scalar(3);
-        assertEquals(Kind.SCALAR, DenseOperand.of(one.expand(64, 1024)).kind());
+        assertEquals(new DenseOperand(Kind.SCALAR, data(one), 0, 0), DenseOperand.of(one.expand(64, 1024)));
     }
 
     @Test

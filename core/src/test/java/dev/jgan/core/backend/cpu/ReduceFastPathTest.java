@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReduceFastPathTest {
     /** Shapes with long rows, long columns, one long vector (split across cores), and rank 3 to 5. */
-    private static final int[][] SHAPES = {{1}, {7}, {100_003}, {1, 1}, {3, 5}, {64, 1024}, {257, 263}, {1, 70_001},
-            {70_001, 3}, {600, 2, 300}, {2, 3, 4, 5}, {3, 1, 5, 1, 7}};
+    private static final int[][] SHAPES = {{1}, {7}, {70_001}, {1, 1}, {3, 5}, {257, 263}, {1, 70_001}, {30_011, 3},
+            {300, 2, 151}, {2, 3, 4, 5}, {3, 1, 5, 1, 7}};
 
     private final CpuBackend fast = new CpuBackend();
     private final CpuBackend reference = CpuBackend.reference();
