@@ -53,6 +53,14 @@ class EvalCommandTest {
     }
 
     @Test
+    void helpListsEvalAndItsOptions() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("eval"), out.toString());
+        assertEquals(0, run("eval", "--help"));
+        assertTrue(out.toString().contains("--features") && out.toString().contains("--checkpoint"), out.toString());
+    }
+
+    @Test
     void randomProjectionFeaturesAreNamedInTheReport() throws Exception {
         Path json = tmp.resolve("random.json");
         assertEquals(0, run("eval", "--checkpoint", checkpoint.toString(), "--n", "100", "--features", "random",
