@@ -12,7 +12,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "jgan 0.1.0",
         description = "Train generative adversarial networks and sample from them.",
-        subcommands = {TrainCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class GanCli {
     public static final int USAGE_ERROR = 2;
 

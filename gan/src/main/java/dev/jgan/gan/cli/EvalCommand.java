@@ -1,0 +1,139 @@
+package dev.jgan.gan.cli;
+
+import dev.jgan.core.Shape;
+import dev.jgan.core.Tensor;
+import dev.jgan.core.random.Generator;
+import dev.jgan.gan.metrics.FeatureExtractor;
+import dev.jgan.gan.metrics.MetricReport;
+import dev.jgan.gan.metrics.NearestNeighbours;
+import dev.jgan.gan.metrics.PixelFeatures;
+import dev.jgan.gan.metrics.RandomProjectionFeatures;
+import dev.jgan.gan.metrics.RealImages;
+import dev.jgan.gan.models.Gan;
+import dev.jgan.gan.run.DataChoice;
+import dev.jgan.gan.run.RunConfig;
+import dev.jgan.gan.run.TrainingRun;
+import dev.jgan.nn.data.TensorDataset;
+import dev.jgan.nn.io.SafeTensorsFile;
+import dev.jgan.nn.io.SafeTensorsReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Score a trained generator against its training data: Fréchet distance, kernel distance (KID's"
+                + " estimator), precision/recall and Parzen log-likelihood, each beside a floor (held-out real images)"
+                + " and a ceiling (the untrained generator); writes JSON and a nearest-neighbour picture.")
+final class EvalCommand implements Callable<Integer> {
+    private static final String PREFIX = "generator.";
+    /** The cap keeps the kernel distance's three n x n double matrices within a default heap (600 MB at 5000). */
+    private static final int MAX_N = 5000;
+    private static final int DEFAULT_N = 1000;
+    private static final int RANDOM_PROJECTION_DIMS = 64;
+    /** Above this many feature dimensions, the Jacobi eigendecompositions take minutes; say so before starting. */
+    private static final int SLOW_FRECHET_DIMS = 1024;
+    private static final int NEIGHBOUR_ROWS = 8;
+    private static final int NEIGHBOURS = 5;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--checkpoint", required = true, description = "A checkpoint.safetensors written by gan train.")
+    Path checkpoint;
+
+    @Option(names = "--n", description = "Images per set (generated, reference, held-out). Default: 1000, or half the"
+            + " training set if that is smaller.")
+    Integer n;
+
+    @Option(names = "--features", defaultValue = "pixels",
+            description = "Features for the distribution metrics: pixels, or random (a fixed random projection to "
+                    + RANDOM_PROJECTION_DIMS + " dims). Default: ${DEFAULT-VALUE}.")
+    String features;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the noise, the data split and the subsets."
+            + " Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--out", description = "The JSON report; the nearest-neighbour picture goes beside it."
+            + " Default: metrics.json in the checkpoint's directory.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.exists(checkpoint)) {
+            throw new IllegalArgumentException("--checkpoint: no such file: " + checkpoint);
+        }
+        Path json = out != null ? out : checkpoint.toAbsolutePath().resolveSibling("metrics.json");
+        String jsonName = json.getFileName().toString();
+        if (!jsonName.endsWith(".json")) {
+            throw new IllegalArgumentException("--out: '" + json + "' must end in .json");
+        }
+        SafeTensorsFile file = SafeTensorsReader.read(checkpoint);
+        RunConfig config = TrainingRun.configOf(file.metadata());
+        int[] imageShape = TrainingRun.imageShapeOf(file.metadata());
+        TensorDataset data = DataChoice.load(config.data());
+        if (!Arrays.equals(data.imageShape(), imageShape)) {
+            throw new IllegalArgumentException("--checkpoint: trained on images " + Shape.format(imageShape) + " but data '"
+                    + config.data() + "' now has " + Shape.format(data.imageShape()));
+        }
+        int count = n != null ? n : Math.min(DEFAULT_N, data.size() / 2);
+        if (count > MAX_N) {
+            throw new IllegalArgumentException("--n " + count + ": at most " + MAX_N + " (the kernel distance holds n x n"
+                    + " matrices)");
+        }
+        if (count < 2 || 2 * count > data.size()) {
+            throw new IllegalArgumentException("--n " + count + ": the floor needs two disjoint sets of n training images;"
+                    + " '" + config.data() + "' has " + data.size() + ", so --n must be in 2.." + data.size() / 2);
+        }
+        PrintWriter printer = spec.commandLine().getOut();
+        FeatureExtractor extractor = switch (features) {
+            case "pixels" -> new PixelFeatures();
+            case "random" -> new RandomProjectionFeatures(Shape.numel(imageShape), RANDOM_PROJECTION_DIMS, seed);
+            default -> throw new IllegalArgumentException("--features: unknown features '" + features
+                    + "'; expected pixels or random");
+        };
+        RealImages real = RealImages.split(data, count, seed);
+        int dims = extractor.features(real.reference().narrow(0, 0, 1)).size(1);
+        if (dims > SLOW_FRECHET_DIMS) {
+            printer.println("note: " + dims + "-dim features; the Fréchet distance's eigendecompositions grow as dims^3"
+                    + " (about a minute at 784 dims, most of an hour at 3072); --features random projects to "
+                    + RANDOM_PROJECTION_DIMS);
+        }
+
+        Gan untrained = TrainingRun.buildGan(config, imageShape);
+        Gan trained = TrainingRun.buildGan(config, imageShape);
+        trained.generator().loadStateDict(generatorState(file), true);
+        Tensor untrainedSamples = untrained.sample(new Generator(seed), count);
+        Tensor samples = trained.sample(new Generator(seed), count);
+
+        MetricReport report = MetricReport.compute(config.data(), extractor, real, untrainedSamples, samples, seed);
+        printer.print(report.table());
+        report.writeJson(json);
+
+        Tensor shown = samples.narrow(0, 0, Math.min(NEIGHBOUR_ROWS, count));
+        Path picture = json.resolveSibling(jsonName.substring(0, jsonName.length() - ".json".length()) + "_neighbours.png");
+        NearestNeighbours.find(shown, real.training(), NEIGHBOURS).writePng(shown, real.training(), picture);
+        printer.println("wrote " + json + " and " + picture + " (each row: a sample, then its " + NEIGHBOURS
+                + " nearest training images in pixel L2)");
+        return 0;
+    }
+
+    private static Map<String, Tensor> generatorState(SafeTensorsFile file) {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        file.tensors().forEach((key, t) -> {
+            if (key.startsWith(PREFIX)) {
+                state.put(key.substring(PREFIX.length()), t);
+            }
+        });
+        return state;
+    }
+}
