@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 /**
- * The {@code gan} command: {@code gan train ...}, {@code gan sample ...}. Bad flags, a missing
+ * The {@code gan} command: {@code gan train ...}, {@code gan sample ...}, {@code gan eval ...}. Bad flags, a missing
  * data path or an unknown model print one line and exit with code 2; a run that fails while
  * training (NaN, I/O) exits with 1.
  */
