@@ -54,7 +54,7 @@ final class Trainer {
         for (int e = 0; e < epochs; e++) {
             if (e == slowFrom) {
                 optimizer.setLr(optimizer.lr() / 10);
-                out.println(String.format(Locale.ROOT, "%-11s learning rate %g for the last %d epochs", model.name(),
+                out.println(String.format(Locale.ROOT, "%-11s learning rate %.1e for the last %d epochs", model.name(),
                         optimizer.lr(), epochs - slowFrom));
             }
             last = epoch(e);
