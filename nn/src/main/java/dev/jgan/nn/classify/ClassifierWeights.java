@@ -32,7 +32,12 @@ public final class ClassifierWeights {
 
     /** Writes {@code classifier}'s weights with {@code metadata} (e.g. its test accuracy) and its architecture. */
     public static void save(Path file, Classifier classifier, Map<String, String> metadata) throws IOException {
-        Architecture.of(classifier.name()); // only known architectures can be loaded back
+        try {
+            Architecture.of(classifier.name()); // only known architectures can be loaded back
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": cannot save classifier '" + classifier.name() + "': "
+                    + e.getMessage(), e);
+        }
         if (metadata.containsKey(ARCHITECTURE)) {
             throw new IllegalArgumentException(file + ": metadata key '" + ARCHITECTURE
                     + "' is written from the classifier itself and cannot be given");

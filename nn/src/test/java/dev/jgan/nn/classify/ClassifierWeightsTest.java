@@ -57,5 +57,10 @@ class ClassifierWeightsTest {
 
         assertThrows(IllegalArgumentException.class, () -> ClassifierWeights.save(dir.resolve("x.safetensors"), mlp,
                 Map.of(ClassifierWeights.ARCHITECTURE, "digits-cnn")));
+        Classifier custom = Classifiers.mlp("custom", new int[]{4}, 2, new Generator(0), 3);
+        IllegalArgumentException anonymous = assertThrows(IllegalArgumentException.class,
+                () -> ClassifierWeights.save(dir.resolve("c.safetensors"), custom, Map.of()));
+        assertTrue(anonymous.getMessage().contains("cannot save classifier 'custom': no classifier architecture named"),
+                anonymous.getMessage());
     }
 }

@@ -18,7 +18,7 @@ import java.util.Locale;
  * backward, step; after each epoch, a test in eval mode. It prints one line per epoch.
  */
 final class Trainer {
-    /** Batches per evaluation pass: larger than training batches, since nothing is kept for backward. */
+    /** Images per evaluation batch: more than in training, since nothing is kept for a backward pass. */
     static final int EVAL_BATCH = 500;
 
     private final Classifier model;
