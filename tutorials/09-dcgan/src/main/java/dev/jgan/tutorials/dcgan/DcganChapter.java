@@ -26,7 +26,7 @@ import java.util.Locale;
  * (default 64), batch size (default 64) and data set (default fashion-mnist; digits also works).
  */
 public final class DcganChapter {
-    static final int DEFAULT_STEPS = 100;
+    static final int DEFAULT_STEPS = 50;
     static final Budget DEFAULT_BUDGET = new Budget("fashion-mnist", DEFAULT_STEPS, 64, 64, 10);
     static final Path SAMPLES = Path.of("runs", "09-dcgan", "samples.png");
     private static final long SEED = 0;
