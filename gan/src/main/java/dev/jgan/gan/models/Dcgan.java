@@ -62,10 +62,6 @@ public final class Dcgan {
             return new Config(imageSize, channels, latentDim, newNgf, newNdf, batchNormEps);
         }
 
-        public Config withLatentDim(int newLatentDim) {
-            return new Config(imageSize, channels, newLatentDim, ngf, ndf, batchNormEps);
-        }
-
         /** "dcgan32", "dcgan64": how errors and the chapter name the architecture. */
         public String name() {
             return "dcgan" + imageSize;

@@ -45,8 +45,4 @@ public final class DcganDiscriminator extends Module {
     public Sequential layers() {
         return main;
     }
-
-    public Dcgan.Config config() {
-        return config;
-    }
 }

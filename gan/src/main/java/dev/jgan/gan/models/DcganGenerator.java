@@ -36,8 +36,4 @@ public final class DcganGenerator extends Module {
     public Sequential layers() {
         return main;
     }
-
-    public Dcgan.Config config() {
-        return config;
-    }
 }
