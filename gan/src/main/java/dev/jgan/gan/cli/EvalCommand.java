@@ -80,7 +80,7 @@ final class EvalCommand implements Callable<Integer> {
         SafeTensorsFile file = SafeTensorsReader.read(checkpoint);
         RunConfig config = TrainingRun.configOf(file.metadata());
         int[] imageShape = TrainingRun.imageShapeOf(file.metadata());
-        TensorDataset data = DataChoice.load(config.data());
+        TensorDataset data = DataChoice.load(config.data(), config.imageSize()).images();
         if (!Arrays.equals(data.imageShape(), imageShape)) {
             throw new IllegalArgumentException("--checkpoint: trained on images " + Shape.format(imageShape) + " but data '"
                     + config.data() + "' now has " + Shape.format(data.imageShape()));

@@ -1,5 +1,6 @@
 package dev.jgan.gan.cli;
 
+import dev.jgan.gan.run.ModelChoice;
 import dev.jgan.gan.run.RunConfig;
 import dev.jgan.gan.run.Summary;
 import dev.jgan.gan.run.TrainingRun;
@@ -17,8 +18,25 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "mlp", description = "Model: mlp (gan.py's fully connected GAN). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", defaultValue = "mlp",
+            description = "mlp (gan.py's fully connected GAN, at the data's own image size unless --image-size is"
+                    + " given) or dcgan (Radford et al.'s convolutional GAN, the pytorch/examples network;"
+                    + " --image-size 32 or 64). Default: ${DEFAULT-VALUE}.")
     String model;
+
+    @Option(names = "--image-size",
+            description = "Side the images are brought to: padded with black when at most 4 pixels smaller"
+                    + " (Fashion-MNIST 28 -> 32), resized bilinearly otherwise (digits 8 -> 32, CIFAR-10 32 -> 64)."
+                    + " Default: 32 for dcgan, the data's own size for mlp.")
+    Integer imageSize;
+
+    @Option(names = "--ngf", description = "dcgan: feature maps of G's last hidden layer (doubling towards the noise)."
+            + " Default: 64.")
+    Integer ngf;
+
+    @Option(names = "--ndf", description = "dcgan: feature maps of D's first layer (doubling towards the logit)."
+            + " Default: 64.")
+    Integer ndf;
 
     @Option(names = "--data", defaultValue = "digits",
             description = "digits (embedded 8x8 handwritten digits), fashion-mnist (Debian's dataset-fashion-mnist),"
@@ -75,10 +93,14 @@ final class TrainCommand implements Callable<Integer> {
             if (out == null) {
                 throw new IllegalArgumentException("--out DIR is required (or --resume DIR)");
             }
+            ModelChoice choice = ModelChoice.parse(model);
             RunConfig config = new RunConfig(model, data, epochs == null ? 30 : epochs, seed, batchSize, latentDim, loss,
-                    discriminatorSteps, lr, 0.5, 0.999, sampleEvery, dev.jgan.gan.models.MlpGan.GAN_PY_BATCH_NORM_EPS);
+                    discriminatorSteps, lr, 0.5, 0.999, sampleEvery, choice.defaultBatchNormEps(),
+                    imageSize == null ? choice.defaultImageSize() : imageSize,
+                    ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf);
             run = TrainingRun.start(config, out);
         }
+        spec.commandLine().getOut().println("data: " + run.dataDescription());
         Summary summary = run.run(noProgress ? new EpochLines(spec.commandLine().getOut())
                 : new ProgressBarListener());
         spec.commandLine().getOut().printf("done: %d steps, %.1f s/epoch; last epoch D loss %.3f, G loss %.3f,"

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.random.Generator;
 import dev.jgan.gan.models.Gan;
-import dev.jgan.gan.models.MlpGan;
 import dev.jgan.gan.pictures.Chart;
 import dev.jgan.gan.pictures.ImageGrid;
 import dev.jgan.gan.train.GanLoss;
@@ -48,6 +47,7 @@ public final class TrainingRun {
 
     private final Path dir;
     private final RunConfig config;
+    private final DataChoice.Loaded loaded;
     private final TensorDataset data;
     private final Gan gan;
     private final GanTrainer trainer;
@@ -58,12 +58,9 @@ public final class TrainingRun {
     private TrainingRun(Path dir, RunConfig config, boolean resume) throws IOException {
         this.dir = dir;
         this.config = config;
-        this.data = DataChoice.load(config.data());
-        int[] shape = data.imageShape();
-        if (shape.length != 3) {
-            throw new IllegalArgumentException("--data: images must be [C, H, W], got " + java.util.Arrays.toString(shape));
-        }
-        this.gan = buildGan(config, shape);
+        this.loaded = DataChoice.load(config.data(), config.imageSize());
+        this.data = loaded.images();
+        this.gan = buildGan(config, data.imageShape());
         Map<String, String> saved = resume ? SafeTensorsReader.read(dir.resolve(CHECKPOINT)).metadata() : Map.of();
         long noiseOffset = resume ? Long.parseLong(required(saved, "run.noise_offset")) : 0;
         GanTrainer.Options options = new GanTrainer.Options(GanLoss.parse(config.loss()), config.discriminatorSteps(),
@@ -87,8 +84,7 @@ public final class TrainingRun {
 
     /** Builds G and D for a config and image shape; parameter init draws from the INIT stream. */
     public static Gan buildGan(RunConfig config, int[] imageShape) {
-        return MlpGan.build(config.latentDim(), imageShape[0], imageShape[1], imageShape[2], config.batchNormEps(),
-                new Generator(stream(config.seed(), Stream.INIT)));
+        return config.modelChoice().build(config, imageShape, new Generator(stream(config.seed(), Stream.INIT)));
     }
 
     /** A new run in {@code dir}, which must not already hold one. */
@@ -203,6 +199,11 @@ public final class TrainingRun {
 
     public RunConfig config() {
         return config;
+    }
+
+    /** Where the training images came from and how they were fitted, e.g. "padded to [1, 32, 32]". */
+    public String dataDescription() {
+        return loaded.describe();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.jgan.gan.cli;
 
+import dev.jgan.gan.run.TinyMnist;
 import dev.jgan.gan.run.TrainingRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,8 +8,13 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,6 +78,47 @@ class GanCliTest {
         String header = new String(bytes, 10, bytes.length - 10 - 3 * 64 * 4, java.nio.charset.StandardCharsets.US_ASCII);
         assertTrue(header.contains("'shape': (3, 1, 8, 8)"), header);
         assertEquals(0, (10 + header.length()) % 64, "data starts on a 64-byte boundary");
+    }
+
+    @Test
+    void trainsADcganThenSamplesItsCheckpoint(@TempDir Path tmp) throws Exception {
+        Path data = TinyMnist.write(tmp.resolve("data"), 32, 3);
+        Path dir = tmp.resolve("run");
+        assertEquals(0, run("train", "--model", "dcgan", "--ngf", "8", "--ndf", "8", "--data", data.toString(),
+                "--batch-size", "16", "--epochs", "1", "--out", dir.toString(), "--no-progress"), err.toString());
+        assertTrue(out.toString().contains("32 images [1, 28, 28] padded with black to [1, 32, 32]"), out.toString());
+        assertTrue(out.toString().contains("done: 2 steps"), out.toString());
+        Path npy = tmp.resolve("s.npy");
+        assertEquals(0, run("sample", "--checkpoint", dir.resolve(TrainingRun.CHECKPOINT).toString(), "--n", "3",
+                "--out", npy.toString()), err.toString());
+        byte[] bytes = Files.readAllBytes(npy);
+        String header = new String(bytes, 10, bytes.length - 10 - 3 * 32 * 32 * 4, StandardCharsets.US_ASCII);
+        assertTrue(header.contains("'shape': (3, 1, 32, 32)"), header);
+        FloatBuffer values = ByteBuffer.wrap(bytes, 10 + header.length(), 3 * 32 * 32 * 4)
+                .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        for (int i = 0; i < values.limit(); i++) {
+            assertTrue(Math.abs(values.get(i)) <= 1f, "sample value " + values.get(i) + " outside Tanh's range");
+        }
+    }
+
+    @Test
+    void dcganAtAnImageSizeItHasNoNetworkForIsAUsageError(@TempDir Path tmp) {
+        assertUsageError("--image-size: dcgan is built for 32 or 64, got 28", "train", "--model", "dcgan",
+                "--image-size", "28", "--out", tmp.resolve("r").toString());
+    }
+
+    @Test
+    void convWidthsForTheMlpAreAUsageError(@TempDir Path tmp) {
+        assertUsageError("--ngf and --ndf are the widths of dcgan", "train", "--ngf", "16", "--out",
+                tmp.resolve("r").toString());
+    }
+
+    @Test
+    void trainHelpNamesBothModelsAndTheImageSize() {
+        assertEquals(0, run("train", "--help"));
+        for (String word : List.of("mlp", "dcgan", "--image-size", "--ngf", "--ndf")) {
+            assertTrue(out.toString().contains(word), word + " in:\n" + out);
+        }
     }
 
     @Test

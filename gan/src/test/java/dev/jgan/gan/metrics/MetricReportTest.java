@@ -4,6 +4,7 @@ import dev.jgan.core.DType;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.random.Generator;
 import dev.jgan.gan.run.DataChoice;
+import dev.jgan.gan.run.RunConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class MetricReportTest {
 
     @BeforeAll
     static void computeOnce() throws Exception {
-        RealImages real = RealImages.split(DataChoice.load("digits"), 300, 0);
+        RealImages real = RealImages.split(DataChoice.load("digits", RunConfig.DATA_IMAGE_SIZE).images(), 300, 0);
         Tensor noise = Tensor.uniform(new Generator(1), DType.FLOAT32, -1, 1, 300, 1, 8, 8);
         Tensor noisyReal = real.heldOut().add(Tensor.normal(new Generator(2), DType.FLOAT32, 0, 0.3, 300, 1, 8, 8))
                 .clamp(-1, 1);

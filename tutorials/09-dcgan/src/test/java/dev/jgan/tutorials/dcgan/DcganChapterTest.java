@@ -1,0 +1,114 @@
+package dev.jgan.tutorials.dcgan;
+
+import dev.jgan.gan.train.StepResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the chapter once with a budget CI can afford (4 steps at ngf = ndf = 4 on the embedded
+ * digits resized to 32x32) and checks what the text claims: the training loop runs, its losses
+ * are finite, the samples are 32x32 images in Tanh's range, and every output and every line of
+ * code the README quotes is what the program prints and what the sources say.
+ */
+class DcganChapterTest {
+    private static final Path README = Path.of("README.md");
+    /** The chapter quotes its own program and the gan library it teaches. */
+    private static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"),
+            Path.of("..", "..", "gan", "src", "main", "java"));
+    static final Budget CI_BUDGET = new Budget("digits", 4, 8, 4, 2);
+
+    @TempDir
+    static Path dir;
+    private static String printed;
+    private static ChapterTraining.Result result;
+
+    @BeforeAll
+    static void runChapter() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            result = DcganChapter.run(out, CI_BUDGET, dir.resolve("samples.png"));
+        }
+        printed = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    @Test
+    void trainingLoopRunsWithFiniteLosses() {
+        assertEquals(CI_BUDGET.steps(), result.steps().size());
+        for (StepResult s : result.steps()) {
+            assertTrue(Double.isFinite(s.discriminatorLoss()) && Double.isFinite(s.generatorLoss()), s.toString());
+            assertTrue(s.dReal() > 0 && s.dReal() < 1 && s.dFake() > 0 && s.dFake() < 1, s.toString());
+        }
+        assertTrue(printed.contains("step     4: D loss "), printed);
+        assertTrue(result.wallSecondsPerStep() > 0 && result.cpuSecondsPerStep() > 0);
+        assertEquals(1797 / 8, result.stepsPerEpoch());
+    }
+
+    @Test
+    void samplesAre32x32ImagesInTanhRangeWrittenAsAGrid() throws IOException {
+        assertArrayEquals(new int[]{ChapterTraining.GRID, 1, 32, 32}, result.samples().shape());
+        assertTrue(result.samples().abs().max().item() <= 1.0);
+        BufferedImage grid = ImageIO.read(dir.resolve("samples.png").toFile());
+        assertEquals(8 * (2 * 32 + 2) + 2, grid.getWidth(), "8 columns of 32 px at scale 2, with 2 px gaps");
+    }
+
+    @Test
+    void everyOutputQuotedInTheReadmeIsPrintedByTheProgram() throws IOException {
+        List<String> blocks = blocks("text");
+        assertTrue(blocks.size() >= 4, "expected the chapter to quote at least 4 outputs, found " + blocks.size());
+        for (String block : blocks) {
+            assertTrue(printed.contains(block), "README quotes output the program does not print:\n" + block
+                    + "\n--- the program printed:\n" + printed);
+        }
+    }
+
+    @Test
+    void everyLineOfCodeQuotedInTheReadmeIsInTheSources() throws IOException {
+        Set<String> sourceLines = new HashSet<>();
+        for (Path root : SOURCES) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Files.readAllLines(file).forEach(line -> sourceLines.add(line.strip()));
+                }
+            }
+        }
+        List<String> blocks = blocks("java");
+        assertTrue(blocks.size() >= 3, "expected the chapter to quote at least 3 code blocks, found " + blocks.size());
+        for (String block : blocks) {
+            for (String line : block.split("\n")) {
+                assertTrue(line.isBlank() || sourceLines.contains(line.strip()),
+                        "README quotes code that is not in " + SOURCES + ": " + line);
+            }
+        }
+    }
+
+    /** The contents of the fenced blocks of one language, e.g. ```text ... ```. */
+    private static List<String> blocks(String language) throws IOException {
+        Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
+        List<String> blocks = new ArrayList<>();
+        while (m.find()) {
+            blocks.add(m.group(1));
+        }
+        return blocks;
+    }
+}
