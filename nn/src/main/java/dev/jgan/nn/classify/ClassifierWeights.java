@@ -24,7 +24,7 @@ import java.util.Map;
 public final class ClassifierWeights {
     /** The metadata key that names the architecture. */
     public static final String ARCHITECTURE = "architecture";
-    /** The class-path resource of the digits CNN trained by chapter 4 (tutorials/04-nn-classifier). */
+    /** The class-path resource of the digits CNN trained by the chapter 4 classifier program (its module lands with its recorded runs). */
     public static final String DIGITS_CNN_RESOURCE = "digits-cnn.safetensors";
 
     private ClassifierWeights() {
