@@ -33,6 +33,12 @@ class ClassifierChapterTest {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** Without the data set the Fashion-MNIST tests are reported as skipped, never as passed. */
+    private static void assumeFashionMnist() {
+        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIR), FashionMnist.DEFAULT_DIR + " is missing: install the"
+                + " Debian package " + FashionMnist.DEBIAN_PACKAGE + " to run this test");
+    }
+
     private static double accuracy(Map<String, ClassifierChapter.Trained> results, String name) {
         return results.get(name).last().test().accuracy();
     }
@@ -59,8 +65,7 @@ class ClassifierChapterTest {
     @Test
     @SuppressWarnings("unchecked")
     void fashionClassifiersLearnFromAFewThousandImages(@TempDir Path dir) throws IOException {
-        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIR), FashionMnist.DEFAULT_DIR + " is missing: install the"
-                + " Debian package " + FashionMnist.DEBIAN_PACKAGE + " to run this test");
+        assumeFashionMnist();
         Path weights = dir.resolve("cnn.safetensors");
         Options options = Options.parse(new String[]{"fashion", "--train", "2000", "--test", "1000",
                 "--mlp-epochs", "2", "--cnn-epochs", "1", "--cnn-weights", weights.toString()});
@@ -77,8 +82,7 @@ class ClassifierChapterTest {
     @Test
     @SuppressWarnings("unchecked")
     void zeroEpochsLeaveAModelOutSoTheTwoCanRunApart(@TempDir Path dir) throws IOException {
-        assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIR), FashionMnist.DEFAULT_DIR + " is missing: install the"
-                + " Debian package " + FashionMnist.DEBIAN_PACKAGE + " to run this test");
+        assumeFashionMnist();
         Path weights = dir.resolve("cnn.safetensors");
         Map<String, ClassifierChapter.Trained>[] results = new Map[1];
         String printed = run(Options.parse(new String[]{"fashion", "--train", "128", "--test", "100", "--mlp-epochs",
