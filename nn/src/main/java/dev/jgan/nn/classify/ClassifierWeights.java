@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trained classifiers in safetensors files: the state dict plus metadata whose
@@ -89,7 +90,7 @@ public final class ClassifierWeights {
      * eval mode: the feature extractor for GAN metrics on the default data set.
      */
     public static Classifier digitsCnn() {
-        return shipped(DIGITS_CNN_RESOURCE, "the digits CNN");
+        return required(DIGITS_CNN_RESOURCE);
     }
 
     /**
@@ -97,25 +98,35 @@ public final class ClassifierWeights {
      * images for 5 epochs), in eval mode: the feature extractor for GAN metrics on Fashion-MNIST.
      */
     public static Classifier fashionCnn() {
-        return shipped(FASHION_CNN_RESOURCE, "the Fashion-MNIST CNN");
+        return required(FASHION_CNN_RESOURCE);
     }
 
-    private static Classifier shipped(String resource, String what) {
+    private static Classifier required(String resource) {
+        return shipped(resource).orElseThrow(() -> new UncheckedIOException(new NoSuchFileException(
+                ClassifierWeights.class.getPackageName().replace('.', '/') + "/" + resource, null,
+                "ClassifierWeights: class-path resource missing from the build")));
+    }
+
+    /**
+     * The classifier saved as class-path resource {@code resource} of this package, in eval mode;
+     * empty when the build does not hold that resource.
+     */
+    public static Optional<Classifier> shipped(String resource) {
         // The reader maps files; a resource may live inside a jar, so it goes through a temporary copy.
         try (InputStream in = ClassifierWeights.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new NoSuchFileException(ClassifierWeights.class.getPackageName().replace('.', '/') + "/"
-                        + resource, null, "class-path resource missing from the build");
+                return Optional.empty();
             }
             Path copy = Files.createTempFile("jgan-classifier", ".safetensors");
             try {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-                return load(copy);
+                return Optional.of(load(copy));
             } finally {
                 Files.deleteIfExists(copy);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("ClassifierWeights: cannot load " + what + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("ClassifierWeights: cannot load the shipped classifier " + resource + ": "
+                    + e.getMessage(), e);
         }
     }
 }
