@@ -6,6 +6,7 @@ import dev.jgan.core.backend.Backends;
 import dev.jgan.core.random.Generator;
 import dev.jgan.cuda.memory.MemoryScope;
 import dev.jgan.cuda.memory.MemoryStats;
+import dev.jgan.nn.BatchNorm1d;
 import dev.jgan.nn.LeakyReLU;
 import dev.jgan.nn.Linear;
 import dev.jgan.nn.Module;
@@ -30,12 +31,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * within float32 rounding: losses at every step and every parameter at the end.
  *
  * <p>After the first step, which creates Adam's state, each CUDA step runs in a
- * {@link MemoryScope}: from the third step on, every allocation is served from the cache.
+ * {@link MemoryScope}: from the third step on, every allocation is served from the cache and the
+ * bytes in use after a step are the same at every step (the parameters, Adam's state and the
+ * batch-norm statistics), over {@value #STEPS} steps.
  */
 class GanTrainingOnCudaTest {
     private static final int BATCH = 32;
     private static final int LATENT = 4;
-    private static final int STEPS = 6;
+    private static final int STEPS = 25;
 
     @AfterEach
     void clearProperty() {
@@ -62,6 +65,7 @@ class GanTrainingOnCudaTest {
         dev.discriminator.to(cuda);
         Generator data = new Generator(99);
         long deviceAllocations = 0;
+        long bytesInUse = 0;
         for (int step = 1; step <= STEPS; step++) {
             // The target: a Gaussian blob away from the origin.
             Tensor real = Tensor.randn(data, BATCH, 2).mul(0.3).add(1.5);
@@ -79,8 +83,10 @@ class GanTrainingOnCudaTest {
             MemoryStats stats = backend.memoryStats();
             if (step > 2) {
                 assertEquals(deviceAllocations, stats.deviceAllocations(), "device allocations, step " + step + ": " + stats);
+                assertEquals(bytesInUse, stats.bytesInUse(), "bytes in use after step " + step + ": " + stats);
             }
             deviceAllocations = stats.deviceAllocations();
+            bytesInUse = stats.bytesInUse();
         }
         List<Tensor> cpuParams = cpu.parameters();
         List<Tensor> devParams = dev.parameters();
@@ -100,7 +106,9 @@ class GanTrainingOnCudaTest {
 
         Gan() {
             Generator init = new Generator(7);
-            generator = new Sequential(new Linear(LATENT, 16, init), new LeakyReLU(0.2), new Linear(16, 2, init));
+            // Batch norm as in gan.py's generator: its running statistics are updated in place every step.
+            generator = new Sequential(new Linear(LATENT, 16, init), new BatchNorm1d(16, 0.8, 0.1, true),
+                    new LeakyReLU(0.2), new Linear(16, 2, init));
             discriminator = new Sequential(new Linear(2, 16, init), new LeakyReLU(0.2), new Linear(16, 1, init));
         }
 
