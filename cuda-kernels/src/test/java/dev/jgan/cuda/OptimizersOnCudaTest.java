@@ -16,13 +16,15 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * nn's {@link Adam} and {@link SGD} with their parameters on the CUDA backend, which makes them
  * call the fused kernels (adam.cu, sgd.cu), against the same optimizers on the CPU, which write
  * the update with tensor ops: five steps, bit for bit (every operation of both is correctly
  * rounded on its own). That the fused kernel ran, and not a dozen tensor ops, shows in the
- * allocator: a fused step allocates nothing, the tensor-op update allocates its temporaries.
+ * allocator: a fused step allocates nothing, while the tensor-op update on the same device
+ * ({@code useFusedKernels(false)}, also held to the same bits) allocates its temporaries.
  */
 class OptimizersOnCudaTest {
     private static final int STEPS = 5;
@@ -49,26 +51,37 @@ class OptimizersOnCudaTest {
                     Tensor.randn(new Generator(4), 1).requiresGrad(true));
             List<Tensor> devParams = cpuParams.stream()
                     .map(p -> p.detach().to(backend).requiresGrad(true)).toList();
+            List<Tensor> opsParams = cpuParams.stream()
+                    .map(p -> p.detach().to(backend).requiresGrad(true)).toList();
             Optimizer cpu = OPTIMIZERS.get(o).apply(cpuParams);
             Optimizer dev = OPTIMIZERS.get(o).apply(devParams);
+            Optimizer ops = OPTIMIZERS.get(o).apply(opsParams).useFusedKernels(false);
             for (int step = 1; step <= STEPS; step++) {
                 backward(cpuParams, step, Backends.cpu());
                 backward(devParams, step, backend);
+                backward(opsParams, step, backend);
                 cpu.step();
-                long requestsBefore = backend.memoryStats().requests();
+                long beforeFused = backend.memoryStats().requests();
                 dev.step();
+                long fusedRequests = backend.memoryStats().requests() - beforeFused;
+                long beforeOps = backend.memoryStats().requests();
+                ops.step();
+                long opsRequests = backend.memoryStats().requests() - beforeOps;
                 String what = cpu.getClass().getSimpleName() + " #" + o + ", step " + step;
                 if (step > 1) {
                     // From the second step on, the state exists: a fused step needs no memory at all.
-                    assertEquals(requestsBefore, backend.memoryStats().requests(),
-                            what + ": the device step allocated, so it did not run the fused kernel");
+                    assertEquals(0, fusedRequests, what + ": the device step allocated, so it did not run the fused kernel");
+                    assertTrue(opsRequests > 0, what + ": the tensor-op update allocated nothing");
                 }
                 for (int i = 0; i < cpuParams.size(); i++) {
                     Expect.equal(what + ", parameter " + i, cpuParams.get(i).toDoubleArray(),
                             devParams.get(i).toDoubleArray());
+                    Expect.equal(what + ", parameter " + i + " by tensor ops on the device",
+                            cpuParams.get(i).toDoubleArray(), opsParams.get(i).toDoubleArray());
                 }
                 cpu.zeroGrad();
                 dev.zeroGrad();
+                ops.zeroGrad();
             }
             // The state saved from the device is the CPU's too (checkpoints do not depend on the path).
             cpu.stateDict().tensors().forEach((name, t) -> Expect.equal(name,

@@ -138,5 +138,19 @@ public final class MatmulBenchmark {
             }
             out.println(row);
         }
+        out.println(summary(sizes[sizes.length - 1], cells));
+    }
+
+    /** One line for gpu-bench.sh's closing table: the best rung against cuBLAS at the largest size. */
+    static String summary(int n, List<Cell> cells) {
+        List<Cell> atN = cells.stream().filter(c -> c.size() == n).toList();
+        Cell best = atN.stream().filter(c -> !c.engine().equals(CUBLAS))
+                .max((x, y) -> Double.compare(x.gflops(), y.gflops())).orElseThrow();
+        double cublas = atN.stream().filter(c -> c.engine().equals(CUBLAS)).mapToDouble(Cell::gflops).findFirst()
+                .orElse(Double.NaN);
+        return String.format(Locale.ROOT, "summary: matmul n=%d | best rung %s %.1f GFLOP/s | %s", n, best.engine(),
+                best.gflops(), Double.isNaN(cublas) ? "no cuBLAS to compare with"
+                        : String.format(Locale.ROOT, "%.2f of cuBLAS's %.1f GFLOP/s (goal at 4096: >= 0.6)",
+                        best.gflops() / cublas, cublas));
     }
 }

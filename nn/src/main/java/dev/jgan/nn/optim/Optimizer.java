@@ -33,6 +33,7 @@ public abstract class Optimizer {
     private final List<Map<String, Tensor>> state = new ArrayList<>();
     private final long[] steps;
     private double lr;
+    private boolean useFusedKernels = true;
 
     protected Optimizer(String name, List<Tensor> params, double lr) {
         this.name = name;
@@ -111,9 +112,19 @@ public abstract class Optimizer {
      * dozen launches and passes over memory, while on the CPU the tensor-op update is the readable
      * one and gives the same bits anyway (see {@link FusedOptimizerKernels}).
      */
-    protected static FusedOptimizerKernels fusedKernels(Tensor param) {
-        return !param.device().equals(Device.CPU) && param.backend() instanceof FusedOptimizerKernels fused
-                ? fused : null;
+    protected final FusedOptimizerKernels fusedKernels(Tensor param) {
+        return useFusedKernels && !param.device().equals(Device.CPU)
+                && param.backend() instanceof FusedOptimizerKernels fused ? fused : null;
+    }
+
+    /**
+     * Whether a device's fused update kernels are used (the default). Off, the update is written
+     * with tensor ops on every device, the same bits slower: for measuring what fusing saves.
+     * Returns this.
+     */
+    public final Optimizer useFusedKernels(boolean use) {
+        this.useFusedKernels = use;
+        return this;
     }
 
     /** The per-parameter tensors this optimizer keeps with its settings, once a parameter has stepped. */
