@@ -78,7 +78,7 @@ public final class ConvBenchmark {
 
             int checked = Math.min(batch, 2);
             Tensor expected = conv(x.narrow(0, 0, checked), w);
-            double error = relativeError(expected.toFloatArray(), y.narrow(0, 0, checked).toFloatArray());
+            double error = RelativeError.of(expected.toFloatArray(), y.narrow(0, 0, checked).toFloatArray());
             int os = side / 2;
             double flops = 2.0 * batch * oc * os * os * c * 16;
             rows.add(new Row(String.format(Locale.ROOT, "[%d, %d, %d, %d] -> %d", batch, c, side, side, oc), forward,
@@ -90,16 +90,6 @@ public final class ConvBenchmark {
 
     private static Tensor conv(Tensor x, Tensor w) {
         return Convolution.conv2d(x, w, null, STRIDE, PADDING, DILATION, 1);
-    }
-
-    private static double relativeError(float[] reference, float[] x) {
-        double scale = 0;
-        double worst = 0;
-        for (int i = 0; i < reference.length; i++) {
-            scale = Math.max(scale, Math.abs(reference[i]));
-            worst = Math.max(worst, Math.abs((double) x[i] - reference[i]));
-        }
-        return worst / Math.max(scale, Double.MIN_NORMAL);
     }
 
     static void print(BenchTarget target, List<Row> rows, PrintStream out) {

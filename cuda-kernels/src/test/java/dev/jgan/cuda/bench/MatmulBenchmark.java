@@ -64,7 +64,7 @@ public final class MatmulBenchmark {
                 Tensor out = Tensor.empty(base, DType.FLOAT32, n, n);
                 double secondsPerProduct = time(engine.getValue(), a, b, out, seconds);
                 cells.add(new Cell(engine.getKey(), n, 2.0 * n * n * n / secondsPerProduct / 1e9,
-                        relativeError(reference, out.toFloatArray())));
+                        RelativeError.of(reference, out.toFloatArray())));
             }
             base.emptyCache();
         }
@@ -102,17 +102,6 @@ public final class MatmulBenchmark {
         }
         engine.synchronize();
         return (System.nanoTime() - start) / 1e9 / products;
-    }
-
-    /** max |x - reference| / max |reference|: float32 products of n terms differ by about n * 1e-7 of that. */
-    private static double relativeError(float[] reference, float[] x) {
-        double scale = 0;
-        double worst = 0;
-        for (int i = 0; i < reference.length; i++) {
-            scale = Math.max(scale, Math.abs(reference[i]));
-            worst = Math.max(worst, Math.abs((double) x[i] - reference[i]));
-        }
-        return worst / Math.max(scale, Double.MIN_NORMAL);
     }
 
     static void print(BenchTarget target, int[] sizes, List<Cell> cells, PrintStream out) {

@@ -73,11 +73,11 @@ class TrainOnDeviceTest {
 
     @Test
     void mlpGanOnTheEmulatorFollowsTheCpu(@TempDir Path tmp) throws IOException {
-        Path data = TinyMnist.write(tmp.resolve("data"), 48, 5);
-        // 8x8 images and a small batch: three steps of gan.py's network, 1024-wide layers included.
+        Path data = TinyMnist.write(tmp.resolve("data"), 32, 5);
+        // 8x8 images and a small batch: two steps of gan.py's network, 1024-wide layers included.
         String[] args = {"--data", data.toString(), "--image-size", "8", "--latent-dim", "16", "--batch-size", "16",
                 "--epochs", "1", "--no-progress"};
-        trainBoth(tmp, args, "done: 3 steps");
+        trainBoth(tmp, args, "done: 2 steps");
     }
 
     @Test
