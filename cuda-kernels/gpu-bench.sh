@@ -64,7 +64,7 @@ if [ "$driver" = emulator ]; then
     sizes=64,96
     adam_sizes=4096
     conv_args="--batch 2 --repeats 1 --scale 16"
-    gan_args="1 16"
+    gan_args="1 32"
 else
     conv_args="--batch 64 --repeats 10 --scale 1"
     gan_args="10 1"

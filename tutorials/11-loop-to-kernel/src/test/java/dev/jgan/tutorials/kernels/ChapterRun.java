@@ -1,8 +1,6 @@
 package dev.jgan.tutorials.kernels;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.jgan.tutorials.text.Printed;
 
 /** One emulator-mode run of the chapter's program, shared by the test classes (Surefire runs them in one JVM). */
 final class ChapterRun {
@@ -18,14 +16,10 @@ final class ChapterRun {
 
     static synchronized ChapterRun get() {
         if (instance == null) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            LoopToKernelChapter.Findings findings;
-            try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-                findings = LoopToKernelChapter.run(out, KernelDevice.Mode.EMULATOR,
-                        LoopToKernelChapter.DEFAULT_TIMING_SIZES);
-            }
-            instance = new ChapterRun(bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
-                    findings);
+            LoopToKernelChapter.Findings[] findings = new LoopToKernelChapter.Findings[1];
+            String printed = Printed.by(out -> findings[0] = LoopToKernelChapter.run(out, KernelDevice.Mode.EMULATOR,
+                    LoopToKernelChapter.DEFAULT_TIMING_SIZES));
+            instance = new ChapterRun(printed, findings[0]);
         }
         return instance;
     }
