@@ -109,10 +109,19 @@ public final class ChapterText {
      * {@code sourceRoots}; there are at least {@code atLeast} such blocks.
      */
     public void assertQuotedCodeIsIn(List<Path> sourceRoots, int atLeast) {
-        Set<String> sourceLines = sourceLines(sourceRoots);
-        List<String> blocks = blocks(CODE);
-        assertTrue(blocks.size() >= atLeast, readme + ": expected at least " + atLeast + " quoted code blocks, found "
-                + blocks.size());
+        assertQuotedCodeIsIn(CODE, sourceRoots, List.of(".java"), atLeast);
+    }
+
+    /**
+     * The same for the code of another language: every non-blank line of every block whose info
+     * string is {@code info} (e.g. "cuda") is, stripped, a line of some file under
+     * {@code sourceRoots} whose name ends with one of {@code extensions}.
+     */
+    public void assertQuotedCodeIsIn(String info, List<Path> sourceRoots, List<String> extensions, int atLeast) {
+        Set<String> sourceLines = sourceLines(sourceRoots, extensions);
+        List<String> blocks = blocks(info);
+        assertTrue(blocks.size() >= atLeast, readme + ": expected at least " + atLeast + " quoted ```" + info
+                + " blocks, found " + blocks.size());
         for (String block : blocks) {
             for (String line : block.split("\n")) {
                 assertTrue(line.isBlank() || sourceLines.contains(line.strip()),
@@ -126,12 +135,12 @@ public final class ChapterText {
         return NUMBER.matcher(line).replaceAll("#").replaceAll(" +", " ").strip();
     }
 
-    /** Every line, stripped, of every .java file under the roots. */
-    static Set<String> sourceLines(List<Path> roots) {
+    /** Every line, stripped, of every file under the roots whose name has one of the extensions. */
+    static Set<String> sourceLines(List<Path> roots, List<String> extensions) {
         Set<String> lines = new HashSet<>();
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file : files.filter(f -> extensions.stream().anyMatch(f.toString()::endsWith)).toList()) {
                     Files.readAllLines(file).forEach(line -> lines.add(line.strip()));
                 }
             } catch (IOException e) {

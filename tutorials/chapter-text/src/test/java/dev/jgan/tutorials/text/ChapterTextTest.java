@@ -74,6 +74,18 @@ class ChapterTextTest {
     }
 
     @Test
+    void quotedCodeOfAnotherLanguageIsLookedUpInItsOwnFiles(@TempDir Path dir) throws IOException {
+        ChapterText text = write(dir, "```cuda\n__syncthreads();\n```\n");
+        Path sources = Files.createDirectories(dir.resolve("cuda"));
+        Files.writeString(sources.resolve("k.java"), "    __syncthreads();\n");
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> text.assertQuotedCodeIsIn("cuda", List.of(sources), List.of(".cu", ".cuh"), 1));
+        assertTrue(e.getMessage().contains("__syncthreads();"), e.getMessage());
+        Files.writeString(sources.resolve("k.cuh"), "    __syncthreads();\n");
+        assertDoesNotThrow(() -> text.assertQuotedCodeIsIn("cuda", List.of(sources), List.of(".cu", ".cuh"), 1));
+    }
+
+    @Test
     void printedCapturesWithUnixLineEnds() {
         assertEquals("a\nb\n", Printed.by(out -> {
             out.println("a");
