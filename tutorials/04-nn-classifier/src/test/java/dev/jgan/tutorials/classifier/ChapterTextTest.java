@@ -3,8 +3,6 @@ package dev.jgan.tutorials.classifier;
 import dev.jgan.tutorials.text.ChapterText;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,13 +20,8 @@ class ChapterTextTest {
             Path.of("..", "..", "nn", "src", "main", "java"));
 
     @Test
-    void everyOutputQuotedInTheReadmeIsInARecordedRun() throws IOException {
-        // Joined by a line that no quote spans, so that a quote cannot straddle two runs.
-        StringBuilder printed = new StringBuilder();
-        for (Path run : RUNS) {
-            printed.append(Files.readString(run)).append("\n=== end of ").append(run).append(" ===\n");
-        }
-        ChapterText.readme().assertQuotedOutputIsPrinted(printed.toString(), 6);
+    void everyOutputQuotedInTheReadmeIsInARecordedRun() {
+        ChapterText.readme().assertQuotedOutputIsPrinted(ChapterText.recorded(RUNS), 6);
     }
 
     @Test

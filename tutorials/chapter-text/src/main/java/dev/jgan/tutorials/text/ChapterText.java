@@ -130,6 +130,39 @@ public final class ChapterText {
         }
     }
 
+    /**
+     * Every picture the text shows ({@code ![alt](path)}) is a file, relative to the README's
+     * folder; there are at least {@code atLeast} of them.
+     */
+    public void assertPicturesExist(int atLeast) {
+        Matcher m = Pattern.compile("!\\[[^]]*]\\(([^)]+)\\)").matcher(text);
+        Path folder = readme.toAbsolutePath().getParent();
+        int pictures = 0;
+        while (m.find()) {
+            pictures++;
+            assertTrue(Files.isRegularFile(folder.resolve(m.group(1))), readme + " shows a missing picture: "
+                    + m.group(1));
+        }
+        assertTrue(pictures >= atLeast, readme + ": expected at least " + atLeast + " pictures, found " + pictures);
+    }
+
+    /**
+     * The outputs of long runs that a chapter keeps in files instead of rerunning in a test,
+     * joined by a line that no quote spans, so that a quote cannot straddle two runs.
+     */
+    public static String recorded(List<Path> runs) {
+        StringBuilder printed = new StringBuilder();
+        for (Path run : runs) {
+            try {
+                printed.append(Files.readString(run).replace("\r\n", "\n"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the recorded run " + run.toAbsolutePath(), e);
+            }
+            printed.append("\n=== end of ").append(run).append(" ===\n");
+        }
+        return printed.toString();
+    }
+
     /** The line with every number replaced by # and runs of spaces collapsed. */
     public static String blankNumbers(String line) {
         return NUMBER.matcher(line).replaceAll("#").replaceAll(" +", " ").strip();

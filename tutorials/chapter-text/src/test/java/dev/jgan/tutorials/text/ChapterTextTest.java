@@ -97,6 +97,27 @@ class ChapterTextTest {
         assertTrue(e.getMessage().contains("disk full"), e.getMessage());
     }
 
+    @Test
+    void picturesMustExistBesideTheText(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("images"));
+        Files.writeString(dir.resolve("images").resolve("a.png"), "png");
+        ChapterText text = write(dir, "![a](images/a.png) and ![b](images/b.png)\n");
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> text.assertPicturesExist(1));
+        assertTrue(e.getMessage().contains("images/b.png"), e.getMessage());
+        Files.writeString(dir.resolve("images").resolve("b.png"), "png");
+        assertDoesNotThrow(() -> text.assertPicturesExist(2));
+        assertThrows(AssertionFailedError.class, () -> text.assertPicturesExist(3));
+    }
+
+    @Test
+    void recordedRunsAreJoinedSoThatNoQuoteSpansTwo(@TempDir Path dir) throws IOException {
+        Path first = Files.writeString(dir.resolve("a.txt"), "epoch 1\r\nepoch 2");
+        Path second = Files.writeString(dir.resolve("b.txt"), "epoch 3\n");
+        String joined = ChapterText.recorded(List.of(first, second));
+        assertTrue(joined.contains("epoch 1\nepoch 2\n"), joined);
+        assertTrue(!joined.contains("epoch 2\nepoch 3"), joined);
+    }
+
     private static ChapterText write(Path dir, String readme) throws IOException {
         Path file = dir.resolve("README.md");
         Files.writeString(file, readme);
