@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trained classifiers in safetensors files: the state dict plus metadata whose
@@ -26,6 +27,8 @@ public final class ClassifierWeights {
     public static final String ARCHITECTURE = "architecture";
     /** The class-path resource of the digits CNN trained by the chapter 4 classifier program (its module lands with its recorded runs). */
     public static final String DIGITS_CNN_RESOURCE = "digits-cnn.safetensors";
+    /** The class-path resource of the Fashion-MNIST CNN, once chapter 4's full run ships it. */
+    public static final String FASHION_CNN_RESOURCE = "fashion-cnn.safetensors";
 
     private ClassifierWeights() {
     }
@@ -87,21 +90,31 @@ public final class ClassifierWeights {
      * eval mode: the feature extractor for GAN metrics on the default data set.
      */
     public static Classifier digitsCnn() {
+        return shipped(DIGITS_CNN_RESOURCE).orElseThrow(() -> new UncheckedIOException(new NoSuchFileException(
+                ClassifierWeights.class.getPackageName().replace('.', '/') + "/" + DIGITS_CNN_RESOURCE, null,
+                "ClassifierWeights: class-path resource missing from the build")));
+    }
+
+    /**
+     * The classifier saved as class-path resource {@code resource} of this package, in eval mode;
+     * empty when the build does not hold that resource (the Fashion CNN until chapter 4 ships it).
+     */
+    public static Optional<Classifier> shipped(String resource) {
         // The reader maps files; a resource may live inside a jar, so it goes through a temporary copy.
-        try (InputStream in = ClassifierWeights.class.getResourceAsStream(DIGITS_CNN_RESOURCE)) {
+        try (InputStream in = ClassifierWeights.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new NoSuchFileException(ClassifierWeights.class.getPackageName().replace('.', '/') + "/"
-                        + DIGITS_CNN_RESOURCE, null, "class-path resource missing from the build");
+                return Optional.empty();
             }
-            Path copy = Files.createTempFile("jgan-digits-cnn", ".safetensors");
+            Path copy = Files.createTempFile("jgan-classifier", ".safetensors");
             try {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-                return load(copy);
+                return Optional.of(load(copy));
             } finally {
                 Files.deleteIfExists(copy);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("ClassifierWeights: cannot load the digits CNN: " + e.getMessage(), e);
+            throw new UncheckedIOException("ClassifierWeights: cannot load the shipped classifier " + resource + ": "
+                    + e.getMessage(), e);
         }
     }
 }
