@@ -2,7 +2,9 @@ package dev.jgan.tutorials.evaluation;
 
 import dev.jgan.core.Tensor;
 import dev.jgan.core.random.Generator;
+import dev.jgan.gan.metrics.ClassifierFeatures;
 import dev.jgan.gan.metrics.FeatureExtractor;
+import dev.jgan.gan.metrics.MetricReport;
 import dev.jgan.gan.metrics.MetricScorer;
 import dev.jgan.gan.metrics.NearestNeighbours;
 import dev.jgan.gan.metrics.PixelFeatures;
@@ -31,13 +33,15 @@ import java.util.Map;
  * from {@link #main}, to the chapter's results/ folder, and the pictures to images/.
  *
  * <p>Arguments (optional): n images per set (default {@value #DEFAULT_N}) and the epochs after
- * which the GAN is scored, comma-separated (default 1,5,20,50).
+ * which the GAN is scored, comma-separated (default 1,3,10,30). With {@value #FASHION_DCGAN} as
+ * the first argument it runs {@link FashionDcganScores} instead, with the arguments that follow.
  */
 public final class EvaluatingGansChapter {
     static final int DEFAULT_N = 200;
-    static final Budget DEFAULT_BUDGET = new Budget(DEFAULT_N, new int[]{1, 5, 20, 50}, 0);
+    static final Budget DEFAULT_BUDGET = new Budget(DEFAULT_N, new int[]{1, 3, 10, 30}, 0);
     static final Path CHAPTER = Path.of("tutorials", "10-evaluating-gans");
     static final String RESULTS_FILE = "digits.txt";
+    static final String FASHION_DCGAN = "fashion-dcgan";
     /** Digits from this one up are missing from the mode-dropping case. */
     static final int FIRST_DROPPED_DIGIT = 7;
     static final int BLUR_PASSES = 1;
@@ -45,9 +49,12 @@ public final class EvaluatingGansChapter {
     static final int PICTURE_COLUMNS = 12;
     static final int NEIGHBOUR_ROWS = 6;
     static final int NEIGHBOURS = 5;
+    /** Up to the 297 test digits. */
+    static final int[] FLOOR_SIZES = {25, 50, 100, 200, 297};
 
     /** The scores of every case under each feature extractor, in the order printed. */
-    record Result(Map<String, List<CaseScores>> byFeatures, DigitsGan.Snapshots gan) {
+    record Result(Map<String, List<CaseScores>> byFeatures, DigitsGan.Snapshots gan,
+                  Map<Integer, MetricReport.Scores> floorBySize) {
         CaseScores get(String features, String caseName) {
             return byFeatures.get(features).stream().filter(c -> c.name().equals(caseName)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no case '" + caseName + "' on " + features));
@@ -58,12 +65,16 @@ public final class EvaluatingGansChapter {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals(FASHION_DCGAN)) {
+            FashionDcganScores.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Budget budget = new Budget(args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_BUDGET.n(),
                 args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
                         : DEFAULT_BUDGET.epochs(), DEFAULT_BUDGET.seed());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream both = new PrintStream(new TeeStream(System.out, bytes), true, StandardCharsets.UTF_8)) {
-            run(both, budget, List.of(new PixelFeatures()), CHAPTER.resolve("images"));
+            run(both, budget, List.of(ClassifierFeatures.digitsCnn(), new PixelFeatures()), CHAPTER.resolve("images"));
         }
         Path results = CHAPTER.resolve("results").resolve(RESULTS_FILE);
         Files.createDirectories(results.getParent());
@@ -102,7 +113,26 @@ public final class EvaluatingGansChapter {
             byFeatures.put(extractor.name(), rows);
         }
         writePictures(out, cases, byFeatures, sets, gan, budget, images);
-        return new Result(byFeatures, gan);
+        return new Result(byFeatures, gan, floorBySize(out, extractors.get(0), budget.seed()));
+    }
+
+    /**
+     * Real test images against real training images at several n: the Fréchet distance of two
+     * samples of one distribution shrinks as n grows (it is biased), KID's estimator does not.
+     */
+    static Map<Integer, MetricReport.Scores> floorBySize(PrintStream out, FeatureExtractor extractor, long seed) {
+        out.printf(Locale.ROOT, "== the floor at other n (%s features): real test against real training images%n",
+                extractor.name());
+        out.printf(Locale.ROOT, "%5s %10s %10s %10s %9s %7s%n", "n", "Fréchet", "KID", "KID std", "precision", "recall");
+        Map<Integer, MetricReport.Scores> bySize = new LinkedHashMap<>();
+        for (int n : FLOOR_SIZES) {
+            DigitsSets sets = new DigitsSets(n, seed);
+            MetricReport.Scores s = new MetricScorer(extractor, sets.reference(), seed).score(sets.test());
+            out.printf(Locale.ROOT, "%5d %10.4g %10.4g %10.4g %9.3f %7.3f%n", n, s.frechetDistance(),
+                    s.kernelDistance(), s.kernelDistanceStd(), s.precision(), s.recall());
+            bySize.put(n, s);
+        }
+        return bySize;
     }
 
     static String ganCase(int epochs) {
