@@ -155,8 +155,8 @@ public final class EvaluatingGansChapter {
                 dir.resolve("neighbours-copies.png"));
 
         String first = byFeatures.keySet().iterator().next();
-        Chart chart = Chart.square("precision and recall, k = 3 (" + first + ")", "precision (fidelity)",
-                "recall (diversity)").xRange(0, 1).yRange(0, 1);
+        Chart chart = Chart.of("precision and recall, k = 3, on " + first + " features", "precision (fidelity)",
+                "recall (diversity)").xRange(-0.02, 1.02).yRange(-0.02, 1.02).markerSize(10);
         for (CaseScores c : byFeatures.get(first)) {
             chart.scatter(c.name(), new double[]{c.scores().precision()}, new double[]{c.scores().recall()});
         }
