@@ -32,15 +32,20 @@ record CaseScores(String name, MetricReport.Scores scores, double nearestTrainin
 
     /** The table the chapter quotes: a row per case, a column per metric. */
     static void printTable(PrintStream out, String features, List<CaseScores> rows) {
+        printHeader(out, features);
+        rows.forEach(r -> r.printRow(out));
+    }
+
+    static void printHeader(PrintStream out, String features) {
         out.printf(Locale.ROOT, "== metrics on %s features (Fréchet distance, KID estimator, precision and recall);"
                 + " Parzen and nearest training image on pixels%n", features);
         out.printf(Locale.ROOT, "%-22s %10s %10s %9s %7s %12s %9s %7s%n", "case", "Fréchet", "KID", "precision",
                 "recall", "Parzen LL", "nearest", "copies");
-        for (CaseScores r : rows) {
-            MetricReport.Scores s = r.scores();
-            out.printf(Locale.ROOT, "%-22s %10.4g %10.4g %9.3f %7.3f %12.2f %9.3f %6.0f%%%n", r.name(),
-                    s.frechetDistance(), s.kernelDistance(), s.precision(), s.recall(), s.parzenLogLikelihood(),
-                    r.nearestTrainingDistance(), 100 * r.copiedShare());
-        }
+    }
+
+    void printRow(PrintStream out) {
+        out.printf(Locale.ROOT, "%-22s %10.4g %10.4g %9.3f %7.3f %12.2f %9.3f %6.0f%%%n", name, scores.frechetDistance(),
+                scores.kernelDistance(), scores.precision(), scores.recall(), scores.parzenLogLikelihood(),
+                nearestTrainingDistance, 100 * copiedShare);
     }
 }

@@ -25,9 +25,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,8 +35,9 @@ import java.util.Locale;
  * hour on the 2-core machine the chapter was written on, so the program scores steps, not
  * epochs; give larger step counts where a machine allows.
  *
- * <p>Arguments (optional): n images per set (default 500) and the step counts, comma-separated
- * (default 100,200,300). Writes results/fashion-dcgan.txt and sample grids to images/.
+ * <p>Arguments (optional): n images per set (default 300) and the step counts, comma-separated
+ * (default 50,100,200). Each row is printed as soon as it is scored, so a run stopped early keeps
+ * the rows it reached. Writes results/fashion-dcgan.txt and sample grids to images/.
  */
 public final class FashionDcganScores {
     static final int WIDTH = 16;
@@ -46,7 +45,7 @@ public final class FashionDcganScores {
     static final int IMAGE_SIZE = 32;
     /** Fashion-MNIST's 28x28 padded to 32x32, as gan train --image-size 32 does. */
     static final int BORDER = 2;
-    static final int NEAREST_SEARCHED = 5000;
+    static final int NEAREST_SEARCHED = 2000;
     static final int RANDOM_PROJECTION_DIMS = 64;
     private static final long SEED = 0;
 
@@ -54,9 +53,9 @@ public final class FashionDcganScores {
     }
 
     public static void main(String[] args) throws IOException {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int[] steps = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
-                : new int[]{100, 200, 300};
+                : new int[]{50, 100, 200};
         Path chapter = EvaluatingGansChapter.CHAPTER;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream both = new PrintStream(new TeeStream(System.out, bytes), true, StandardCharsets.UTF_8)) {
@@ -86,9 +85,11 @@ public final class FashionDcganScores {
                 .dropLast(true).build();
         Tensor noise = gan.noise(new Generator(SEED + 3), n);
 
-        List<CaseScores> rows = new ArrayList<>();
-        rows.add(CaseScores.of(new Case("real test (floor)", test.images().narrow(0, 0, n)), scorer, searched));
-        rows.add(CaseScores.of(new Case("untrained G (ceiling)", gan.sample(noise)), scorer, searched));
+        out.printf(Locale.ROOT, "nearest: pixel L2 to the nearest of %d training images outside the reference%n",
+                NEAREST_SEARCHED);
+        CaseScores.printHeader(out, features.name());
+        CaseScores.of(new Case("real test (floor)", test.images().narrow(0, 0, n)), scorer, searched).printRow(out);
+        CaseScores.of(new Case("untrained G (ceiling)", gan.sample(noise)), scorer, searched).printRow(out);
         long wall = 0;
         long cpu = 0;
         int done = 0;
@@ -103,11 +104,11 @@ public final class FashionDcganScores {
                 done++;
                 if (done == steps[next]) {
                     Tensor samples = gan.sample(noise);
-                    rows.add(CaseScores.of(new Case(String.format(Locale.ROOT, "DCGAN, %d steps", done), samples),
-                            scorer, searched));
+                    CaseScores.of(new Case(String.format(Locale.ROOT, "DCGAN, %d steps", done), samples), scorer,
+                            searched).printRow(out);
                     ImageGrid.writePng(samples.narrow(0, 0, 64), 8, 2,
                             images.resolve(String.format(Locale.ROOT, "fashion-dcgan-step%d.png", done)));
-                    out.printf(Locale.ROOT, "time: %d steps, %.2f s/step wall-clock, %.2f s/step of CPU time"
+                    out.printf(Locale.ROOT, "  time: %d steps, %.2f s/step wall-clock, %.2f s/step of CPU time"
                             + " (%d processors); one epoch = %d steps = %.0f minutes at this speed%n", done,
                             wall / 1e9 / done, cpu / 1e9 / done, Runtime.getRuntime().availableProcessors(),
                             loader.numBatches(), loader.numBatches() * wall / 1e9 / done / 60);
@@ -117,9 +118,6 @@ public final class FashionDcganScores {
                 }
             }
         }
-        out.printf(Locale.ROOT, "nearest: pixel L2 to the nearest of %d training images outside the reference%n",
-                NEAREST_SEARCHED);
-        CaseScores.printTable(out, features.name(), rows);
     }
 
     private static long processCpuNanos() {
