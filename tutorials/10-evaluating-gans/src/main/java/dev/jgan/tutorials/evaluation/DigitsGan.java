@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The MLP GAN of chapters 6 and 7 (gan.py's networks, Adam 2e-4 / 0.5) trained on the training
+ * The MLP GAN of {@code gan train} (gan.py's networks, Adam 2e-4 / 0.5) trained on the training
  * digits, with n samples drawn from the same fixed noise before training and after each of the
  * budget's epoch counts: one run, scored at several points, so that the only thing that changes
  * between its rows of the table is how long it trained.
