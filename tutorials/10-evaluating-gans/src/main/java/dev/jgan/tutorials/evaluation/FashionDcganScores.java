@@ -18,8 +18,8 @@ import dev.jgan.nn.data.Normalize;
 import dev.jgan.nn.data.Pad;
 import dev.jgan.nn.data.TensorDataset;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +36,9 @@ import java.util.Locale;
  * epochs; give larger step counts where a machine allows.
  *
  * <p>Arguments (optional): n images per set (default 300) and the step counts, comma-separated
- * (default 50,100,200). Each row is printed as soon as it is scored, so a run stopped early keeps
- * the rows it reached. Writes results/fashion-dcgan.txt and sample grids to images/.
+ * (default 50,100,200). Each row is written as soon as it is scored, to the console and to
+ * results/fashion-dcgan-{last step}steps.txt, so a run stopped early keeps the rows it reached;
+ * sample grids go to images/.
  */
 public final class FashionDcganScores {
     static final int WIDTH = 16;
@@ -57,13 +58,14 @@ public final class FashionDcganScores {
         int[] steps = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[]{50, 100, 200};
         Path chapter = EvaluatingGansChapter.CHAPTER;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream both = new PrintStream(new TeeStream(System.out, bytes), true, StandardCharsets.UTF_8)) {
+        Path results = chapter.resolve("results").resolve(String.format(Locale.ROOT, "fashion-dcgan-%dsteps.txt",
+                steps[steps.length - 1]));
+        Files.createDirectories(results.getParent());
+        // Straight to the file, line by line: a run stopped early keeps the rows it reached.
+        try (OutputStream file = Files.newOutputStream(results);
+             PrintStream both = new PrintStream(new TeeStream(System.out, file), true, StandardCharsets.UTF_8)) {
             run(both, n, steps, chapter.resolve("images"));
         }
-        Path results = chapter.resolve("results").resolve("fashion-dcgan.txt");
-        Files.createDirectories(results.getParent());
-        Files.writeString(results, bytes.toString(StandardCharsets.UTF_8));
         System.out.println("wrote " + results);
     }
 
