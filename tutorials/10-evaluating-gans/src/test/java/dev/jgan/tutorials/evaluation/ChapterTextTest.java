@@ -39,7 +39,7 @@ class ChapterTextTest {
             assertTrue(!block.contains("time: "), "timings vary from run to run; quote them in a ```text"
                     + " machine-dependent block:\n" + block);
         }
-        text.assertMachineDependentLinesArePrinted(recorded(), 2);
+        text.assertMachineDependentLinesArePrinted(recorded(), 3);
     }
 
     @Test
