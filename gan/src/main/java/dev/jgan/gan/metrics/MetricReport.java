@@ -2,13 +2,11 @@ package dev.jgan.gan.metrics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -51,52 +49,14 @@ public record MetricReport(String data, String features, int samples, int kernel
 
     /**
      * Scores held-out images, untrained samples and model samples (each [n, C, H, W] in [-1, 1],
-     * n = the reference's size) against {@code real.reference()}. The kernel distance uses
-     * subsets of min(1000, n / 2), so that its subsets differ and their spread means something.
+     * n = the reference's size) against {@code real.reference()} with a {@link MetricScorer}.
      */
     public static MetricReport compute(String data, FeatureExtractor extractor, RealImages real, Tensor untrained,
                                        Tensor model, long seed) {
-        int n = real.n();
-        for (Tensor t : new Tensor[]{untrained, model}) {
-            if (!Arrays.equals(t.shape(), real.reference().shape())) {
-                throw new IllegalArgumentException("metric report: generated samples " + Shape.format(t.shape())
-                        + " must match the reference images " + Shape.format(real.reference().shape()));
-            }
-        }
-        Candidates reference = new Candidates(extractor, real.reference());
-        FrechetDistance frechet = FrechetDistance.to(Gaussian.fit(reference.features));
-        FeatureMatrix validation = reference.pixels.rowRange(0, n / 2);
-        FeatureMatrix test = reference.pixels.rowRange(n / 2, n);
-        int subsetSize = Math.min(KernelDistance.DEFAULT_SUBSET_SIZE, n / 2);
-        Scorer scorer = c -> {
-            KernelDistance kd = KernelDistance.estimate(c.features, reference.features, KernelDistance.DEFAULT_SUBSETS,
-                    subsetSize, seed);
-            PrecisionRecall pr = PrecisionRecall.of(reference.features, c.features);
-            ParzenWindow.Estimate parzen = ParzenWindow.estimate(c.pixels, validation, test, ParzenWindow.defaultSigmas());
-            return new Scores(frechet.distance(Gaussian.fit(c.features)), kd.mean(), kd.std(), pr.precision(),
-                    pr.recall(), parzen.meanLogLikelihood(), parzen.standardError(), parzen.sigma(), parzen.atGridEdge(),
-                    NearestNeighbours.find(c.images, real.reference(), 1).meanNearestDistance());
-        };
-        return new MetricReport(data, extractor.name(), n, KernelDistance.DEFAULT_SUBSETS, subsetSize,
-                PrecisionRecall.DEFAULT_K, scorer.score(new Candidates(extractor, real.heldOut())),
-                scorer.score(new Candidates(extractor, untrained)), scorer.score(new Candidates(extractor, model)));
-    }
-
-    /** One image set with its features and its pixels as matrices. */
-    private static final class Candidates {
-        final Tensor images;
-        final FeatureMatrix features;
-        final FeatureMatrix pixels;
-
-        Candidates(FeatureExtractor extractor, Tensor images) {
-            this.images = images;
-            this.features = FeatureMatrix.of(extractor.features(images));
-            this.pixels = FeatureMatrix.of(new PixelFeatures().features(images));
-        }
-    }
-
-    private interface Scorer {
-        Scores score(Candidates candidates);
+        MetricScorer scorer = new MetricScorer(extractor, real.reference(), seed);
+        return new MetricReport(data, scorer.featuresName(), scorer.n(), KernelDistance.DEFAULT_SUBSETS,
+                scorer.kernelSubsetSize(), PrecisionRecall.DEFAULT_K, scorer.score(real.heldOut()),
+                scorer.score(untrained), scorer.score(model));
     }
 
     public void writeJson(Path file) throws IOException {

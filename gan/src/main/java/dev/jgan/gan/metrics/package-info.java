@@ -16,6 +16,8 @@
  *       for comparison and documented with its flaws.</li>
  *   <li>{@link dev.jgan.gan.metrics.NearestNeighbours}: samples beside their closest training
  *       images, the 2014 paper's memorization check.</li>
+ *   <li>{@link dev.jgan.gan.metrics.MetricScorer}: all of them for any number of image sets
+ *       against one reference, whose features are computed once (chapter 10 scores a dozen sets).</li>
  *   <li>{@link dev.jgan.gan.metrics.MetricReport}: all of them for held-out real images (the
  *       floor), an untrained generator (the ceiling) and the model, as a table and as JSON.</li>
  * </ul>

@@ -60,6 +60,12 @@ public final class Chart {
         return this;
     }
 
+    /** Larger markers, for scatter plots of a few labelled points rather than thousands of samples. */
+    public Chart markerSize(int pixels) {
+        chart.getStyler().setMarkerSize(pixels);
+        return this;
+    }
+
     public Chart yRange(double min, double max) {
         chart.getStyler().setYAxisMin(min);
         chart.getStyler().setYAxisMax(max);

@@ -1,0 +1,33 @@
+package dev.jgan.tutorials.evaluation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Writes every byte to two streams: the console, and the copy kept in the chapter's results/. */
+final class TeeStream extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
+
+    TeeStream(OutputStream first, OutputStream second) {
+        this.first = first;
+        this.second = second;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        first.write(b);
+        second.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        first.write(b, off, len);
+        second.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        first.flush();
+        second.flush();
+    }
+}
