@@ -21,7 +21,7 @@ final class Problems {
     static final double[] BANDWIDTHS = {0.02, 0.05, 0.2, 1.0, 2.0};
 
     /** The GAN of chapter 5's loop on the ring: G and D with 3 hidden layers of 128, Adam(1e-3, 0.5). */
-    static final Recipe PLAIN = Recipe.gan("plain GAN", GanLoss.NON_SATURATING, 1, 1e-3, 0.5, 128, 3000)
+    static final Recipe PLAIN = Recipe.gan("plain GAN", GanLoss.NON_SATURATING, 1, 1e-3, 0.5, 128, 1000)
             .withSize(128, 3, 2);
     /** PacGAN: the same, with D judging packs of 4 samples. */
     static final Recipe PACKED = new Recipe("packed GAN", PLAIN.gan(), null, PLAIN.batchSize(),
@@ -37,7 +37,7 @@ final class Problems {
     /** Steps between two scores of a run (each score is 2500 samples through G). */
     static final int SCORE_EVERY = 100;
     /** Steps after which the pictured runs draw their points (and after their last step). */
-    static final Set<Integer> PICTURE_STEPS = Set.of(0, 500, 1000, 2000);
+    static final Set<Integer> PICTURE_STEPS = Set.of(0, 250, 500, 1000, 2000);
 
     private Problems() {
     }
