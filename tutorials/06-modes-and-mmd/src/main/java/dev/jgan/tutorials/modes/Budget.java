@@ -23,7 +23,6 @@ record Budget(String name, long[] seeds, double stepShare, boolean withGrid, int
         return switch (text) {
             case "full" -> FULL;
             case "ci" -> CI;
-            case "smoke" -> new Budget("smoke", new long[]{0, 1}, 0.02, true, 16);
             default -> throw new IllegalArgumentException("06-modes-and-mmd: the budget is 'full' or 'ci', got '"
                     + text + "'");
         };

@@ -31,13 +31,16 @@ final class Problems {
     /** The plain GAN whose G also minimizes MMD^2 to the real batch. */
     static final Recipe GAN_MMD = new Recipe("GAN + MMD", PLAIN.gan(), null, PLAIN.batchSize(),
             PLAIN.generatorSteps(), PLAIN.width(), PLAIN.depth(), PLAIN.latentDim(), 1).withMmdPenalty(BANDWIDTHS);
-    /** The recipe the chapter's test holds to the target. */
-    static final Recipe BEST = GAN_MMD;
+    /**
+     * The recipe with the highest high-quality share in the recorded full run, which the chapter's
+     * test reruns (it covers all 8 modes, but stays below the issue's 90 % target at this budget).
+     */
+    static final Recipe BEST = MMD;
 
     /** Steps between two scores of a run (each score is 2500 samples through G). */
     static final int SCORE_EVERY = 100;
     /** Steps after which the pictured runs draw their points (and after their last step). */
-    static final Set<Integer> PICTURE_STEPS = Set.of(0, 250, 500, 1000, 2000);
+    static final Set<Integer> PICTURE_STEPS = Set.of(0, 500, 1000, 2000);
 
     private Problems() {
     }
