@@ -16,8 +16,22 @@ public final class ToyGan {
     }
 
     public static Gan build(int latentDim, int dataDim, int width, int depth, Generator gen) {
-        return new Gan(mlp(latentDim, dataDim, width, depth, false, gen), mlp(dataDim, 1, width, depth, true, gen),
-                latentDim, new int[]{dataDim});
+        return build(latentDim, dataDim, width, depth, 1, gen);
+    }
+
+    /**
+     * As {@link #build(int, int, int, int, Generator)} with a discriminator that judges packs of
+     * {@code pack} samples (PacGAN, see {@link Packing}); its logits are [N / pack, 1], so batches
+     * must be multiples of {@code pack}. With pack 1 the networks and their weights are those of
+     * the plain build.
+     */
+    public static Gan build(int latentDim, int dataDim, int width, int depth, int pack, Generator gen) {
+        Module generator = mlp(latentDim, dataDim, width, depth, false, gen);
+        Module discriminator = mlp(dataDim * pack, 1, width, depth, true, gen);
+        if (pack > 1) {
+            discriminator = new Sequential(new Packing(pack), discriminator);
+        }
+        return new Gan(generator, discriminator, latentDim, new int[]{dataDim});
     }
 
     private static Module mlp(int in, int out, int width, int depth, boolean leaky, Generator gen) {

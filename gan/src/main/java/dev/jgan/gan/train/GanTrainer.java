@@ -7,6 +7,8 @@ import dev.jgan.gan.models.Gan;
 import dev.jgan.nn.optim.Adam;
 import dev.jgan.nn.optim.Optimizer;
 
+import java.util.function.BiFunction;
+
 /**
  * Algorithm 1 of Goodfellow et al. (2014): alternate gradient steps on D and G. Each call of
  * {@link #step} takes one batch of real data and updates D on it; every
@@ -39,6 +41,7 @@ public final class GanTrainer {
     private final Generator noise;
     private final Optimizer optimizerG;
     private final Optimizer optimizerD;
+    private BiFunction<Tensor, Tensor, Tensor> generatorPenalty;
     private long step;
 
     public GanTrainer(Gan gan, Options options, Generator noise) {
@@ -47,6 +50,16 @@ public final class GanTrainer {
         this.noise = noise;
         this.optimizerG = new Adam(gan.generator().parameters(), options.lr(), options.beta1(), options.beta2());
         this.optimizerD = new Adam(gan.discriminator().parameters(), options.lr(), options.beta1(), options.beta2());
+    }
+
+    /**
+     * Adds a term to G's loss, computed from G's batch and the real batch of the same step (for
+     * example an MMD between them, which rewards G for covering every mode the real batch shows);
+     * null removes it. Returns this.
+     */
+    public GanTrainer withGeneratorPenalty(BiFunction<Tensor, Tensor, Tensor> penalty) {
+        this.generatorPenalty = penalty;
+        return this;
     }
 
     public StepResult step(Tensor real) {
@@ -77,7 +90,11 @@ public final class GanTrainer {
         double gLoss = Double.NaN;
         if ((step + 1) % options.discriminatorSteps() == 0) {
             Tensor z2 = gan.noise(noise, n);
-            Tensor lossG = options.loss().generatorLoss(gan.discriminator().forward(gan.generator().forward(z2)));
+            Tensor fake2 = gan.generator().forward(z2);
+            Tensor lossG = options.loss().generatorLoss(gan.discriminator().forward(fake2));
+            if (generatorPenalty != null) {
+                lossG = lossG.add(generatorPenalty.apply(fake2, real));
+            }
             gLoss = lossG.item();
             if (!Double.isFinite(gLoss)) {
                 throw nonFinite("generator", gLoss, z2, real, null);

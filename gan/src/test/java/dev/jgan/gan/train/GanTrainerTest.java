@@ -76,4 +76,32 @@ class GanTrainerTest {
         assertEquals("the output of layer generator.0 (Linear(inFeatures=8, outFeatures=128, bias=true)) is not finite", layer);
         assertNotEquals(where, layer);
     }
+
+    @Test
+    void aGeneratorPenaltyIsAddedToGsLossAndSeesGsBatchAndTheRealOne() {
+        Tensor real = Tensor.rand(new Generator(3), 16, 1, 4, 4).mul(2.0).sub(1.0);
+        Gan plain = smallGan();
+        StepResult without = new GanTrainer(plain, GanTrainer.Options.paper(), new Generator(2)).step(real);
+
+        Gan zeroPenalty = smallGan();
+        StepResult withZero = new GanTrainer(zeroPenalty, GanTrainer.Options.paper(), new Generator(2))
+                .withGeneratorPenalty((fake, r) -> fake.mul(0.0).sum()).step(real);
+        assertEquals(without.generatorLoss(), withZero.generatorLoss());
+        assertTrue(zeroPenalty.generator().parameters().get(0).allClose(plain.generator().parameters().get(0), 0, 0),
+                "a penalty of 0 leaves G's step as it was");
+
+        Gan penalized = smallGan();
+        int[] seen = new int[2];
+        StepResult withPenalty = new GanTrainer(penalized, GanTrainer.Options.paper(), new Generator(2))
+                .withGeneratorPenalty((fake, r) -> {
+                    seen[0] = fake.size(0);
+                    seen[1] = r == real ? 1 : 0;
+                    return fake.sub(r).pow(2.0).mean().mul(100.0);
+                }).step(real);
+        assertEquals(16, seen[0], "the penalty sees G's batch");
+        assertEquals(1, seen[1], "and the real batch of the step");
+        assertTrue(withPenalty.generatorLoss() > without.generatorLoss() + 1, withPenalty + " vs " + without);
+        assertFalse(penalized.generator().parameters().get(0).allClose(plain.generator().parameters().get(0), 0, 0),
+                "the penalty's gradient reaches G");
+    }
 }

@@ -1,0 +1,89 @@
+package dev.jgan.tutorials.modes;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The chapter text quotes the program's output in ```text blocks and code in ```java blocks.
+ * The full run takes minutes, so its output is kept in results/full-run.txt (rerun
+ * {@code mvn -q -pl tutorials/06-modes-and-mmd -am compile exec:java} and copy its output there
+ * after a change); every quoted output must appear verbatim in it, and every line of code in the
+ * chapter's sources or the gan library's. {@link ModesChapterTest} checks that the program still
+ * prints what that file records for the run it repeats.
+ */
+class ChapterTextTest {
+    static final Path README = Path.of("README.md");
+    static final Path FULL_RUN = Path.of("results", "full-run.txt");
+    private static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"),
+            Path.of("..", "..", "gan", "src", "main", "java"));
+
+    @Test
+    void everyOutputQuotedInTheReadmeIsInTheRecordedFullRun() throws IOException {
+        String recorded = Files.readString(FULL_RUN).replace("\r\n", "\n");
+        assertTrue(recorded.startsWith("budget: full"), FULL_RUN + " should be the output of the full budget");
+        List<String> blocks = blocks("text");
+        assertTrue(blocks.size() >= 5, "expected the chapter to quote at least 5 outputs, found " + blocks.size());
+        for (String block : blocks) {
+            assertTrue(recorded.contains(block), "README quotes output that " + FULL_RUN + " does not have:\n" + block);
+        }
+    }
+
+    @Test
+    void everyLineOfCodeQuotedInTheReadmeIsInTheSources() throws IOException {
+        Set<String> sourceLines = new HashSet<>();
+        for (Path root : SOURCES) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Files.readAllLines(file).forEach(line -> sourceLines.add(line.strip()));
+                }
+            }
+        }
+        List<String> blocks = blocks("java");
+        assertTrue(blocks.size() >= 4, "expected the chapter to quote at least 4 code blocks, found " + blocks.size());
+        for (String block : blocks) {
+            for (String line : block.split("\n")) {
+                assertTrue(line.isBlank() || sourceLines.contains(line.strip()),
+                        "README quotes code that is in none of " + SOURCES + ": " + line);
+            }
+        }
+    }
+
+    @Test
+    void theReadmeShowsEachCommittedPictureOfTheFullRunOnce() throws IOException {
+        Matcher links = Pattern.compile("\\]\\((images/[^)]+\\.png)\\)").matcher(Files.readString(README));
+        Set<String> shown = new HashSet<>();
+        while (links.find()) {
+            Path picture = Path.of(links.group(1));
+            assertTrue(Files.exists(picture), "README shows " + picture + ", which is not in the chapter folder");
+            assertTrue(shown.add(picture.toString()), "README shows " + picture + " twice");
+        }
+        try (Stream<Path> files = Files.list(Path.of("images"))) {
+            Set<String> committed = new HashSet<>();
+            files.forEach(f -> committed.add("images/" + f.getFileName()));
+            assertEquals(committed, shown, "the images folder and the pictures the README shows differ");
+        }
+    }
+
+    /** The contents of the fenced blocks of one language, e.g. ```text ... ```. */
+    static List<String> blocks(String language) throws IOException {
+        Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
+        List<String> blocks = new ArrayList<>();
+        while (m.find()) {
+            blocks.add(m.group(1));
+        }
+        return blocks;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.jgan.tutorials.modes;
+
+import dev.jgan.gan.toy.ModeCoverage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the chapter's program with the {@code ci} budget (the best recipe on the ring, seed 0, at
+ * its full number of steps) and checks the chapter's claim for it: all 8 modes of the ring
+ * covered, and at least 60 % of 2500 samples high quality (the recorded run has 73.2 % for seed 0
+ * and 65.6 % for seed 1). The issue's target, 90 %, is not reached by any recipe at the budget the
+ * chapter runs; the README says so, and this test does not pretend otherwise. The run is the same
+ * as seed 0's row of the full run, so its table row must be the one recorded in
+ * results/full-run.txt.
+ */
+class ModesChapterTest {
+    @TempDir
+    static Path images;
+    private static String printed;
+    private static ModesChapter.Result result;
+
+    @BeforeAll
+    static void runTheChapterOnce() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            result = ModesChapter.run(out, Budget.CI, images);
+        }
+        printed = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    @Test
+    void theBestRecipeCoversEveryModeOfTheRingWithMostSamplesHighQuality() {
+        List<MixtureRun.Result> best = result.of(Problems.BEST.name(), Problems.RING.name());
+        assertEquals(1, best.size());
+        ModeCoverage last = best.get(0).last();
+        assertEquals(8, last.modesCovered(), last.toString());
+        assertTrue(last.highQualityShare() >= 0.60, last.toString());
+        // Every mode gets a real share of the samples, not a token one: no collapse.
+        for (int count : last.samplesPerMode()) {
+            assertTrue(count >= 100, "a mode with " + count + " of 2500 samples: " + last);
+        }
+    }
+
+    @Test
+    void theRunRepeatsTheRecordedFullRunsRowForTheSameSeed() throws IOException {
+        String recorded = Files.readString(ChapterTextTest.FULL_RUN).replace("\r\n", "\n");
+        String row = printed.lines().filter(l -> l.startsWith(Problems.BEST.name() + " ") && l.contains("/8"))
+                .findFirst().orElseThrow(() -> new AssertionError("no table row for " + Problems.BEST.name()
+                        + " in:\n" + printed));
+        // Everything but the seconds, which depend on the machine.
+        String withoutTime = row.substring(0, row.lastIndexOf(' ')).stripTrailing();
+        assertTrue(recorded.contains(withoutTime), "the ci run printed\n" + row + "\nwhich " + ChapterTextTest.FULL_RUN
+                + " does not record: rerun the full budget and copy its output there");
+        for (String line : printed.split("\n")) {
+            if (line.startsWith("ring of 8 (") || line.startsWith("5x5 grid (") || line.startsWith("another sample")
+                    || line.startsWith("all on one mode") || line.startsWith("one mode missing")
+                    || line.startsWith("biased ")) {
+                assertTrue(recorded.contains(line), "not in " + ChapterTextTest.FULL_RUN + ": " + line);
+            }
+        }
+    }
+
+    @Test
+    void theProgramDrawsTheDataAndTheBestRecipesPoints() throws IOException {
+        List<String> names = List.of("ring-data.png", "grid-data.png",
+                Problems.pictures(Problems.BEST, Problems.RING) + "-step-0000.png",
+                Problems.pictures(Problems.BEST, Problems.RING) + String.format("-step-%04d.png",
+                        Problems.BEST.generatorSteps()));
+        for (String name : names) {
+            Path file = images.resolve(name);
+            assertTrue(Files.exists(file), "the program did not write " + name);
+            assertNotNull(ImageIO.read(file.toFile()), name + " is not a readable image");
+        }
+    }
+}
