@@ -31,6 +31,11 @@ public enum MatmulRung {
         this.referenceOrder = referenceOrder;
     }
 
+    /** Floats per SIMD register in the vector kernels (16 with AVX-512, 8 with AVX2); 1 without the Vector API. */
+    public static int vectorLanes() {
+        return MicroKernels.lanes();
+    }
+
     /** True when the rung can run in this JVM: the FMA rung needs {@code --add-modules jdk.incubator.vector}. */
     public boolean available() {
         return this != SIMD_FMA_THREADED || MicroKernels.VECTOR_API;

@@ -16,6 +16,11 @@ final class MicroKernels {
         return VECTOR_API ? VectorMicroKernel.SEPARATE : ScalarMicroKernel.INSTANCE;
     }
 
+    /** Floats per SIMD register in the vector kernel; 1 without the module. */
+    static int lanes() {
+        return VECTOR_API ? VectorMicroKernel.lanes() : 1;
+    }
+
     /** The fused multiply-add kernel, for measurement only (its last bits differ from the plain loop's). */
     static MicroKernel fused() {
         if (!VECTOR_API) {

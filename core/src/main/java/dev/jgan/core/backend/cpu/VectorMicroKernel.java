@@ -32,6 +32,10 @@ final class VectorMicroKernel implements MicroKernel {
         this.fused = fused;
     }
 
+    static int lanes() {
+        return LANES;
+    }
+
     @Override
     public int rows() {
         return MR;
