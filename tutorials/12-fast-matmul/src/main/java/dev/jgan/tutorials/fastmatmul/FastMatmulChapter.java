@@ -76,37 +76,24 @@ public final class FastMatmulChapter {
         for (int n : budget.squares()) {
             squares.addAll(Ladder.run(LADDER, n, n, n, budget));
         }
-        out.printf(Locale.ROOT, "%s (median of %d samples); roofline: min(peak, flops per byte x bandwidth)%n",
+        out.printf(Locale.ROOT, "%s by the wall clock (median of %d samples); roofline: min(peak, n/6 x bandwidth)%n",
                 LADDER_HEADLINE, budget.samples());
-        StringBuilder header = new StringBuilder("| rung |");
-        StringBuilder rule = new StringBuilder("|---|");
-        for (int n : budget.squares()) {
-            header.append(' ').append(n).append(" |");
-            rule.append("---:|");
-        }
-        out.println(header);
-        out.println(rule);
-        for (MatmulRung rung : LADDER) {
-            StringBuilder row = new StringBuilder("| " + rung.describe() + " |");
-            for (int n : budget.squares()) {
-                row.append(' ').append(format(find(squares, rung, n, n, n))).append(" |");
-            }
-            if (rung.available()) {
-                out.println(row);
-            }
-        }
+        squareTable(out, budget, squares, Ladder.Cell::gflops);
         StringBuilder roofRow = new StringBuilder("| roofline |");
         for (int n : budget.squares()) {
             roofRow.append(String.format(Locale.ROOT, " %.0f |", roof.attainableGflops(Roofline.flopsPerByte(n, n, n))));
         }
         out.println(roofRow);
         out.println();
+        out.println(LADDER_HEADLINE + " per CPU-second (the process's CPU time, all threads together)");
+        squareTable(out, budget, squares, Ladder.Cell::gflopsPerCpuSecond);
+        out.println();
 
         List<Ladder.Cell> gan = new ArrayList<>();
         for (int[] s : budget.ganShapes()) {
             gan.addAll(Ladder.run(GAN_RUNGS, s[0], s[1], s[2], budget));
         }
-        out.println(GAN_HEADLINE + " (batch 64, gan.py's generator; m x k x n)");
+        out.println(GAN_HEADLINE + " by the wall clock (batch 64, gan.py's generator; m x k x n)");
         out.println("| product | m x k x n | naive | previous default | SIMD, 1 thread | SIMD threaded | FMA threaded "
                 + "| threaded SIMD / previous |");
         out.println("|---|---|---:|---:|---:|---:|---:|---:|");
@@ -120,7 +107,7 @@ public final class FastMatmulChapter {
             }
             Ladder.Cell previous = find(gan, MatmulRung.BLOCKED_THREADED, s[0], s[1], s[2]);
             Ladder.Cell now = find(gan, MatmulRung.SIMD_THREADED, s[0], s[1], s[2]);
-            row.append(String.format(Locale.ROOT, " %.1f |", previous.seconds() / now.seconds()));
+            row.append(String.format(Locale.ROOT, " %.1f |", now.gflops() / previous.gflops()));
             out.println(row);
         }
         out.println();
@@ -135,17 +122,40 @@ public final class FastMatmulChapter {
         return result;
     }
 
+    /** One row per available rung, one column per square size, the value of each cell. */
+    private static void squareTable(PrintStream out, Budget budget, List<Ladder.Cell> squares,
+                                    java.util.function.ToDoubleFunction<Ladder.Cell> value) {
+        StringBuilder header = new StringBuilder("| rung |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (int n : budget.squares()) {
+            header.append(' ').append(n).append(" |");
+            rule.append("---:|");
+        }
+        out.println(header);
+        out.println(rule);
+        for (MatmulRung rung : LADDER) {
+            if (!rung.available()) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder("| " + rung.describe() + " |");
+            for (int n : budget.squares()) {
+                row.append(' ').append(format(value.applyAsDouble(find(squares, rung, n, n, n)))).append(" |");
+            }
+            out.println(row);
+        }
+    }
+
     private static Ladder.Cell find(List<Ladder.Cell> cells, MatmulRung rung, int m, int k, int n) {
         return cells.stream().filter(c -> c.rung() == rung && c.m() == m && c.k() == k && c.n() == n).findFirst()
                 .orElse(null);
     }
 
     private static String format(Ladder.Cell cell) {
-        if (cell == null) {
-            return "-";
-        }
-        double g = cell.gflops();
-        return String.format(Locale.ROOT, g < 10 ? "%.2f" : "%.1f", g);
+        return cell == null ? "-" : format(cell.gflops());
+    }
+
+    private static String format(double gflops) {
+        return String.format(Locale.ROOT, gflops < 10 ? "%.2f" : "%.1f", gflops);
     }
 
     private static double loadAverage() {

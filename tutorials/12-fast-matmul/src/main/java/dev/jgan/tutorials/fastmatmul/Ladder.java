@@ -17,9 +17,15 @@ final class Ladder {
      * @param sameBits      true when every element equals the naive loop's, bit for bit
      * @param relativeError the largest |c - naive| / sum_p |a b| over the elements
      */
-    record Cell(MatmulRung rung, int m, int k, int n, double seconds, boolean sameBits, double relativeError) {
+    record Cell(MatmulRung rung, int m, int k, int n, Timer.Measurement time, boolean sameBits, double relativeError) {
+        /** By the wall clock: what a user waits for. */
         double gflops() {
-            return 2.0 * m * k * n / seconds / 1e9;
+            return 2.0 * m * k * n / time.wallSeconds() / 1e9;
+        }
+
+        /** Per second of CPU time, all threads together: what the rung gets from each core it is given. */
+        double gflopsPerCpuSecond() {
+            return 2.0 * m * k * n / time.cpuSeconds() / 1e9;
         }
     }
 
@@ -45,9 +51,9 @@ final class Ladder {
             for (int i = 0; i < c.length; i++) {
                 error = Math.max(error, Math.abs((double) c[i] - naive[i]) / scale[i]);
             }
-            double seconds = Timer.secondsPerCall(() -> rung.multiply(a, b, c, m, k, n), budget.samples(),
+            Timer.Measurement time = Timer.measure(() -> rung.multiply(a, b, c, m, k, n), budget.samples(),
                     budget.sampleSeconds());
-            cells.add(new Cell(rung, m, k, n, seconds, sameBits, error));
+            cells.add(new Cell(rung, m, k, n, time, sameBits, error));
         }
         return cells;
     }
