@@ -28,6 +28,14 @@ final class PackedMatmul {
     /** Columns of B per packed panel: 256 x 1024 floats = 1 MiB. */
     static final int NC = 1024;
 
+    /**
+     * Multiply-adds that count as one unit of {@link Parallel}'s cost: its threshold is sized for
+     * loops doing about one float operation per element per cycle, the vector kernel does 16 to
+     * 64 multiply-adds per cycle. Without this, a 64 x 64 x 64 product was cut into chunks of a
+     * few rows, and chapter 12 measured its threaded run at 1/60 of its speed on one thread.
+     */
+    private static final int MULTIPLY_ADDS_PER_UNIT = 16;
+
     private final MicroKernel kernel;
     private final boolean threads;
 
@@ -63,13 +71,13 @@ final class PackedMatmul {
         if (!threads) {
             band(a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, n, m, k, n);
         } else if (rowTiles >= colTiles) {
-            Parallel.forRange(rowTiles, (long) mr * k * n, (start, end) -> {
+            Parallel.forRange(rowTiles, (long) mr * k * n / MULTIPLY_ADDS_PER_UNIT, (start, end) -> {
                 int i0 = start * mr;
                 int rows = Math.min(end * mr, m) - i0;
                 band(a, aOff + i0 * aRs, aRs, aCs, b, bOff, bRs, bCs, c, cOff + i0 * n, n, rows, k, n);
             });
         } else {
-            Parallel.forRange(colTiles, (long) nr * k * m, (start, end) -> {
+            Parallel.forRange(colTiles, (long) nr * k * m / MULTIPLY_ADDS_PER_UNIT, (start, end) -> {
                 int j0 = start * nr;
                 int cols = Math.min(end * nr, n) - j0;
                 band(a, aOff, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs, c, cOff + j0, n, m, k, cols);

@@ -72,6 +72,7 @@ public final class FastMatmulChapter {
                 budget.streamFloats() * 4 / (1 << 20), roof.bandwidthGBs());
         out.println();
 
+        Ladder.warmUp(LADDER, budget.warmupCpuSeconds());
         List<Ladder.Cell> squares = new ArrayList<>();
         for (int n : budget.squares()) {
             squares.addAll(Ladder.run(LADDER, n, n, n, budget));

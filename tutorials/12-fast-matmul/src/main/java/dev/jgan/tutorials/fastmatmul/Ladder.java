@@ -32,6 +32,24 @@ final class Ladder {
     private Ladder() {
     }
 
+    /**
+     * Runs each packed rung on a 128^3 product for cpuSeconds of CPU time before anything is
+     * timed, so that the first, smallest sizes do not time the Vector API before C2 compiled it.
+     */
+    static void warmUp(List<MatmulRung> rungs, double cpuSeconds) {
+        int n = 128;
+        float[] a = new float[n * n];
+        float[] b = new float[n * n];
+        float[] c = new float[n * n];
+        java.util.Arrays.fill(a, 1f);
+        java.util.Arrays.fill(b, 1f);
+        for (MatmulRung rung : rungs) {
+            if (rung.available() && rung.compareTo(MatmulRung.REGISTER_TILE) >= 0) {
+                Timer.warmUp(() -> rung.multiply(a, b, c, n, n, n), cpuSeconds);
+            }
+        }
+    }
+
     static List<Cell> run(List<MatmulRung> rungs, int m, int k, int n, Budget budget) {
         Random random = new Random(1000L * m + 10L * k + n);
         float[] a = gaussian(random, m * k);

@@ -11,10 +11,12 @@ import java.util.Arrays;
  * machine shared with other processes it counts only the cycles this one got, so it shows what
  * a kernel does per core even when the wall clock is mostly waiting for a turn.
  *
- * <p>Before the samples, untimed calls for at least {@link #WARMUP_SECONDS}, so that HotSpot
- * has compiled the loops (the Vector API ones above all, whose uncompiled form is a hundred
- * times slower). A call that takes more than {@link #SLOW_CALL_SECONDS} is timed once and
- * that is the measurement: the naive loop at 1024 would otherwise take minutes.
+ * <p>Before the samples, untimed calls until the process has used {@link #WARMUP_SECONDS} of
+ * CPU time, so that HotSpot has compiled the loops (the Vector API ones above all, whose
+ * uncompiled form is a hundred times slower). CPU time, not wall time: on a busy machine a
+ * wall-clock warm-up can pass without the compiler threads getting a turn. A call that takes
+ * more than {@link #SLOW_CALL_SECONDS} is timed once and that is the measurement: the naive
+ * loop at 1024 would otherwise take minutes.
  */
 final class Timer {
     static final double WARMUP_SECONDS = 0.5;
@@ -35,10 +37,7 @@ final class Timer {
         if (first > SLOW_CALL_SECONDS) {
             return new Measurement(first, (processCpuNanos() - cpu0) / 1e9);
         }
-        long warmupEnd = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9 * Math.min(1, sampleSeconds * 20));
-        while (System.nanoTime() < warmupEnd) {
-            work.run();
-        }
+        warmUp(work, WARMUP_SECONDS * Math.min(1, sampleSeconds * 20));
         double[] perCall = new double[samples];
         long calls = 0;
         long cpuStart = processCpuNanos();
@@ -55,6 +54,14 @@ final class Timer {
         double cpu = (processCpuNanos() - cpuStart) / 1e9 / calls;
         Arrays.sort(perCall);
         return new Measurement(perCall[samples / 2], cpu);
+    }
+
+    /** Runs work until the process has used cpuSeconds more CPU time (all threads, the JIT's included). */
+    static void warmUp(Runnable work, double cpuSeconds) {
+        long end = processCpuNanos() + (long) (cpuSeconds * 1e9);
+        do {
+            work.run();
+        } while (processCpuNanos() < end);
     }
 
     /** CPU nanoseconds used by this process so far, or -1 where the JVM does not say. */
