@@ -30,9 +30,10 @@ final class PackedMatmul {
 
     /**
      * Multiply-adds that count as one unit of {@link Parallel}'s cost: its threshold is sized for
-     * loops doing about one float operation per element per cycle, the vector kernel does 16 to
-     * 64 multiply-adds per cycle. Without this, a 64 x 64 x 64 product was cut into chunks of a
-     * few rows, and chapter 12 measured its threaded run at 1/60 of its speed on one thread.
+     * loops that do one float operation per element, while the vector kernel does twelve vector
+     * multiply-adds, 96 to 192 scalar ones, per step. Without this, a 64 x 64 x 64 product was cut into chunks of a
+     * few rows, and chapter 12 measured the threaded run at 1/35 of the one-thread speed (wall
+     * clock, load average 60 on 2 cores).
      */
     private static final int MULTIPLY_ADDS_PER_UNIT = 16;
 
