@@ -2,14 +2,18 @@
 # gpu-bench.sh: on a machine with an NVIDIA GPU, runs the cuda-kernels tests (whose "cuda gpu"
 # cases run only there) and the GPU benchmarks in one go, and prints their tables:
 #   - matmul: each rung of the SGEMM ladder (sgemm.cu) against cuBLAS, n = 1024 ... 8192;
-#   - Adam: nn's Adam (a dozen tensor-op kernels) against the fused adam.cu kernel.
+#   - conv: the convolutions of DCGAN-64's discriminator, forward and forward + backward;
+#   - Adam: the update as tensor ops against the fused adam.cu kernel;
+#   - GAN steps: one training step of the MLP GAN and of DCGAN-64, batch 64;
+# and closes with one table of their summary lines (tests included).
 # Everything printed is also saved to cuda-kernels/target/gpu-bench.txt.
 #
 # Without a GPU (no nvidia-smi listing one, or no libcuda.so.1) it says so in one line and runs
 # the same steps on the CUDA emulator at tiny sizes: that checks the tests and the benchmark
 # programs, and its timings mean nothing. --emulator forces that mode.
 #
-# Usage: cuda-kernels/gpu-bench.sh [--emulator] [--sizes 1024,2048,4096,8192] [--skip-tests]
+# Usage: cuda-kernels/gpu-bench.sh [--emulator] [--dry-run] [--sizes 1024,2048,4096,8192] [--skip-tests]
+#   --dry-run prints the commands it would run and runs none.
 # Needs: Java 17, Maven (with the dependencies in ~/.m2 or network access), nvcc on a GPU machine
 # so that the build contains the kernel modules, and cuBLAS 12 for the cuBLAS column.
 set -euo pipefail
@@ -21,13 +25,15 @@ driver=gpu
 sizes=1024,2048,4096,8192
 adam_sizes=1048576,16777216
 run_tests=yes
+dry_run=no
 
 while [ $# -gt 0 ]; do
     case $1 in
         --emulator) driver=emulator ;;
         --sizes) sizes=$2; shift ;;
         --skip-tests) run_tests=no ;;
-        *) echo "gpu-bench.sh: unknown argument $1 (expected --emulator, --sizes LIST, --skip-tests)" >&2; exit 2 ;;
+        --dry-run) dry_run=yes ;;
+        *) echo "gpu-bench.sh: unknown argument $1 (expected --emulator, --dry-run, --sizes LIST, --skip-tests)" >&2; exit 2 ;;
     esac
     shift
 done
@@ -57,7 +63,12 @@ fi
 if [ "$driver" = emulator ]; then
     sizes=64,96
     adam_sizes=4096
+    conv_args="--batch 2 --repeats 1 --scale 16"
+    gan_args="1 32"
 else
+    conv_args="--batch 64 --repeats 10 --scale 1"
+    gan_args="10 1"
+
     say "GPU: $(nvidia-smi -L | head -1)"
     if ! command -v nvcc >/dev/null 2>&1 && [ ! -x /usr/local/cuda/bin/nvcc ] && [ ! -x "${CUDA_HOME:-/nonexistent}/bin/nvcc" ]; then
         say "WARNING: nvcc not found: the build will contain no kernel modules and every GPU case will fail to open"
@@ -65,10 +76,17 @@ else
 fi
 
 cd "$root"
+if [ "$dry_run" = yes ]; then
+    run() { echo "[dry-run] $*"; }
+else
+    run() { "$@"; }
+fi
 mkdir -p "$module/target"
 : >"$report"
 
-if [ "$run_tests" = yes ]; then
+if [ "$run_tests" = yes ] && [ "$dry_run" = yes ]; then
+    run mvn -q -pl core,nn,cuda-kernels test -Dtest='dev.jgan.cuda.**' -Dsurefire.failIfNoSpecifiedTests=false
+elif [ "$run_tests" = yes ]; then
     say "tests: mvn -pl core,nn,cuda-kernels test (cuda-kernels tests only)"
     set +e
     mvn -q -pl core,nn,cuda-kernels test -Dtest='dev.jgan.cuda.**' -Dsurefire.failIfNoSpecifiedTests=false \
@@ -91,26 +109,51 @@ for f in glob.glob(sys.argv[1] + "/TEST-*.xml"):
 print(f"{run} tests, {fail} failed, {skip} skipped" + (f"; GPU cases skipped because: {sorted(gpu_skips)[0]}" if gpu_skips else ""))
 PY
 )
-    say "tests: $summary" | tee -a "$report"
+    echo "summary: tests | $summary" >>"$report"
+    say "tests: $summary"
     if [ "$status" -ne 0 ]; then
         say "the tests FAILED (mvn exit status $status); see $report and $reports"
         exit "$status"
     fi
 fi
 
-say "building the benchmark class path"
-mvn -q -pl core,nn,cuda-kernels test-compile dependency:build-classpath -Dmdep.includeScope=test \
+say "building the benchmark class paths"
+# Two files: the second build (benchmarks needs gan, which needs cuda-kernels) writes its own list
+# into every module of its reactor.
+run mvn -q -pl core,nn,cuda-kernels test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench-classpath.txt >>"$report" 2>&1
-classpath=$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")
+run mvn -q -pl benchmarks -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile=target/gan-bench-classpath.txt >>"$report" 2>&1
+classpath=$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt" 2>/dev/null || true)
+gan_classpath=$root/benchmarks/target/classes:$(cat "$root/benchmarks/target/gan-bench-classpath.txt" 2>/dev/null || true)
 
+failed=()
+# Runs one benchmark (java arguments), keeping its output in the report and going on when it fails.
 bench() {
-    java -cp "$classpath" "$@" 2>&1 | tee -a "$report"
-    return "${PIPESTATUS[0]}"
+    local name=$1
+    shift
+    echo
+    set +e
+    run java "$@" 2>&1 | tee -a "$report"
+    local status=${PIPESTATUS[0]}
+    set -e
+    if [ "$status" -ne 0 ]; then
+        failed+=("$name")
+        echo "summary: $name | FAILED (exit status $status) | see $report" >>"$report"
+    fi
 }
 
+bench matmul -cp "$classpath" dev.jgan.cuda.bench.MatmulBenchmark --driver "$driver" --sizes "$sizes"
+bench conv -cp "$classpath" dev.jgan.cuda.bench.ConvBenchmark --driver "$driver" $conv_args
+bench adam -cp "$classpath" dev.jgan.cuda.bench.AdamBenchmark --driver "$driver" --sizes "$adam_sizes"
+bench gan-step -Djgan.cuda.driver="$driver" -cp "$gan_classpath" dev.jgan.benchmarks.gpu.GanStepBenchmark cuda $gan_args
+
 echo
-bench dev.jgan.cuda.bench.MatmulBenchmark --driver "$driver" --sizes "$sizes"
-echo
-bench dev.jgan.cuda.bench.AdamBenchmark --driver "$driver" --sizes "$adam_sizes"
+say "summary ($driver$([ "$driver" = emulator ] && echo ': timings are meaningless'))"
+grep '^summary: ' "$report" | sed 's/^summary: /  /' || true
 echo
 say "done; everything above is also in $report"
+if [ ${#failed[@]} -gt 0 ]; then
+    say "FAILED: ${failed[*]}"
+    exit 1
+fi

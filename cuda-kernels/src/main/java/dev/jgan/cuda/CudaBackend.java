@@ -8,6 +8,7 @@ import dev.jgan.core.backend.Backend;
 import dev.jgan.core.backend.BinaryOp;
 import dev.jgan.core.backend.FusedOptimizerKernels;
 import dev.jgan.core.backend.ReduceOp;
+import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.backend.Storage;
 import dev.jgan.core.backend.UnaryOp;
 import dev.jgan.core.ops.ConvGeometry;
@@ -36,7 +37,7 @@ import java.util.Arrays;
  * <p>Device memory comes from a {@link CachingAllocator}; {@link #memoryScope()} returns a
  * training step's intermediates to it deterministically, {@link #memoryStats()} counts.
  */
-public final class CudaBackend implements Backend, FusedOptimizerKernels {
+public final class CudaBackend implements Backend, FusedOptimizerKernels, ScopedMemory {
     private final Device device;
     private final Driver driver;
     private final MatmulEngine matmul;
@@ -97,6 +98,12 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels {
      */
     public MemoryScope memoryScope() {
         return allocator.openScope();
+    }
+
+    /** {@link #memoryScope()}, for code that knows this backend only as a {@link ScopedMemory}. */
+    @Override
+    public MemoryScope openScope() {
+        return memoryScope();
     }
 
     /** The allocator's counters: bytes in use, cached and at peak, requests, cache hits, device allocations. */

@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Two system properties choose what stands behind {@code cuda:N}:
  * <ul>
  *   <li>{@value #DRIVER_PROPERTY}: {@code gpu} (default; a real GPU through JCuda) or
- *       {@code emulator} (the kernels on CPU threads; only {@code cuda:0});</li>
+ *       {@code emulator} (the kernels on CPU threads; only {@code cuda:0}); when the property is
+ *       not set, the environment variable {@value #DRIVER_ENVIRONMENT} is read, so that a program
+ *       started by a script (bin/gan) can be put on the emulator without touching its java line;</li>
  *   <li>{@value #MATMUL_PROPERTY}: {@code cublas} (default on a GPU) or a rung of sgemm.cu:
  *       {@code naive}, {@code coalesced}, {@code shared}, {@code blocktile_2d} (default on the
  *       emulator, which has no cuBLAS).</li>
@@ -25,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CudaBackendProvider implements BackendProvider {
     public static final String DRIVER_PROPERTY = "jgan.cuda.driver";
     public static final String MATMUL_PROPERTY = "jgan.cuda.matmul";
+    public static final String DRIVER_ENVIRONMENT = "JGAN_CUDA_DRIVER";
 
     private static final Map<String, CudaBackend> BACKENDS = new ConcurrentHashMap<>();
     private static volatile String lastFailure = "";
@@ -36,7 +39,9 @@ public final class CudaBackendProvider implements BackendProvider {
 
     @Override
     public Optional<Backend> backend(int index) {
-        String driver = System.getProperty(DRIVER_PROPERTY, "gpu");
+        String fromEnvironment = System.getenv(DRIVER_ENVIRONMENT);
+        String driver = System.getProperty(DRIVER_PROPERTY,
+                fromEnvironment == null || fromEnvironment.isEmpty() ? "gpu" : fromEnvironment);
         String matmul = System.getProperty(MATMUL_PROPERTY, "");
         try {
             return Optional.of(BACKENDS.computeIfAbsent(driver + "/" + index + "/" + matmul,
@@ -62,7 +67,8 @@ public final class CudaBackendProvider implements BackendProvider {
                 }
                 return CudaBackend.emulated(matmul.isEmpty() ? GemmKernel.BLOCKTILE_2D : GemmKernel.parse(matmul));
             default:
-                throw new IllegalArgumentException(DRIVER_PROPERTY + "=" + driver + ": expected gpu or emulator");
+                throw new IllegalArgumentException(DRIVER_PROPERTY + " (or " + DRIVER_ENVIRONMENT + ") is '" + driver
+                        + "': expected gpu or emulator");
         }
     }
 

@@ -66,7 +66,8 @@ class CudaBackendProviderTest {
     void badPropertiesAreReportedWithTheExpectedValues() {
         System.setProperty(CudaBackendProvider.DRIVER_PROPERTY, "tpu");
         IllegalStateException driver = assertThrows(IllegalStateException.class, () -> Backends.forDevice(Device.cuda(0)));
-        assertTrue(driver.getMessage().contains("jgan.cuda.driver=tpu: expected gpu or emulator"), driver.getMessage());
+        assertTrue(driver.getMessage().contains("jgan.cuda.driver (or JGAN_CUDA_DRIVER) is 'tpu': expected gpu or emulator"),
+                driver.getMessage());
 
         System.setProperty(CudaBackendProvider.DRIVER_PROPERTY, "emulator");
         System.setProperty(CudaBackendProvider.MATMUL_PROPERTY, "cublas");

@@ -6,6 +6,7 @@ import dev.jgan.core.backend.Backends;
 import dev.jgan.core.random.Generator;
 import dev.jgan.cuda.memory.MemoryScope;
 import dev.jgan.cuda.memory.MemoryStats;
+import dev.jgan.nn.BatchNorm1d;
 import dev.jgan.nn.LeakyReLU;
 import dev.jgan.nn.Linear;
 import dev.jgan.nn.Module;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -30,12 +32,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * within float32 rounding: losses at every step and every parameter at the end.
  *
  * <p>After the first step, which creates Adam's state, each CUDA step runs in a
- * {@link MemoryScope}: from the third step on, every allocation is served from the cache.
+ * {@link MemoryScope}: from the third step on, every allocation is served from the cache and the
+ * bytes in use after a step never grow, over {@value #STEPS} steps. (They may shrink: the
+ * first step's intermediates, which no scope owned, return whenever the garbage collector finds
+ * them; what stays is the parameters, Adam's state and the batch-norm statistics.)
  */
 class GanTrainingOnCudaTest {
     private static final int BATCH = 32;
     private static final int LATENT = 4;
-    private static final int STEPS = 6;
+    private static final int STEPS = 16;
 
     @AfterEach
     void clearProperty() {
@@ -62,6 +67,7 @@ class GanTrainingOnCudaTest {
         dev.discriminator.to(cuda);
         Generator data = new Generator(99);
         long deviceAllocations = 0;
+        long bytesInUse = 0;
         for (int step = 1; step <= STEPS; step++) {
             // The target: a Gaussian blob away from the origin.
             Tensor real = Tensor.randn(data, BATCH, 2).mul(0.3).add(1.5);
@@ -79,14 +85,19 @@ class GanTrainingOnCudaTest {
             MemoryStats stats = backend.memoryStats();
             if (step > 2) {
                 assertEquals(deviceAllocations, stats.deviceAllocations(), "device allocations, step " + step + ": " + stats);
+                assertTrue(stats.bytesInUse() <= bytesInUse, "bytes in use grew at step " + step + " from "
+                        + bytesInUse + ": " + stats);
             }
             deviceAllocations = stats.deviceAllocations();
+            bytesInUse = stats.bytesInUse();
         }
         List<Tensor> cpuParams = cpu.parameters();
         List<Tensor> devParams = dev.parameters();
         for (int i = 0; i < cpuParams.size(); i++) {
+            // Looser than the losses: Adam divides by sqrt(v), so where a gradient is near zero a
+            // rounding difference can move a parameter by up to lr (2e-3) in one step.
             Expect.close("parameter " + i + " after " + STEPS + " steps", cpuParams.get(i).toDoubleArray(),
-                    devParams.get(i).toDoubleArray(), 1e-4, 1e-5);
+                    devParams.get(i).toDoubleArray(), 1e-3, 1e-3);
         }
     }
 
@@ -100,7 +111,9 @@ class GanTrainingOnCudaTest {
 
         Gan() {
             Generator init = new Generator(7);
-            generator = new Sequential(new Linear(LATENT, 16, init), new LeakyReLU(0.2), new Linear(16, 2, init));
+            // Batch norm as in gan.py's generator: its running statistics are updated in place every step.
+            generator = new Sequential(new Linear(LATENT, 16, init), new BatchNorm1d(16, 0.8, 0.1, true),
+                    new LeakyReLU(0.2), new Linear(16, 2, init));
             discriminator = new Sequential(new Linear(2, 16, init), new LeakyReLU(0.2), new Linear(16, 1, init));
         }
 

@@ -16,7 +16,8 @@ import java.util.Locale;
  * Anything else keeps the first line of its own message.
  */
 public final class GpuFailure {
-    private static final String EMULATOR_HINT = "run on the cpu device, or set -Djgan.cuda.driver=emulator to run"
+    private static final String EMULATOR_HINT = "run on the cpu device, or set JGAN_CUDA_DRIVER=emulator"
+            + " (or -Djgan.cuda.driver=emulator) to run"
             + " the CUDA kernels on the CPU";
 
     private GpuFailure() {

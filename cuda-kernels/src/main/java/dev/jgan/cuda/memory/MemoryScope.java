@@ -2,6 +2,7 @@ package dev.jgan.cuda.memory;
 
 import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.ScopedMemory;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -29,7 +30,7 @@ import java.util.Set;
  *
  * <p>Scopes nest, belong to the thread that opened them and close innermost first.
  */
-public final class MemoryScope implements AutoCloseable {
+public final class MemoryScope implements ScopedMemory.Scope {
     private final CachingAllocator allocator;
     private final Thread owner = Thread.currentThread();
     private final Set<Allocation> allocations = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -51,6 +51,7 @@ public final class AdamBenchmark {
             Tensor expAvgSq = Tensor.zeros(backend, DType.FLOAT32, n);
             Adam adam = new Adam(List.of(unfusedParam), SETTINGS.lr(), SETTINGS.beta1(), SETTINGS.beta2(), SETTINGS.eps(),
                     SETTINGS.weightDecay(), SETTINGS.amsgrad());
+            adam.useFusedKernels(false);  // the tensor-op update, which nn's Adam runs on the CPU
             unfusedParam.autograd().setGrad(grad);
 
             backend.synchronize();
@@ -90,5 +91,9 @@ public final class AdamBenchmark {
                     r.unfusedMillis(), r.fusedMillis(), r.unfusedMillis() / r.fusedMillis(),
                     28.0 * r.size() / (r.fusedMillis() / 1e3) / 1e9, r.identical() ? "yes" : "NO, MISMATCH"));
         }
+        Row last = rows.get(rows.size() - 1);
+        out.println(String.format(Locale.ROOT, "summary: Adam step, %d elements | fused %.3f ms, tensor ops %.3f ms | %.1fx,"
+                + " same bits: %s", last.size(), last.fusedMillis(), last.unfusedMillis(),
+                last.unfusedMillis() / last.fusedMillis(), last.identical() ? "yes" : "NO"));
     }
 }

@@ -46,6 +46,21 @@ class BenchmarksOnEmulatorTest {
         assertTrue(table.contains("| yes"), table);
     }
 
+    @Test
+    void convBenchmarkChecksEveryLayerAgainstTheCpu() {
+        assumeTrue(EmulatorLibrary.isAvailable(), EmulatorLibrary::unavailableReason);
+        BenchTarget target = BenchTarget.open("emulator");
+        // DCGAN-64's layers with channels and sides divided by 16: the same shapes of launch, tiny.
+        List<ConvBenchmark.Row> rows = ConvBenchmark.run(target.base(), 2, 1, 16);
+        assertEquals(4, rows.size());
+        for (ConvBenchmark.Row r : rows) {
+            assertTrue(r.relativeError() <= 1e-5 && r.forwardMillis() > 0 && r.trainingMillis() > 0, r.toString());
+        }
+        String table = print(out -> ConvBenchmark.print(target, rows, out));
+        assertTrue(table.contains("summary: conv2d"), table);
+        assertFalse(table.contains("MISMATCH"), table);
+    }
+
     private static String print(Consumer<PrintStream> printer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         printer.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));

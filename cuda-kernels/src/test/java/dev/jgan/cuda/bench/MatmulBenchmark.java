@@ -64,7 +64,7 @@ public final class MatmulBenchmark {
                 Tensor out = Tensor.empty(base, DType.FLOAT32, n, n);
                 double secondsPerProduct = time(engine.getValue(), a, b, out, seconds);
                 cells.add(new Cell(engine.getKey(), n, 2.0 * n * n * n / secondsPerProduct / 1e9,
-                        relativeError(reference, out.toFloatArray())));
+                        RelativeError.of(reference, out.toFloatArray())));
             }
             base.emptyCache();
         }
@@ -104,17 +104,6 @@ public final class MatmulBenchmark {
         return (System.nanoTime() - start) / 1e9 / products;
     }
 
-    /** max |x - reference| / max |reference|: float32 products of n terms differ by about n * 1e-7 of that. */
-    private static double relativeError(float[] reference, float[] x) {
-        double scale = 0;
-        double worst = 0;
-        for (int i = 0; i < reference.length; i++) {
-            scale = Math.max(scale, Math.abs(reference[i]));
-            worst = Math.max(worst, Math.abs((double) x[i] - reference[i]));
-        }
-        return worst / Math.max(scale, Double.MIN_NORMAL);
-    }
-
     static void print(BenchTarget target, int[] sizes, List<Cell> cells, PrintStream out) {
         out.println("matmul, float32, C = A B of n x n matrices on " + target.describe());
         out.println("each cell: GFLOP/s (share of cuBLAS) and max |C - reference| / max |reference|");
@@ -138,5 +127,19 @@ public final class MatmulBenchmark {
             }
             out.println(row);
         }
+        out.println(summary(sizes[sizes.length - 1], cells));
+    }
+
+    /** One line for gpu-bench.sh's closing table: the best rung against cuBLAS at the largest size. */
+    static String summary(int n, List<Cell> cells) {
+        List<Cell> atN = cells.stream().filter(c -> c.size() == n).toList();
+        Cell best = atN.stream().filter(c -> !c.engine().equals(CUBLAS))
+                .max((x, y) -> Double.compare(x.gflops(), y.gflops())).orElseThrow();
+        double cublas = atN.stream().filter(c -> c.engine().equals(CUBLAS)).mapToDouble(Cell::gflops).findFirst()
+                .orElse(Double.NaN);
+        return String.format(Locale.ROOT, "summary: matmul n=%d | best rung %s %.1f GFLOP/s | %s", n, best.engine(),
+                best.gflops(), Double.isNaN(cublas) ? "no cuBLAS to compare with"
+                        : String.format(Locale.ROOT, "%.2f of cuBLAS's %.1f GFLOP/s (goal at 4096: >= 0.6)",
+                        best.gflops() / cublas, cublas));
     }
 }

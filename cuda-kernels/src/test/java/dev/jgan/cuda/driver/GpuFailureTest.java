@@ -20,8 +20,8 @@ class GpuFailureTest {
                 + "Operating system name: Linux\n---(start of nested stack traces)---\n"
                 + "java.lang.UnsatisfiedLinkError: /tmp/libJCudaDriver-12.6.0-linux-x86_64.so: libcuda.so.1: cannot open"
                 + " shared object file: No such file or directory\n\tat java.base/...");
-        assertLine("cuda:0: no NVIDIA driver (libcuda.so.1 could not be loaded); run on the cpu device, or set"
-                + " -Djgan.cuda.driver=emulator to run the CUDA kernels on the CPU", GpuFailure.describe("cuda:0", jcuda));
+        assertLine("cuda:0: no NVIDIA driver (libcuda.so.1 could not be loaded); run on the cpu device, or set JGAN_CUDA_DRIVER=emulator"
+                + " (or -Djgan.cuda.driver=emulator) to run the CUDA kernels on the CPU", GpuFailure.describe("cuda:0", jcuda));
         // The second attempt in a JVM sees only that JCuda's class failed to initialize.
         NoClassDefFoundError again = new NoClassDefFoundError("Could not initialize class jcuda.driver.JCudaDriver");
         assertTrue(GpuFailure.describe("cuda:0", again).startsWith("cuda:0: no NVIDIA driver"));

@@ -3,6 +3,7 @@ package dev.jgan.gan.cli;
 import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.random.Generator;
+import dev.jgan.gan.metrics.ClassifierFeatures;
 import dev.jgan.gan.metrics.FeatureExtractor;
 import dev.jgan.gan.metrics.MetricReport;
 import dev.jgan.gan.metrics.NearestNeighbours;
@@ -21,12 +22,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -54,10 +57,17 @@ final class EvalCommand implements Callable<Integer> {
             + " training set if that is smaller.")
     Integer n;
 
-    @Option(names = "--features", defaultValue = "pixels",
-            description = "Features for the distribution metrics: pixels, or random (a fixed random projection to "
-                    + RANDOM_PROJECTION_DIMS + " dims). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--features",
+            description = "Features for the distribution metrics: classifier (the penultimate layer of the project's"
+                    + " CNN trained on the same data set), pixels, or random (a fixed random projection to "
+                    + RANDOM_PROJECTION_DIMS + " dims). Default: classifier where one exists (digits; fashion-mnist"
+                    + " once its CNN ships; any data with --classifier), pixels otherwise.")
     String features;
+
+    @Option(names = "--classifier", paramLabel = "FILE",
+            description = "Classifier weights (a .safetensors saved by chapter 4's program) for --features classifier,"
+                    + " instead of the one shipped for the data set.")
+    Path classifier;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the noise, the data split and the subsets."
             + " Default: ${DEFAULT-VALUE}.")
@@ -95,12 +105,7 @@ final class EvalCommand implements Callable<Integer> {
                     + " '" + config.data() + "' has " + data.size() + ", so --n must be in 2.." + data.size() / 2);
         }
         PrintWriter printer = spec.commandLine().getOut();
-        FeatureExtractor extractor = switch (features) {
-            case "pixels" -> new PixelFeatures();
-            case "random" -> new RandomProjectionFeatures(Shape.numel(imageShape), RANDOM_PROJECTION_DIMS, seed);
-            default -> throw new IllegalArgumentException("--features: unknown features '" + features
-                    + "'; expected pixels or random");
-        };
+        FeatureExtractor extractor = chooseFeatures(config.data(), imageShape, printer);
         RealImages real = RealImages.split(data, count, seed);
         int dims = extractor.features(real.reference().narrow(0, 0, 1)).size(1);
         if (dims > SLOW_FRECHET_DIMS) {
@@ -125,6 +130,41 @@ final class EvalCommand implements Callable<Integer> {
         printer.println("wrote " + json + " and " + picture + " (each row: a sample, then its " + NEIGHBOURS
                 + " nearest training images in pixel L2)");
         return 0;
+    }
+
+    /**
+     * What {@code --features} and {@code --classifier} ask for; without {@code --features}, the
+     * classifier's features where there is a classifier for the data, and pixels (said aloud) where not.
+     */
+    private FeatureExtractor chooseFeatures(String data, int[] imageShape, PrintWriter printer) throws IOException {
+        if (classifier != null && features != null && !features.equals("classifier")) {
+            throw new IllegalArgumentException("--classifier: only used with --features classifier, not --features "
+                    + features);
+        }
+        String kind = features != null ? features : "classifier";
+        return switch (kind) {
+            case "classifier" -> {
+                if (classifier != null) {
+                    yield ClassifierFeatures.load(classifier);
+                }
+                Optional<ClassifierFeatures> shipped = ClassifierFeatures.shippedFor(data);
+                if (shipped.isPresent()) {
+                    yield shipped.get();
+                }
+                String why = "no classifier trained on '" + data + "' ships with this build";
+                if (features != null) {
+                    throw new IllegalArgumentException("--features classifier: " + why + "; pass --classifier FILE"
+                            + " (weights saved by chapter 4's program) or --features pixels");
+                }
+                printer.println("note: " + why + ", so the metrics use pixel features; pass --classifier FILE for"
+                        + " classifier features");
+                yield new PixelFeatures();
+            }
+            case "pixels" -> new PixelFeatures();
+            case "random" -> new RandomProjectionFeatures(Shape.numel(imageShape), RANDOM_PROJECTION_DIMS, seed);
+            default -> throw new IllegalArgumentException("--features: unknown features '" + features
+                    + "'; expected classifier, pixels or random");
+        };
     }
 
     private static Map<String, Tensor> generatorState(SafeTensorsFile file) {

@@ -1,5 +1,7 @@
 package dev.jgan.gan.cli;
 
+import dev.jgan.core.Device;
+import dev.jgan.core.backend.Backends;
 import dev.jgan.gan.run.ModelChoice;
 import dev.jgan.gan.run.RunConfig;
 import dev.jgan.gan.run.Summary;
@@ -68,7 +70,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--sample-every", defaultValue = "200", description = "Write a sample grid every N steps. Default: ${DEFAULT-VALUE}.")
     int sampleEvery;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--device", defaultValue = "auto",
+            description = "cpu, cuda (fails when there is no usable GPU) or auto (cuda when a GPU is usable, else the cpu,"
+                    + " saying why). -Djgan.cuda.driver=emulator or JGAN_CUDA_DRIVER=emulator puts the CUDA kernels'"
+                    + " CPU emulator behind cuda (slow; for tests). Default: ${DEFAULT-VALUE}.")
     String device;
 
     @Option(names = "--out", description = "Directory for the run's outputs.")
@@ -82,13 +87,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DeviceChoice.check(device);
+        Device chosen = DeviceChoice.resolve(device, spec.commandLine().getOut());
         TrainingRun run;
         if (resume != null) {
             if (out != null && !out.equals(resume)) {
                 throw new IllegalArgumentException("--out and --resume name different directories; --resume alone is enough");
             }
-            run = TrainingRun.resume(resume, epochs);
+            run = TrainingRun.resume(resume, epochs, chosen);
         } else {
             if (out == null) {
                 throw new IllegalArgumentException("--out DIR is required (or --resume DIR)");
@@ -98,7 +103,10 @@ final class TrainCommand implements Callable<Integer> {
                     discriminatorSteps, lr, 0.5, 0.999, sampleEvery, choice.defaultBatchNormEps(),
                     imageSize == null ? choice.defaultImageSize() : imageSize,
                     ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf);
-            run = TrainingRun.start(config, out);
+            run = TrainingRun.start(config, out, chosen);
+        }
+        if (!chosen.equals(Device.CPU)) {
+            spec.commandLine().getOut().println("device: " + chosen + ", " + Backends.forDevice(chosen));
         }
         spec.commandLine().getOut().println("data: " + run.dataDescription());
         Summary summary = run.run(noProgress ? new EpochLines(spec.commandLine().getOut())

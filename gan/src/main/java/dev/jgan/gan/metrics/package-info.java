@@ -1,7 +1,9 @@
 /**
  * Evaluating a GAN without downloaded weights: every distribution metric takes the features of
  * any {@link dev.jgan.gan.metrics.FeatureExtractor} (raw {@link dev.jgan.gan.metrics.PixelFeatures},
- * a fixed {@link dev.jgan.gan.metrics.RandomProjectionFeatures}, or a trained classifier's) and
+ * a fixed {@link dev.jgan.gan.metrics.RandomProjectionFeatures}, or, by default in {@code gan eval},
+ * {@link dev.jgan.gan.metrics.ClassifierFeatures}: the penultimate layer of our own CNN trained on the
+ * same data set) and
  * is named after them: "Fréchet distance on pixels features", never FID.
  *
  * <ul>

@@ -1,5 +1,6 @@
 package dev.jgan.gan.models;
 
+import dev.jgan.core.Device;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.autograd.GradMode;
 import dev.jgan.core.random.Generator;
@@ -12,9 +13,17 @@ import dev.jgan.nn.Module;
  */
 public record Gan(Module generator, Module discriminator, int latentDim, int[] sampleShape) {
 
-    /** Standard normal noise [n, latentDim], the p_z of the paper. */
+    /**
+     * Standard normal noise [n, latentDim], the p_z of the paper, on the generator's device. It is
+     * drawn on the CPU and copied, so a run draws the same numbers on every device.
+     */
     public Tensor noise(Generator gen, int n) {
-        return Tensor.randn(gen, n, latentDim);
+        return Tensor.randn(gen, n, latentDim).to(device());
+    }
+
+    /** Where the generator's parameters live (moved with {@code Module.to}). */
+    public Device device() {
+        return generator.parameters().get(0).device();
     }
 
     /** n samples from G in eval mode, without recording a graph; G is left in the mode it had. */

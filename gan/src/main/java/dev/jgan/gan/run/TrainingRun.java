@@ -2,7 +2,10 @@ package dev.jgan.gan.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jgan.core.Device;
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Backends;
+import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.random.Generator;
 import dev.jgan.gan.models.Gan;
 import dev.jgan.gan.pictures.Chart;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A GAN training run and its directory: config.json, metrics.csv, samples/ (grids from fixed
@@ -31,6 +35,13 @@ import java.util.Map;
  * resumed run takes exactly the steps, with exactly the losses, of one that never stopped,
  * because every source of randomness is a Philox stream whose position is in the checkpoint
  * or is a function of the epoch.
+ *
+ * <p>A run trains on one device (not part of its config: a run may be resumed on another). The
+ * models are built on the CPU, so their initial weights are the same everywhere, then moved with
+ * their optimizers' state, and every batch and noise draw is copied over. On a device whose
+ * memory the garbage collector cannot manage ({@link ScopedMemory}: the GPU) each step runs in a
+ * memory scope, so memory in use stays flat from step to step; the first step this process takes
+ * runs without one, as it creates Adam's state.
  */
 public final class TrainingRun {
     public static final String CONFIG = "config.json";
@@ -47,6 +58,7 @@ public final class TrainingRun {
 
     private final Path dir;
     private final RunConfig config;
+    private final Device device;
     private final DataChoice.Loaded loaded;
     private final TensorDataset data;
     private final Gan gan;
@@ -55,12 +67,16 @@ public final class TrainingRun {
     private final Tensor fixedNoise;
     private final int startEpoch;
 
-    private TrainingRun(Path dir, RunConfig config, boolean resume) throws IOException {
+    private TrainingRun(Path dir, RunConfig config, boolean resume, Device device) throws IOException {
         this.dir = dir;
         this.config = config;
+        this.device = device;
         this.loaded = DataChoice.load(config.data(), config.imageSize());
         this.data = loaded.images();
         this.gan = buildGan(config, data.imageShape());
+        // Before the trainer makes its optimizers: they hold the parameter tensors themselves.
+        gan.generator().to(device);
+        gan.discriminator().to(device);
         Map<String, String> saved = resume ? SafeTensorsReader.read(dir.resolve(CHECKPOINT)).metadata() : Map.of();
         long noiseOffset = resume ? Long.parseLong(required(saved, "run.noise_offset")) : 0;
         GanTrainer.Options options = new GanTrainer.Options(GanLoss.parse(config.loss()), config.discriminatorSteps(),
@@ -87,19 +103,29 @@ public final class TrainingRun {
         return config.modelChoice().build(config, imageShape, new Generator(stream(config.seed(), Stream.INIT)));
     }
 
-    /** A new run in {@code dir}, which must not already hold one. */
+    /** A new run in {@code dir}, which must not already hold one, on the CPU. */
     public static TrainingRun start(RunConfig config, Path dir) throws IOException {
+        return start(config, dir, Device.CPU);
+    }
+
+    /** A new run in {@code dir}, which must not already hold one, trained on {@code device}. */
+    public static TrainingRun start(RunConfig config, Path dir, Device device) throws IOException {
         if (Files.exists(dir.resolve(CHECKPOINT)) || Files.exists(dir.resolve(CONFIG))) {
             throw new IllegalArgumentException("--out: " + dir + " already holds a run; use --resume " + dir
                     + " to continue it, or choose another directory");
         }
         Files.createDirectories(dir.resolve(SAMPLES));
         JSON.writeValue(dir.resolve(CONFIG).toFile(), config);
-        return new TrainingRun(dir, config, false);
+        return new TrainingRun(dir, config, false, device);
     }
 
-    /** Continues the run in {@code dir} from its last checkpoint, optionally to more epochs. */
+    /** Continues the run in {@code dir} from its last checkpoint, optionally to more epochs, on the CPU. */
     public static TrainingRun resume(Path dir, Integer epochs) throws IOException {
+        return resume(dir, epochs, Device.CPU);
+    }
+
+    /** Continues the run in {@code dir} from its last checkpoint, optionally to more epochs, on {@code device}. */
+    public static TrainingRun resume(Path dir, Integer epochs, Device device) throws IOException {
         Path configFile = dir.resolve(CONFIG);
         if (!Files.exists(configFile) || !Files.exists(dir.resolve(CHECKPOINT))) {
             throw new IllegalArgumentException("--resume: " + dir + " has no " + CONFIG + " and " + CHECKPOINT
@@ -110,7 +136,7 @@ public final class TrainingRun {
             config = config.withEpochs(epochs);
             JSON.writeValue(configFile.toFile(), config);
         }
-        return new TrainingRun(dir, config, true);
+        return new TrainingRun(dir, config, true, device);
     }
 
     /** Trains from the start epoch to the configured number of epochs. */
@@ -119,10 +145,13 @@ public final class TrainingRun {
         progress.started(config, (long) config.epochs() * batches, trainer.stepCount());
         long started = System.nanoTime();
         int epochsRun = 0;
+        boolean firstStep = true;
         try (MetricsLog log = MetricsLog.open(dir.resolve(METRICS), trainer.stepCount())) {
             for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
                 for (Batch batch : loader.epoch(epoch)) {
-                    StepResult r = trainer.step(batch.images());
+                    StepResult r = firstStep ? trainer.step(batch.images().to(device))
+                            : inMemoryScope(() -> trainer.step(batch.images().to(device)));
+                    firstStep = false;
                     log.append(r, epoch);
                     progress.step(r, epoch);
                     if ((r.step() + 1) % config.sampleEvery() == 0) {
@@ -150,7 +179,21 @@ public final class TrainingRun {
 
     private void writeGrid(String name) throws IOException {
         int scale = Math.max(1, 64 / gan.sampleShape()[1]);
-        ImageGrid.writePng(gan.sample(fixedNoise), 8, scale, dir.resolve(SAMPLES).resolve(name));
+        Tensor samples = inMemoryScope(() -> gan.sample(fixedNoise).to(Device.CPU));
+        ImageGrid.writePng(samples, 8, scale, dir.resolve(SAMPLES).resolve(name));
+    }
+
+    /**
+     * Runs {@code work} in a memory scope of the run's device when it has them (see the class
+     * comment). What it returns must not hold device memory allocated in the scope.
+     */
+    private <T> T inMemoryScope(Supplier<T> work) {
+        if (!(Backends.forDevice(device) instanceof ScopedMemory scoped)) {
+            return work.get();
+        }
+        try (ScopedMemory.Scope scope = scoped.openScope()) {
+            return work.get();
+        }
     }
 
     private void writeCharts() throws IOException {
@@ -199,6 +242,10 @@ public final class TrainingRun {
 
     public RunConfig config() {
         return config;
+    }
+
+    public Device device() {
+        return device;
     }
 
     /** Where the training images came from and how they were fitted, e.g. "padded to [1, 32, 32]". */

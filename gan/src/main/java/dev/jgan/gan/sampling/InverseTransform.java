@@ -20,10 +20,20 @@ public final class InverseTransform {
         double[] u = Tensor.uniform(gen, dev.jgan.core.DType.FLOAT64, 0.0, 1.0, n).toDoubleArray();
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
-            // uniform() is in [0, 1); reflect to (0, 1] so that F^-1 is never asked for 0.
-            x[i] = inverseCdf.applyAsDouble(1.0 - u[i]);
+            x[i] = inverseCdf.applyAsDouble(openUnit(u[i]));
         }
         return Tensor.fromArray(x, n);
+    }
+
+    /**
+     * Maps a draw u from [0, 1) into the open interval (0, 1), where every inverse CDF is finite:
+     * 1 - u is never 0, and the one draw that would give exactly 1 (u = 0, or u below half an ulp
+     * of 1) is moved to the largest double below 1. F^-1(0) and F^-1(1) are infinite for the
+     * normal and the exponential alike, so neither end may be reached.
+     */
+    static double openUnit(double u) {
+        double p = 1.0 - u;
+        return p < 1.0 ? p : Math.nextDown(1.0);
     }
 
     /** The inverse CDF of the exponential distribution with rate lambda: -ln(1 - u) / lambda. */

@@ -1,7 +1,9 @@
 package dev.jgan.gan.cli;
 
 import dev.jgan.gan.metrics.MetricReport;
+import dev.jgan.gan.run.TinyMnist;
 import dev.jgan.gan.run.TrainingRun;
+import dev.jgan.nn.classify.ClassifierWeights;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +48,7 @@ class EvalCommandTest {
         assertTrue(text.contains("digits, 200 images per set") && text.contains("Fréchet distance"), text);
         MetricReport report = MetricReport.readJson(json);
         assertEquals(200, report.samples());
-        assertEquals("pixels", report.features());
+        assertEquals("digits-cnn penultimate (128 dims)", report.features(), "digits default to the digits CNN");
         assertTrue(report.floor().frechetDistance() < report.ceiling().frechetDistance(), text);
         BufferedImage picture = ImageIO.read(tmp.resolve("eval").resolve("m_neighbours.png").toFile());
         assertEquals(6 * 66 + 2, picture.getWidth(), "a sample and 5 neighbours per row");
@@ -69,9 +72,63 @@ class EvalCommandTest {
     }
 
     @Test
+    void pixelFeaturesStillOnRequest() throws Exception {
+        Path json = tmp.resolve("pixels.json");
+        assertEquals(0, run("eval", "--checkpoint", checkpoint.toString(), "--n", "100", "--features", "pixels",
+                "--out", json.toString()), err.toString());
+        assertEquals("pixels", MetricReport.readJson(json).features());
+    }
+
+    @Test
+    void aClassifierFileGivesItsFeatures() throws Exception {
+        Path weights = tmp.resolve("cnn.safetensors");
+        ClassifierWeights.save(weights, ClassifierWeights.digitsCnn(), Map.of());
+        Path json = tmp.resolve("file.json");
+        assertEquals(0, run("eval", "--checkpoint", checkpoint.toString(), "--n", "100", "--classifier",
+                weights.toString(), "--out", json.toString()), err.toString());
+        assertEquals("digits-cnn penultimate (128 dims)", MetricReport.readJson(json).features());
+    }
+
+    @Test
+    void aMissingClassifierFileIsAUsageError() {
+        assertEquals(2, run("eval", "--checkpoint", checkpoint.toString(), "--classifier",
+                tmp.resolve("none.safetensors").toString()));
+        assertTrue(err.toString().contains("no such weights file"), err.toString());
+    }
+
+    @Test
+    void aClassifierFileWithOtherFeaturesIsAUsageError() {
+        assertEquals(2, run("eval", "--checkpoint", checkpoint.toString(), "--features", "pixels", "--classifier",
+                "x.safetensors"));
+        assertTrue(err.toString().contains("--classifier: only used with --features classifier"), err.toString());
+    }
+
+    /** IDX files in a directory (a data set given by path) have no shipped classifier. */
+    @Test
+    void dataWithoutAClassifierFallBackToPixelsUnlessClassifierFeaturesAreAskedFor() throws Exception {
+        Path data = TinyMnist.write(tmp.resolve("idx"), 40, 2);
+        Path dir = tmp.resolve("idx-run");
+        assertEquals(0, run("train", "--data", data.toString(), "--batch-size", "20", "--epochs", "1", "--out",
+                dir.toString(), "--no-progress"), err.toString());
+        Path idxCheckpoint = dir.resolve(TrainingRun.CHECKPOINT);
+        Path json = tmp.resolve("idx.json");
+        assertEquals(0, run("eval", "--checkpoint", idxCheckpoint.toString(), "--n", "10", "--out", json.toString()),
+                err.toString());
+        assertEquals("pixels", MetricReport.readJson(json).features());
+        assertTrue(out.toString().contains("no classifier trained on '" + data + "' ships with this build, so the"
+                + " metrics use pixel features"), out.toString());
+        assertEquals(2, run("eval", "--checkpoint", idxCheckpoint.toString(), "--n", "10", "--features", "classifier",
+                "--out", json.toString()));
+        assertTrue(err.toString().contains("--features classifier: no classifier trained on '" + data + "' ships with"
+                + " this build; pass --classifier FILE"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), "one line: " + err);
+    }
+
+    @Test
     void unknownFeaturesAreAUsageError() {
         assertEquals(2, run("eval", "--checkpoint", checkpoint.toString(), "--features", "inception"));
-        assertTrue(err.toString().contains("unknown features 'inception'"), err.toString());
+        assertTrue(err.toString().contains("unknown features 'inception'; expected classifier, pixels or random"),
+                err.toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.jgan.core.random.Generator;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InverseTransformTest {
 
@@ -30,5 +31,16 @@ class InverseTransformTest {
         assertEquals(2.0, x.mean().item(), 0.03);
         assertEquals(4.0, x.var().item(), 0.12);
         assertEquals(Math.exp(-1), x.gt(2.0).mean().item(), 0.005);
+    }
+
+    @Test
+    void theEndsOfTheUniformDrawNeverReachAnInfiniteQuantile() {
+        assertEquals(0.75, InverseTransform.openUnit(0.25), 0.0);
+        double top = InverseTransform.openUnit(0.0);
+        assertTrue(top < 1.0 && top > 0.999, "u = 0 maps just below 1, got " + top);
+        assertTrue(Double.isFinite(InverseTransform.normal(0.0, 1.0).applyAsDouble(top)));
+        assertTrue(Double.isFinite(InverseTransform.exponential(1.0).applyAsDouble(top)));
+        double bottom = InverseTransform.openUnit(Math.nextDown(1.0));
+        assertTrue(bottom > 0.0 && Double.isFinite(InverseTransform.normal(0.0, 1.0).applyAsDouble(bottom)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.jgan.nn.optim;
 
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.FusedOptimizerKernels;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ import java.util.Map;
  * v = beta2 * v + (1 - beta2) * g^2          (AMSGrad: vMax = max(vMax, v), used below for v)
  * param -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
  * </pre>
- * Note that eps is added after the bias correction of v, as PyTorch does.
+ * Note that eps is added after the bias correction of v, as PyTorch does. On a device with
+ * {@link FusedOptimizerKernels} (the GPU) the same update runs as one kernel per parameter.
  */
 public final class Adam extends Optimizer {
     private static final String EXP_AVG = "exp_avg";
@@ -58,6 +60,14 @@ public final class Adam extends Optimizer {
 
     @Override
     protected void update(Tensor param, Tensor grad, Map<String, Tensor> state, long step) {
+        FusedOptimizerKernels fused = fusedKernels(param);
+        if (fused != null) {
+            fused.adamStep(param, grad, state.computeIfAbsent(EXP_AVG, k -> Tensor.zerosLike(param)),
+                    state.computeIfAbsent(EXP_AVG_SQ, k -> Tensor.zerosLike(param)),
+                    amsgrad ? state.computeIfAbsent(MAX_EXP_AVG_SQ, k -> Tensor.zerosLike(param)) : null, step,
+                    new FusedOptimizerKernels.AdamSettings(lr(), beta1, beta2, eps, weightDecay, amsgrad));
+            return;
+        }
         Tensor g = weightDecay != 0 ? grad.add(param.mul(weightDecay)) : grad;
         Tensor expAvg = state.computeIfAbsent(EXP_AVG, k -> Tensor.zerosLike(param));
         Tensor expAvgSq = state.computeIfAbsent(EXP_AVG_SQ, k -> Tensor.zerosLike(param));

@@ -1,8 +1,10 @@
 package dev.jgan.nn.optim;
 
+import dev.jgan.core.Device;
 import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.autograd.GradMode;
+import dev.jgan.core.backend.FusedOptimizerKernels;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +33,7 @@ public abstract class Optimizer {
     private final List<Map<String, Tensor>> state = new ArrayList<>();
     private final long[] steps;
     private double lr;
+    private boolean useFusedKernels = true;
 
     protected Optimizer(String name, List<Tensor> params, double lr) {
         this.name = name;
@@ -102,6 +105,27 @@ public abstract class Optimizer {
      * before its first step; {@code step} counts this update (1 on the first).
      */
     protected abstract void update(Tensor param, Tensor grad, Map<String, Tensor> state, long step);
+
+    /**
+     * The fused update kernels of {@code param}'s device, or null where the update is written with
+     * tensor ops. Only devices other than the CPU fuse: there one kernel instead of a dozen saves a
+     * dozen launches and passes over memory, while on the CPU the tensor-op update is the readable
+     * one and gives the same bits anyway (see {@link FusedOptimizerKernels}).
+     */
+    protected final FusedOptimizerKernels fusedKernels(Tensor param) {
+        return useFusedKernels && !param.device().equals(Device.CPU)
+                && param.backend() instanceof FusedOptimizerKernels fused ? fused : null;
+    }
+
+    /**
+     * Whether a device's fused update kernels are used (the default). Off, the update is written
+     * with tensor ops on every device, the same bits slower: for measuring what fusing saves.
+     * Returns this.
+     */
+    public final Optimizer useFusedKernels(boolean use) {
+        this.useFusedKernels = use;
+        return this;
+    }
 
     /** The per-parameter tensors this optimizer keeps with its settings, once a parameter has stepped. */
     protected abstract List<String> stateNames();

@@ -1,6 +1,7 @@
 package dev.jgan.nn.optim;
 
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.FusedOptimizerKernels;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Map;
  * g = g + momentum * buf (Nesterov) or buf
  * param -= lr * g
  * </pre>
+ * On a device with {@link FusedOptimizerKernels} (the GPU) the same update runs as one kernel per
+ * parameter.
  */
 public final class SGD extends Optimizer {
     private static final String MOMENTUM_BUFFER = "momentum_buffer";
@@ -52,6 +55,19 @@ public final class SGD extends Optimizer {
 
     @Override
     protected void update(Tensor param, Tensor grad, Map<String, Tensor> state, long step) {
+        FusedOptimizerKernels fused = fusedKernels(param);
+        if (fused != null) {
+            Tensor buf = momentum != 0 ? state.get(MOMENTUM_BUFFER) : null;
+            boolean firstStep = momentum != 0 && buf == null;
+            if (firstStep) {
+                // Set to g by the kernel's first step; it must be the optimizer's own tensor.
+                buf = Tensor.zerosLike(param);
+                state.put(MOMENTUM_BUFFER, buf);
+            }
+            fused.sgdStep(param, grad, buf, firstStep,
+                    new FusedOptimizerKernels.SgdSettings(lr(), momentum, dampening, nesterov, weightDecay));
+            return;
+        }
         Tensor g = weightDecay != 0 ? grad.add(param.mul(weightDecay)) : grad;
         if (momentum != 0) {
             Tensor buf = state.get(MOMENTUM_BUFFER);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The digits CNN shipped in the jar (written by the chapter 4 classifier program, whose module lands with its recorded runs) is the one GAN metrics rely on. */
+/** The digits CNN shipped in the jar (written by chapter 4's {@code digits} run) is the one GAN metrics rely on. */
 class DigitsCnnResourceTest {
 
     @Test

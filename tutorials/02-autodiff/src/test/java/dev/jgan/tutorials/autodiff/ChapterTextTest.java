@@ -1,21 +1,14 @@
 package dev.jgan.tutorials.autodiff;
 
+import dev.jgan.tutorials.text.ChapterText;
+import dev.jgan.tutorials.text.Printed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,37 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * numbers and the code that actually run.
  */
 class ChapterTextTest {
-    private static final Path README = Path.of("README.md");
-    private static final Path SOURCES = Path.of("src", "main", "java");
+    private static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"));
 
     @Test
-    void everyOutputQuotedInTheReadmeIsPrintedByTheProgram(@TempDir Path dir) throws IOException {
-        Path dot = dir.resolve("graph.dot");
-        String printed = runChapter(dot);
-        List<String> blocks = blocks(README, "text");
-        assertTrue(blocks.size() >= 5, "expected the chapter to quote at least 5 outputs, found " + blocks.size());
-        for (String block : blocks) {
-            assertTrue(printed.contains(block), "README quotes output the program does not print:\n" + block
-                    + "\n--- the program printed:\n" + printed);
-        }
+    void everyOutputQuotedInTheReadmeIsPrintedByTheProgram(@TempDir Path dir) {
+        ChapterText.readme().assertQuotedOutputIsPrinted(runChapter(dir.resolve("graph.dot")), 5);
     }
 
     @Test
-    void everyLineOfCodeQuotedInTheReadmeIsInTheSources() throws IOException {
-        Set<String> sourceLines = new HashSet<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Files.readAllLines(file).forEach(line -> sourceLines.add(line.strip()));
-            }
-        }
-        List<String> blocks = blocks(README, "java");
-        assertTrue(blocks.size() >= 5, "expected the chapter to quote at least 5 code blocks, found " + blocks.size());
-        for (String block : blocks) {
-            for (String line : block.split("\n")) {
-                assertTrue(line.isBlank() || sourceLines.contains(line.strip()),
-                        "README quotes code that is not in " + SOURCES + ": " + line);
-            }
-        }
+    void everyLineOfCodeQuotedInTheReadmeIsInTheSources() {
+        ChapterText.readme().assertQuotedCodeIsIn(SOURCES, 5);
     }
 
     @Test
@@ -74,21 +46,7 @@ class ChapterTextTest {
         assertEquals(2, graph.split("constant", -1).length - 1, graph);
     }
 
-    private static String runChapter(Path dot) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            AutodiffChapter.run(out, AutodiffChapter.DEFAULT_STEPS, dot);
-        }
-        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
-    }
-
-    /** The contents of the fenced blocks of one language, e.g. ```text ... ```. */
-    private static List<String> blocks(Path readme, String language) throws IOException {
-        Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(readme));
-        List<String> blocks = new ArrayList<>();
-        while (m.find()) {
-            blocks.add(m.group(1));
-        }
-        return blocks;
+    private static String runChapter(Path dot) {
+        return Printed.by(out -> AutodiffChapter.run(out, AutodiffChapter.DEFAULT_STEPS, dot));
     }
 }

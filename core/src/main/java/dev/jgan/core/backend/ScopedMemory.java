@@ -1,0 +1,28 @@
+package dev.jgan.core.backend;
+
+/**
+ * An optional capability of a {@link Backend} whose memory the garbage collector cannot be left
+ * to manage: a training step allocates activations, saved tensors and gradients whose Java
+ * objects are tiny, so the collector sees no reason to run while device memory fills up. A
+ * scope returns what was allocated in it when it closes. The CPU backend does not need one.
+ *
+ * <pre>{@code
+ * try (ScopedMemory.Scope step = scoped.openScope()) {
+ *     ... forward, backward, optimizer step; read losses with item() ...
+ * }
+ * }</pre>
+ * Only tensors created in the scope are returned; parameters and optimizer state updated in
+ * place are not. State an optimizer creates in its first step must be created outside any
+ * scope (run the first step without one). A returned tensor fails loudly when used.
+ */
+public interface ScopedMemory {
+
+    /** Opens a scope on the calling thread; scopes nest and close innermost first. */
+    Scope openScope();
+
+    /** An open scope; closing it returns the memory of every tensor allocated in it. */
+    interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.jgan.tutorials.classifier;
+
+import dev.jgan.tutorials.text.ChapterText;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The chapter quotes the program's output in ```text blocks and its code in ```java blocks. The
+ * full runs take most of an hour, too long for a test, so their output is kept in
+ * {@code results/} exactly as the program printed it, and every quoted output must appear
+ * verbatim in one of those files; every quoted line of code must appear in the chapter's sources
+ * or in nn's, which the chapter explains.
+ */
+class ChapterTextTest {
+    private static final List<Path> RUNS = List.of(Path.of("results", "fashion-mlp.txt"),
+            Path.of("results", "fashion-cnn.txt"), Path.of("results", "digits.txt"));
+    private static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"),
+            Path.of("..", "..", "nn", "src", "main", "java"));
+
+    @Test
+    void everyOutputQuotedInTheReadmeIsInARecordedRun() throws IOException {
+        // Joined by a line that no quote spans, so that a quote cannot straddle two runs.
+        StringBuilder printed = new StringBuilder();
+        for (Path run : RUNS) {
+            printed.append(Files.readString(run)).append("\n=== end of ").append(run).append(" ===\n");
+        }
+        ChapterText.readme().assertQuotedOutputIsPrinted(printed.toString(), 6);
+    }
+
+    @Test
+    void everyLineOfCodeQuotedInTheReadmeIsInTheSources() {
+        ChapterText.readme().assertQuotedCodeIsIn(SOURCES, 4);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.jgan.tutorials.mlpgan;
+
+import dev.jgan.gan.train.StepResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the chapter on the digits with a budget CI can afford and checks its claims: the
+ * non-saturating loss sends G more gradient than the minimax loss once D rejects G's samples,
+ * and the trained MLP GAN's samples beat noise on the classifier metric: their Fréchet distance
+ * on the digits CNN's features is below uniform noise's and less than half an untrained generator's.
+ */
+class MlpGanChapterTest {
+    /** 8 epochs of 28 steps; the recorded run trains 30. */
+    static final Budget CI_BUDGET = new Budget("digits", 8, new int[]{0}, 300, false);
+
+    @TempDir
+    static Path images;
+    private static String printed;
+    private static MlpGanChapter.Findings findings;
+
+    @BeforeAll
+    static void runChapter() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            findings = MlpGanChapter.run(out, CI_BUDGET, images);
+        }
+        printed = bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void trainedSamplesBeatNoiseAndTheUntrainedGeneratorOnTheClassifierMetric() {
+        Training.Result r = findings.nonSaturating();
+        double untrained = r.snapshots().get(0).frechet();
+        double trained = r.last().frechet();
+        assertEquals(0, r.snapshots().get(0).step());
+        assertEquals(CI_BUDGET.epochs() * r.stepsPerEpoch(), r.last().step());
+        assertTrue(trained < 0.5 * untrained && trained < findings.noise(), "Fréchet distance after training "
+                + trained + ", untrained G " + untrained + ", uniform noise " + findings.noise() + "\n" + printed);
+        assertTrue(findings.floor() < trained, "held-out real digits score " + findings.floor() + "\n" + printed);
+    }
+
+    @Test
+    void theNonSaturatingLossSendsMoreGradientOnceDRejectsTheSamples() {
+        SaturationSection.Result s = findings.saturation();
+        assertTrue(s.minimax().meanDFake() < 0.5, "D(G(z)) after D's head start: " + s.minimax().meanDFake());
+        assertTrue(s.ratio() > 1, "gradient ratio " + s.ratio() + "\n" + printed);
+        // Untrained, D(G(z)) is near 1/2, where both losses have the same slope in D's logit.
+        double start = s.nonSaturatingAtStart().parameterNorm() / s.minimaxAtStart().parameterNorm();
+        assertTrue(Math.abs(start - 1) < 0.2, "untrained gradient ratio " + start);
+    }
+
+    @Test
+    void trainingRunsWithFiniteLossesAndWritesItsPictures() throws IOException {
+        for (StepResult step : findings.nonSaturating().steps()) {
+            assertTrue(Double.isFinite(step.discriminatorLoss()) && Double.isFinite(step.generatorLoss()),
+                    step.toString());
+        }
+        assertNull(findings.minimax(), "the CI budget trains one generator");
+        for (String name : new String[]{"saturation.png", "digits-d-curves.png", "digits-step-0000.png",
+                String.format("digits-step-%04d.png", findings.nonSaturating().last().step())}) {
+            BufferedImage picture = ImageIO.read(images.resolve(name).toFile());
+            assertTrue(picture != null && picture.getWidth() > 0, name);
+        }
+        assertTrue(printed.contains("BatchNorm1d(256, eps=0.8, momentum=0.1)"), printed);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.jgan.tutorials.kernels;
+
+import dev.jgan.tutorials.text.Printed;
+
+/** One emulator-mode run of the chapter's program, shared by the test classes (Surefire runs them in one JVM). */
+final class ChapterRun {
+    private static ChapterRun instance;
+
+    final String printed;
+    final LoopToKernelChapter.Findings findings;
+
+    private ChapterRun(String printed, LoopToKernelChapter.Findings findings) {
+        this.printed = printed;
+        this.findings = findings;
+    }
+
+    static synchronized ChapterRun get() {
+        if (instance == null) {
+            LoopToKernelChapter.Findings[] findings = new LoopToKernelChapter.Findings[1];
+            String printed = Printed.by(out -> findings[0] = LoopToKernelChapter.run(out, KernelDevice.Mode.EMULATOR,
+                    LoopToKernelChapter.DEFAULT_TIMING_SIZES));
+            instance = new ChapterRun(printed, findings[0]);
+        }
+        return instance;
+    }
+}
