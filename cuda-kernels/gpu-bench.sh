@@ -134,7 +134,7 @@ bench() {
     shift
     echo
     set +e
-    # --add-modules: the CPU side's matmul (the emulator's host work, CPU baselines) uses SIMD.
+    # --add-modules: any CPU matmul in these JVMs then uses the SIMD kernel (PackedMatmul).
     run java --add-modules jdk.incubator.vector "$@" 2>&1 | tee -a "$report"
     local status=${PIPESTATUS[0]}
     set -e
