@@ -5,6 +5,7 @@ Run from anywhere with Debian's Python, which has torch 1.13 with OpenBLAS:
 
     /usr/bin/python3 benchmarks/compare/compare_pytorch.py            # build, then time both
     /usr/bin/python3 benchmarks/compare/compare_pytorch.py --no-build # reuse benchmarks.jar
+    /usr/bin/python3 benchmarks/compare/compare_pytorch.py --no-build sgemm "x W^T" "g W" "x^T g"  # matmuls only
 
 It builds the benchmarks jar, runs the Java driver (dev.jgan.benchmarks.compare.CompareMain),
 times PyTorch once per thread count (each in a fresh process with OMP_NUM_THREADS and
@@ -28,6 +29,8 @@ DRIVER = "dev.jgan.benchmarks.compare.CompareMain"
 SAMPLES = 11
 WARMUP_SECONDS = 0.5
 MIN_SAMPLE_SECONDS = 0.02
+# The MLP GAN's generator layers (gan.py): (in, out) of each Linear, weight stored [out, in].
+GAN_LAYERS = ((100, 128), (128, 256), (256, 512), (512, 1024), (1024, 784))
 
 
 def seconds_per_call(work):
@@ -60,9 +63,11 @@ def torch_workloads(torch):
     for n in (256, 512, 1024):
         a, b = randn(n, n), randn(n, n)
         w[f"sgemm {n}"] = lambda a=a, b=b: a @ b
-    for m, k, n in ((64, 100, 128), (64, 1024, 784)):
-        x, b = randn(m, k), randn(k, n)
-        w[f"matmul {m}x{k}x{n}"] = lambda x=x, b=b: x @ b
+    for fan_in, fan_out in GAN_LAYERS:
+        x, g, weight = randn(64, fan_in), randn(64, fan_out), randn(fan_out, fan_in)
+        w[f"x W^T 64x{fan_in}x{fan_out}"] = lambda x=x, weight=weight: x @ weight.t()
+        w[f"g W 64x{fan_out}x{fan_in}"] = lambda g=g, weight=weight: g @ weight
+        w[f"x^T g {fan_in}x64x{fan_out}"] = lambda x=x, g=g: x.t() @ g
     x, weight, bias = randn(64, 1024), randn(784, 1024), randn(784)
     w["linear 64x1024x784"] = lambda: torch.nn.functional.linear(x, weight, bias)
     a, b, row_bias = randn(64, 1024), randn(64, 1024), randn(1024)
@@ -77,27 +82,34 @@ def torch_workloads(torch):
     return w
 
 
-def torch_worker(threads):
+def selected(name, prefixes):
+    return not prefixes or any(name.startswith(p) for p in prefixes)
+
+
+def torch_worker(threads, prefixes):
     """Runs in a child process whose environment already fixes the thread count."""
     import torch
 
     torch.set_num_threads(threads)
     with torch.no_grad():
-        results = {name: seconds_per_call(work) for name, work in torch_workloads(torch).items()}
+        results = {name: seconds_per_call(work) for name, work in torch_workloads(torch).items()
+                   if selected(name, prefixes)}
     with open("/proc/self/maps") as maps:
         blas = sorted({line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line})
     print(json.dumps({"results": results, "torch": torch.__version__, "blas": blas}))
 
 
-def time_torch(threads):
+def time_torch(threads, prefixes):
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads))
-    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--torch-worker", str(threads)],
+    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--torch-worker", str(threads)] + prefixes,
                          env=env, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
-def time_java():
-    out = subprocess.run(["java", "-cp", JAR, DRIVER], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+def time_java(prefixes):
+    # --add-modules: our matmul uses the Vector API (SIMD) only when the module is present.
+    out = subprocess.run(["java", "--add-modules", "jdk.incubator.vector", "-cp", JAR, DRIVER] + prefixes,
+                         cwd=ROOT, check=True, capture_output=True, text=True).stdout
     results, java = {}, "?"
     for line in out.splitlines():
         fields = line.split("\t")
@@ -127,9 +139,10 @@ def main():
     parser.add_argument("--no-build", action="store_true", help="use the benchmarks jar as it is")
     parser.add_argument("--threads", default="1,2", help="PyTorch thread counts to try (default 1,2)")
     parser.add_argument("--torch-worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("prefixes", nargs="*", help="run only the workloads whose names start so (e.g. sgemm 'x W^T')")
     args = parser.parse_args()
     if args.torch_worker is not None:
-        torch_worker(args.torch_worker)
+        torch_worker(args.torch_worker, args.prefixes)
         return
 
     if not args.no_build:
@@ -138,8 +151,8 @@ def main():
         sys.exit(f"compare_pytorch: {JAR} is missing; build it with mvn -pl benchmarks -am package -DskipTests")
 
     load_before = os.getloadavg()[0]
-    ours, java = time_java()
-    torch_runs = {int(t): time_torch(int(t)) for t in args.threads.split(",")}
+    ours, java = time_java(args.prefixes)
+    torch_runs = {int(t): time_torch(int(t), args.prefixes) for t in args.threads.split(",")}
     load_after = os.getloadavg()[0]
 
     nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()

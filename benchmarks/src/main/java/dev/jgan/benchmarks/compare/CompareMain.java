@@ -55,11 +55,17 @@ public final class CompareMain {
             Tensor b = Tensor.randn(gen, n, n);
             w.put("sgemm " + n, () -> a.matmul(b));
         }
-        // The MLP GAN's layers at batch 64: noise 100 -> 128 hidden, 1024 hidden -> 784 pixels.
-        for (int[] mkn : new int[][]{{64, 100, 128}, {64, 1024, 784}}) {
-            Tensor x = Tensor.randn(gen, mkn[0], mkn[1]);
-            Tensor b = Tensor.randn(gen, mkn[1], mkn[2]);
-            w.put("matmul " + mkn[0] + "x" + mkn[1] + "x" + mkn[2], () -> x.matmul(b));
+        // The MLP GAN generator's layers (gan.py) at batch 64, weight stored [out, in] as Linear does:
+        // forward x W^T, the input's gradient g W, the weight's gradient x^T g. Named m x k x n.
+        for (int[] layer : new int[][]{{100, 128}, {128, 256}, {256, 512}, {512, 1024}, {1024, 784}}) {
+            int in = layer[0];
+            int out = layer[1];
+            Tensor x = Tensor.randn(gen, 64, in);
+            Tensor g = Tensor.randn(gen, 64, out);
+            Tensor weight = Tensor.randn(gen, out, in);
+            w.put("x W^T 64x" + in + "x" + out, () -> x.matmul(weight.t()));
+            w.put("g W 64x" + out + "x" + in, () -> g.matmul(weight));
+            w.put("x^T g " + in + "x64x" + out, () -> x.t().matmul(g));
         }
         // A linear layer as PyTorch stores it: weight [out, in], y = x W^T + b.
         Tensor x = Tensor.randn(gen, 64, 1024);

@@ -1,10 +1,14 @@
 package dev.jgan.benchmarks.compare;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
  * Times one workload the way {@code compare_pytorch.py} times PyTorch: run it for a warm-up
- * period (here long enough for the JIT to compile the hot loops), pick a number of calls per
+ * period (here long enough for the JIT to compile the hot loops: at least 1 s of wall time and
+ * 1 s of the process's CPU time, because on a busy machine a second of wall time can pass with
+ * the compiler threads barely run, and the Vector API matmul is a hundred times slower before
+ * C2 has compiled it), pick a number of calls per
  * sample that lasts at least {@link #MIN_SAMPLE_NANOS}, take {@link #SAMPLES} samples, report
  * the median time per call. The median, not the mean, because the machine is shared: a sample
  * that another process interrupted should not move the result.
@@ -19,13 +23,15 @@ final class MedianTimer {
 
     /** Median seconds per call of {@code work}. */
     static double secondsPerCall(Runnable work) {
-        long warmupEnd = System.nanoTime() + WARMUP_NANOS;
+        long warmupStart = System.nanoTime();
+        long cpuStart = processCpuNanos();
         long calls = 0;
-        while (System.nanoTime() < warmupEnd) {
+        while (System.nanoTime() - warmupStart < WARMUP_NANOS
+                || (cpuStart >= 0 && processCpuNanos() - cpuStart < WARMUP_NANOS)) {
             work.run();
             calls++;
         }
-        long perCall = Math.max(1, WARMUP_NANOS / Math.max(1, calls));
+        long perCall = Math.max(1, (System.nanoTime() - warmupStart) / Math.max(1, calls));
         int callsPerSample = (int) Math.max(1, MIN_SAMPLE_NANOS / perCall);
         double[] samples = new double[SAMPLES];
         for (int s = 0; s < SAMPLES; s++) {
@@ -37,5 +43,11 @@ final class MedianTimer {
         }
         Arrays.sort(samples);
         return samples[SAMPLES / 2];
+    }
+
+    /** CPU nanoseconds this process has used (all threads, the JIT's included); -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 }

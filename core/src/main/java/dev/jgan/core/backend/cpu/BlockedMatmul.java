@@ -4,14 +4,15 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 
 /**
- * The float32 fast path of matmul: C = A B on packed row-major arrays, cache-blocked, four rows
- * of C at a time, rows split across the cores.
+ * The previous float32 fast path of matmul, now a rung of {@link MatmulRung} and the oracle that
+ * {@link PackedMatmul} must match bit for bit: C = A B on row-major arrays, cache-blocked, four
+ * rows of C at a time, rows split across the cores.
  *
- * <p>Why this shape: the inner loop {@code c[j] += a * b[j]} runs over contiguous memory, which
- * HotSpot's C2 compiler turns into SIMD multiply-adds; updating four rows of C per pass loads
- * each element of B once for four uses; blocking k and j keeps the panel of B in cache while
- * the rows stream past. The plain triple loop in {@link CpuBackend#matmul} is the reference this
- * path is tested against.
+ * <p>The idea behind this shape: the inner loop {@code c[j] += a * b[j]} runs over contiguous
+ * memory, which HotSpot's C2 compiler could turn into SIMD; updating four rows of C per pass
+ * loads each element of B once for four uses; blocking k and j keeps the panel of B in cache
+ * while the rows stream past. Why it stayed slow: C2 keeps the inner loop scalar, because its
+ * five arrays sit at different offsets (see {@link Staging}), and every step loads and stores C.
  */
 final class BlockedMatmul {
     /** Columns of B per block: 4 rows of C plus a B panel of KC x NC floats stay in L2. */
@@ -33,6 +34,12 @@ final class BlockedMatmul {
         } else {
             ForkJoinPool.commonPool().invoke(new RowTask(a, aOff, b, bOff, c, cOff, 0, m, k, n));
         }
+    }
+
+    /** As {@link #multiply}, on the calling thread alone. */
+    static void multiplyOnOneThread(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        java.util.Arrays.fill(c, cOff, cOff + m * n, 0f);
+        rows(a, aOff, b, bOff, c, cOff, 0, m, k, n);
     }
 
     private static void rows(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,

@@ -27,7 +27,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels {
     /** False for {@link #reference()}: every kernel then runs its plain loop. */
     private final boolean fastPaths;
 
-    /** The backend with its float32 fast paths (see the Fast* classes and {@link BlockedMatmul}). */
+    /** The backend with its float32 fast paths (see the Fast* classes and {@link PackedMatmul}). */
     public CpuBackend() {
         this(true);
     }
@@ -237,14 +237,19 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels {
 
     @Override
     public void matmul(Tensor a, Tensor b, Tensor out) {
-        if (fastPaths && out.dtype() == DType.FLOAT32) {
+        if (fastPaths && out.dtype() == DType.FLOAT32 && a.storage() instanceof CpuStorage.Floats
+                && b.storage() instanceof CpuStorage.Floats) {
             matmulFloat(a, b, out);
         } else {
             matmulReference(a, b, out);
         }
     }
 
-    /** The float32 fast path: each batch's operands viewed in place when row-major, else packed. */
+    /**
+     * The float32 fast path: each batch's operands are read in place through their strides
+     * ({@code A^T} and {@code B^T} cost no copy, {@link PackedMatmul} packs them anyway); only an
+     * output that is not row-major goes through a scratch array.
+     */
     private void matmulFloat(Tensor a, Tensor b, Tensor out) {
         int rank = a.dim();
         int m = a.size(rank - 2);
@@ -254,20 +259,13 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels {
         int[] aBase = StridedIndex.walk(batchShape, Arrays.copyOf(a.strides(), rank - 2), a.offset());
         int[] bBase = StridedIndex.walk(batchShape, Arrays.copyOf(b.strides(), rank - 2), b.offset());
         int[] oBase = StridedIndex.walk(batchShape, Arrays.copyOf(out.strides(), rank - 2), out.offset());
-        boolean aRowMajor = rowMajor(a, m, k);
-        boolean bRowMajor = rowMajor(b, k, n);
         boolean outRowMajor = rowMajor(out, m, n);
-        float[] packedA = aRowMajor ? null : new float[m * k];
-        float[] packedB = bRowMajor ? null : new float[k * n];
         float[] result = outRowMajor ? null : new float[m * n];
         for (int batch = 0; batch < aBase.length; batch++) {
-            float[] aData = aRowMajor ? floats(a) : pack(a, aBase[batch], m, k, packedA);
-            int aOff = aRowMajor ? aBase[batch] : 0;
-            float[] bData = bRowMajor ? floats(b) : pack(b, bBase[batch], k, n, packedB);
-            int bOff = bRowMajor ? bBase[batch] : 0;
             float[] cData = outRowMajor ? floats(out) : result;
             int cOff = outRowMajor ? oBase[batch] : 0;
-            BlockedMatmul.multiply(aData, aOff, bData, bOff, cData, cOff, m, k, n);
+            PackedMatmul.DEFAULT.multiply(floats(a), aBase[batch], a.stride(rank - 2), a.stride(rank - 1),
+                    floats(b), bBase[batch], b.stride(rank - 2), b.stride(rank - 1), cData, cOff, m, k, n);
             if (!outRowMajor) {
                 CpuStorage os = storage(out);
                 for (int i = 0; i < m; i++) {
@@ -288,19 +286,6 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels {
 
     private static float[] floats(Tensor t) {
         return ((CpuStorage.Floats) t.storage()).data;
-    }
-
-    private static float[] pack(Tensor t, int base, int rows, int cols, float[] into) {
-        CpuStorage s = storage(t);
-        int rank = t.dim();
-        int rs = t.stride(rank - 2);
-        int cs = t.stride(rank - 1);
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                into[i * cols + j] = (float) s.get(base + i * rs + j * cs);
-            }
-        }
-        return into;
     }
 
     /**

@@ -1,0 +1,175 @@
+package dev.jgan.core.backend.cpu;
+
+import java.util.Arrays;
+
+/**
+ * The float32 matmul fast path: C = A B with A and B read through any row and column strides
+ * (so {@code A^T} and {@code B^T} cost no copy), C row-major.
+ *
+ * <p>The loop nest is the one of GotoBLAS and BLIS. B is cut into panels of {@link #KC} rows by
+ * up to {@link #NC} columns and A into blocks of up to {@link #MC} rows by {@link #KC} columns;
+ * each is first <em>packed</em>: copied into a contiguous buffer in the order the micro-kernel
+ * reads it (slivers of {@code cols()} columns of B, of {@code rows()} rows of A, zero-padded at
+ * the edges). The micro-kernel then walks a packed A sliver and a packed B sliver with unit
+ * stride and keeps a whole tile of C in registers. The A block stays in L2 while the B sliver
+ * in use stays in L1. Packing is also where strides and transposes are absorbed.
+ *
+ * <p>Threads: C is split into row bands (or column bands, whichever has more tiles) across the
+ * common fork-join pool by {@link Parallel}; each band packs its own buffers. The split never
+ * cuts the depth k, so every element of C is still summed by one thread in increasing k: the
+ * result does not depend on the number of threads, and with the default kernel it is
+ * bit-identical to the plain loop (see {@link MicroKernel}).
+ */
+final class PackedMatmul {
+    /** Depth of a packed panel: a B sliver of KC x 32 floats is 32 KiB at most, an A sliver 6 KiB. */
+    static final int KC = 256;
+    /** Rows of A per packed block (a multiple of every kernel's rows): 96 x 256 floats = 96 KiB, in L2. */
+    static final int MC = 96;
+    /** Columns of B per packed panel: 256 x 1024 floats = 1 MiB. */
+    static final int NC = 1024;
+
+    /**
+     * Multiply-adds that count as one unit of {@link Parallel}'s cost: its threshold is sized for
+     * loops that do one float operation per element, while the vector kernel does twelve vector
+     * multiply-adds, 96 to 192 scalar ones, per step. Without this, a 64 x 64 x 64 product was cut into chunks of a
+     * few rows, and chapter 12 measured the threaded run at 1/35 of the one-thread speed (wall
+     * clock, load average 60 on 2 cores).
+     */
+    private static final int MULTIPLY_ADDS_PER_UNIT = 16;
+
+    private final MicroKernel kernel;
+    private final boolean threads;
+
+    PackedMatmul(MicroKernel kernel, boolean threads) {
+        this.kernel = kernel;
+        this.threads = threads;
+    }
+
+    /** The default: the best kernel in the reference order, threaded. */
+    static final PackedMatmul DEFAULT = new PackedMatmul(MicroKernels.best(), true);
+
+    /** The micro-kernel's name and tile, and whether the work is threaded: for tables. */
+    String describe() {
+        return kernel.describe() + (threads ? ", threaded" : ", 1 thread");
+    }
+
+    /**
+     * {@code c[cOff + i*n + j] = sum_p A[i][p] * B[p][j]} with {@code A[i][p] = a[aOff + i*aRs + p*aCs]}
+     * and {@code B[p][j] = b[bOff + p*bRs + j*bCs]}; c is overwritten.
+     */
+    void multiply(float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
+                  float[] c, int cOff, int m, int k, int n) {
+        if (k == 0) {
+            for (int i = 0; i < m; i++) {
+                Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0f);
+            }
+            return;
+        }
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        int rowTiles = (m + mr - 1) / mr;
+        int colTiles = (n + nr - 1) / nr;
+        if (!threads) {
+            band(a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, n, m, k, n);
+        } else if (rowTiles >= colTiles) {
+            Parallel.forRange(rowTiles, (long) mr * k * n / MULTIPLY_ADDS_PER_UNIT, (start, end) -> {
+                int i0 = start * mr;
+                int rows = Math.min(end * mr, m) - i0;
+                band(a, aOff + i0 * aRs, aRs, aCs, b, bOff, bRs, bCs, c, cOff + i0 * n, n, rows, k, n);
+            });
+        } else {
+            Parallel.forRange(colTiles, (long) nr * k * m / MULTIPLY_ADDS_PER_UNIT, (start, end) -> {
+                int j0 = start * nr;
+                int cols = Math.min(end * nr, n) - j0;
+                band(a, aOff, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs, c, cOff + j0, n, m, k, cols);
+            });
+        }
+    }
+
+    /** One thread's share: C (m x n, row stride ldc) = A B, through the packed loop nest. */
+    private void band(float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
+                      float[] c, int cOff, int ldc, int m, int k, int n) {
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        int kcMax = Math.min(KC, k);
+        float[] bp = new float[roundUp(Math.min(NC, n), nr) * kcMax];
+        float[] ap = new float[roundUp(Math.min(MC, m), mr) * kcMax];
+        float[] edge = new float[mr * nr];
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    packA(a, aOff + ic * aRs + pc * aCs, aRs, aCs, mc, kc, mr, ap);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            int cAt = cOff + (ic + ir) * ldc + jc + jr;
+                            int rows = Math.min(mr, mc - ir);
+                            int cols = Math.min(nr, nc - jr);
+                            if (rows == mr && cols == nr) {
+                                kernel.run(kc, ap, ir * kc, bp, jr * kc, c, cAt, ldc, pc > 0);
+                            } else {
+                                // A partial tile runs on a scratch tile and copies back only its valid part.
+                                copyTile(c, cAt, ldc, edge, 0, nr, rows, cols);
+                                kernel.run(kc, ap, ir * kc, bp, jr * kc, edge, 0, nr, pc > 0);
+                                copyTile(edge, 0, nr, c, cAt, ldc, rows, cols);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs B[p][j], p < kc, j < nc, into slivers of nr columns: bp[(j / nr) * nr * kc + p * nr + j % nr]. */
+    private static void packB(float[] b, int bOff, int bRs, int bCs, int kc, int nc, int nr, float[] bp) {
+        for (int j0 = 0; j0 < nc; j0 += nr) {
+            int cols = Math.min(nr, nc - j0);
+            int sliver = j0 * kc;
+            for (int p = 0; p < kc; p++) {
+                int src = bOff + p * bRs + j0 * bCs;
+                int dst = sliver + p * nr;
+                if (bCs == 1) {
+                    System.arraycopy(b, src, bp, dst, cols);
+                } else {
+                    for (int j = 0; j < cols; j++) {
+                        bp[dst + j] = b[src + j * bCs];
+                    }
+                }
+                Arrays.fill(bp, dst + cols, dst + nr, 0f);
+            }
+        }
+    }
+
+    /** Packs A[i][p], i < mc, p < kc, into slivers of mr rows: ap[(i / mr) * mr * kc + p * mr + i % mr]. */
+    private static void packA(float[] a, int aOff, int aRs, int aCs, int mc, int kc, int mr, float[] ap) {
+        for (int i0 = 0; i0 < mc; i0 += mr) {
+            int rows = Math.min(mr, mc - i0);
+            int sliver = i0 * kc;
+            for (int r = 0; r < rows; r++) {
+                int src = aOff + (i0 + r) * aRs;
+                for (int p = 0; p < kc; p++) {
+                    ap[sliver + p * mr + r] = a[src + p * aCs];
+                }
+            }
+            for (int r = rows; r < mr; r++) {
+                for (int p = 0; p < kc; p++) {
+                    ap[sliver + p * mr + r] = 0f;
+                }
+            }
+        }
+    }
+
+    private static void copyTile(float[] from, int fromOff, int fromStride, float[] to, int toOff, int toStride,
+                                 int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(from, fromOff + r * fromStride, to, toOff + r * toStride, cols);
+        }
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
+    }
+}

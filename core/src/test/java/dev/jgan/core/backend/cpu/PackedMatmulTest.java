@@ -1,0 +1,196 @@
+package dev.jgan.core.backend.cpu;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The packed matmul against the order it promises: each element of C summed in increasing k,
+ * products and sums rounded separately. Its results must equal, bit for bit, those of the
+ * previous fast path ({@link BlockedMatmul}) and of the naive loop, on sizes that cut every
+ * block and tile (1, primes, one past a tile, k below and above {@link PackedMatmul#KC}, m above
+ * {@link PackedMatmul#MC}, n above {@link PackedMatmul#NC}), with offsets and transposed operands.
+ */
+class PackedMatmulTest {
+    private static final String SIZES = """
+            1, 1, 1
+            1, 7, 1
+            2, 3, 5
+            6, 1, 32
+            7, 2, 33
+            13, 17, 19
+            37, 131, 13
+            61, 67, 71
+            5, 257, 3
+            97, 256, 65
+            100, 513, 40
+            3, 600, 1030
+            """;
+
+    /** Every packed configuration the engine can run: scalar and best kernel, one thread and threaded. */
+    private static List<PackedMatmul> configurations() {
+        return List.of(new PackedMatmul(ScalarMicroKernel.INSTANCE, false), new PackedMatmul(ScalarMicroKernel.INSTANCE, true),
+                new PackedMatmul(MicroKernels.best(), false), PackedMatmul.DEFAULT);
+    }
+
+    @ParameterizedTest(name = "[{0} x {1}] @ [{1} x {2}]")
+    @CsvSource(textBlock = SIZES)
+    void rowMajorIsBitIdenticalToThePreviousFastPathAndTheNaiveLoop(int m, int k, int n) {
+        Random random = new Random(31L * m + 7L * k + n);
+        float[] a = gaussian(random, m * k);
+        float[] b = gaussian(random, k * n);
+        float[] previous = new float[m * n];
+        BlockedMatmul.multiply(a, 0, b, 0, previous, 0, m, k, n);
+        float[] naive = new float[m * n];
+        MatmulRung.NAIVE.multiply(a, b, naive, m, k, n);
+        assertArrayEquals(previous, naive, "the naive loop and BlockedMatmul sum in the same order");
+        for (PackedMatmul packed : configurations()) {
+            float[] c = filled(m * n, Float.NaN);
+            packed.multiply(a, 0, k, 1, b, 0, n, 1, c, 0, m, k, n);
+            assertArrayEquals(previous, c, packed.describe());
+        }
+    }
+
+    @ParameterizedTest(name = "[{0} x {1}] @ [{1} x {2}]")
+    @CsvSource(textBlock = SIZES)
+    void transposedAndOffsetOperandsAreReadInPlace(int m, int k, int n) {
+        Random random = new Random(17L * m + 5L * k + n);
+        float[] a = gaussian(random, m * k);
+        float[] b = gaussian(random, k * n);
+        float[] expected = new float[m * n];
+        BlockedMatmul.multiply(a, 0, b, 0, expected, 0, m, k, n);
+        // A^T stored: at[p][i] = a[i][p], after 3 floats of something else; likewise B^T after 5.
+        float[] at = new float[3 + m * k];
+        float[] bt = new float[5 + k * n];
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                at[3 + p * m + i] = a[i * k + p];
+            }
+        }
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                bt[5 + j * k + p] = b[p * n + j];
+            }
+        }
+        for (PackedMatmul packed : configurations()) {
+            float[] c = filled(2 + m * n, Float.NaN);
+            packed.multiply(at, 3, 1, m, bt, 5, 1, k, c, 2, m, k, n);
+            assertArrayEquals(expected, java.util.Arrays.copyOfRange(c, 2, 2 + m * n), "A^T B^T, " + packed.describe());
+            assertTrue(Float.isNaN(c[0]) && Float.isNaN(c[1]), "nothing written before the offset");
+            float[] d = new float[m * n];
+            packed.multiply(at, 3, 1, m, b, 0, n, 1, d, 0, m, k, n);
+            assertArrayEquals(expected, d, "A^T B, " + packed.describe());
+            packed.multiply(a, 0, k, 1, bt, 5, 1, k, d, 0, m, k, n);
+            assertArrayEquals(expected, d, "A B^T, " + packed.describe());
+        }
+    }
+
+    @Test
+    void specialValuesKeepTheirBits() {
+        // -0 products (0 + -0 is +0 in every path), infinities, NaN, subnormals and overflow.
+        int m = 7, k = 300, n = 37;
+        Random random = new Random(3);
+        float[] a = gaussian(random, m * k);
+        float[] b = gaussian(random, k * n);
+        a[0] = -0f;
+        a[k] = Float.POSITIVE_INFINITY;
+        a[2 * k + 5] = Float.NaN;
+        b[3] = Float.MIN_VALUE;
+        b[n + 4] = Float.MAX_VALUE;
+        for (int p = 0; p < k; p++) {
+            a[3 * k + p] = -0f;
+        }
+        float[] expected = new float[m * n];
+        BlockedMatmul.multiply(a, 0, b, 0, expected, 0, m, k, n);
+        for (PackedMatmul packed : configurations()) {
+            float[] c = new float[m * n];
+            packed.multiply(a, 0, k, 1, b, 0, n, 1, c, 0, m, k, n);
+            for (int i = 0; i < c.length; i++) {
+                assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(c[i]),
+                        packed.describe() + ", element " + i + ": " + expected[i] + " vs " + c[i]);
+            }
+        }
+    }
+
+    @Test
+    void emptyDepthGivesZeros() {
+        float[] c = filled(6, Float.NaN);
+        PackedMatmul.DEFAULT.multiply(new float[0], 0, 0, 1, new float[0], 0, 3, 1, c, 0, 2, 0, 3);
+        assertArrayEquals(new float[6], c);
+    }
+
+    @ParameterizedTest
+    @EnumSource(MatmulRung.class)
+    void everyRungOfTheLadderMatchesTheReference(MatmulRung rung) {
+        int m = 67, k = 301, n = 45;
+        Random random = new Random(11);
+        float[] a = gaussian(random, m * k);
+        float[] b = gaussian(random, k * n);
+        float[] c = new float[m * n];
+        assumeTrue(rung.available(), rung + " needs --add-modules jdk.incubator.vector");
+        rung.multiply(a, b, c, m, k, n);
+        float[] naive = new float[m * n];
+        MatmulRung.NAIVE.multiply(a, b, naive, m, k, n);
+        if (rung.referenceOrder()) {
+            assertArrayEquals(naive, c, rung.describe());
+        }
+        // Every rung, the FMA one included, within float32 rounding of a double-precision sum.
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double exact = 0;
+                double scale = 0;
+                for (int p = 0; p < k; p++) {
+                    exact += (double) a[i * k + p] * b[p * n + j];
+                    scale += Math.abs((double) a[i * k + p] * b[p * n + j]);
+                }
+                assertEquals(exact, c[i * n + j], 1e-6 * k * scale / Math.sqrt(k) + 1e-30, rung + " at " + i + ", " + j);
+            }
+        }
+    }
+
+    @Test
+    void vectorApiIsOnInTheBuild() {
+        assertTrue(MicroKernels.VECTOR_API, "the JVM running the tests lacks --add-modules jdk.incubator.vector "
+                + "(set in the parent pom's surefire argLine), so the SIMD kernel is untested");
+        assertTrue(PackedMatmul.DEFAULT.describe().startsWith("vector"), PackedMatmul.DEFAULT.describe());
+    }
+
+    @Test
+    void withoutTheModuleTheScalarKernelRunsAndTheVectorClassIsNeverLoaded() throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-verbose:class", "-cp", System.getProperty("java.class.path"),
+                ScalarFallbackProbe.class.getName()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(output.contains("kernel: scalar 4x4, threaded"), output);
+        assertTrue(output.contains("matches: true"), output);
+        assertTrue(output.contains("dev.jgan.core.backend.cpu.PackedMatmul "), "the probe did run PackedMatmul");
+        assertTrue(!output.contains("VectorMicroKernel"), "VectorMicroKernel was loaded without the module");
+    }
+
+    private static float[] gaussian(Random random, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        return x;
+    }
+
+    private static float[] filled(int size, float value) {
+        float[] x = new float[size];
+        java.util.Arrays.fill(x, value);
+        return x;
+    }
+}
