@@ -96,7 +96,7 @@ public final class Convolution {
      * a [G, M, K] @ x [N, G, K, L] = [N, G, M, L]: the same matrices for every image, i.e.
      * {@code a.matmul(x)} with a broadcast over the batch, and recorded as that matmul. It is
      * computed as one product per group, [M, K] @ [K, N*L], on x stored batch-inner ([G, K, N,
-     * L]; x is copied so unless it already is). Each element of the result is the same sum over
+     * L]; x is copied into that layout unless it is stored so already). Each element of the result is the same sum over
      * K, in the same order, as in the N products of one image each, so the bits do not change.
      *
      * <p>The gradients are matmul's. For x it is again a product with the same matrices for
@@ -129,7 +129,7 @@ public final class Convolution {
             out = copy;
         }
         return Autograd.record(Op.MATMUL, out, g -> new Tensor[]{
-                // The transposed operand made row-major first: the same values, one fast copy
+                // Both operands made row-major first: the same values, one fast copy each
                 // instead of a per-image packing loop inside matmul.
                 Pointwise.ifNeeded(a, () -> Reductions.sumTo(
                         g.contiguous().matmul(x.transpose(-1, -2).contiguous()), a.shape())),
