@@ -212,6 +212,8 @@ def cpu_model():
 
 
 def format_time(seconds):
+    if seconds >= 1:
+        return f"{seconds:.3g} s"
     if seconds >= 1e-3:
         return f"{seconds * 1e3:.3g} ms"
     return f"{seconds * 1e6:.3g} us"
