@@ -82,34 +82,123 @@ def torch_workloads(torch):
     return w
 
 
-def selected(name, prefixes):
-    return not prefixes or any(name.startswith(p) for p in prefixes)
+STEP_WARMUP = 2
+STEP_SAMPLES = 3
 
 
-def torch_worker(threads, prefixes):
+def seconds_per_step(step):
+    """Median of single calls after untimed warm-up ones, as CompareMain times a training step."""
+    for _ in range(STEP_WARMUP):
+        step()
+    times = []
+    for _ in range(STEP_SAMPLES):
+        start = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return times[STEP_SAMPLES // 2]
+
+
+def mlp_gan(torch):
+    """PyTorch-GAN's gan.py at 28x28x1 (BatchNorm1d(out, 0.8): its second argument is eps), D ending at the logit."""
+    nn = torch.nn
+
+    def block(i, o, normalize=True):
+        layers = [nn.Linear(i, o)]
+        if normalize:
+            layers.append(nn.BatchNorm1d(o, 0.8))
+        layers.append(nn.LeakyReLU(0.2))
+        return layers
+
+    g = nn.Sequential(*block(100, 128, normalize=False), *block(128, 256), *block(256, 512), *block(512, 1024),
+                      nn.Linear(1024, 784), nn.Tanh(), nn.Unflatten(1, (1, 28, 28)))
+    d = nn.Sequential(nn.Flatten(), nn.Linear(784, 512), nn.LeakyReLU(0.2), nn.Linear(512, 256), nn.LeakyReLU(0.2),
+                      nn.Linear(256, 1))
+    return g, d, (100,), (1, 28, 28)
+
+
+def dcgan(torch, size, channels, width=64, nz=100):
+    """pytorch/examples' DCGAN for a square power-of-two size (64 is exactly its network, 32 one block fewer)."""
+    nn = torch.nn
+    blocks = size.bit_length() - 3
+    widest = width << (blocks - 1)
+    g = [nn.ConvTranspose2d(nz, widest, 4, 1, 0, bias=False), nn.BatchNorm2d(widest), nn.ReLU(True)]
+    w = widest
+    while w > width:
+        g += [nn.ConvTranspose2d(w, w // 2, 4, 2, 1, bias=False), nn.BatchNorm2d(w // 2), nn.ReLU(True)]
+        w //= 2
+    g += [nn.ConvTranspose2d(width, channels, 4, 2, 1, bias=False), nn.Tanh()]
+    d = [nn.Conv2d(channels, width, 4, 2, 1, bias=False), nn.LeakyReLU(0.2, inplace=True)]
+    w = width
+    for _ in range(1, blocks):
+        d += [nn.Conv2d(w, w * 2, 4, 2, 1, bias=False), nn.BatchNorm2d(w * 2), nn.LeakyReLU(0.2, inplace=True)]
+        w *= 2
+    d += [nn.Conv2d(w, 1, 4, 1, 0, bias=False)]
+    return nn.Sequential(*g), nn.Sequential(*d), (nz, 1, 1), (channels, size, size)
+
+
+def torch_steps(torch):
+    """The training steps of GanSteps.java, same names: GanTrainer.step at batch 64 with Adam(2e-4, 0.5, 0.999)."""
+    bce = torch.nn.functional.binary_cross_entropy_with_logits
+    steps = {}
+    for name, (g, d, noise_shape, image_shape) in (("mlp-gan step", mlp_gan(torch)),
+                                                   ("dcgan32 step", dcgan(torch, 32, 1)),
+                                                   ("dcgan64 step", dcgan(torch, 64, 3))):
+        opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        opt_d = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
+        real = torch.rand(64, *image_shape) * 2 - 1
+        ones, zeros = torch.ones(64, 1), torch.zeros(64, 1)
+
+        def step(g=g, d=d, opt_g=opt_g, opt_d=opt_d, real=real, ones=ones, zeros=zeros, noise_shape=noise_shape):
+            # GanTrainer.step: D on reals and detached fakes, then G on fresh fakes.
+            with torch.no_grad():
+                fake = g(torch.randn(64, *noise_shape))
+            real_logits, fake_logits = d(real).view(-1, 1), d(fake).view(-1, 1)
+            loss_d = bce(real_logits, ones) + bce(fake_logits, zeros)
+            opt_d.zero_grad()
+            loss_d.backward()
+            opt_d.step()
+            loss_d.item()
+            real_logits.detach().sigmoid().mean().item()
+            fake_logits.detach().sigmoid().mean().item()
+            loss_g = bce(d(g(torch.randn(64, *noise_shape))).view(-1, 1), ones)
+            opt_g.zero_grad()
+            loss_g.backward()
+            opt_g.step()
+            loss_g.item()
+
+        steps[name] = step
+    return steps
+
+
+def torch_worker(threads, only):
     """Runs in a child process whose environment already fixes the thread count."""
     import torch
 
     torch.set_num_threads(threads)
+    def wanted(name):
+        return not only or name.startswith(only)
+
     with torch.no_grad():
-        results = {name: seconds_per_call(work) for name, work in torch_workloads(torch).items()
-                   if selected(name, prefixes)}
+        results = {name: seconds_per_call(work) for name, work in torch_workloads(torch).items() if wanted(name)}
+    torch.manual_seed(42)
+    results.update({name: seconds_per_step(step) for name, step in torch_steps(torch).items() if wanted(name)})
     with open("/proc/self/maps") as maps:
         blas = sorted({line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line})
     print(json.dumps({"results": results, "torch": torch.__version__, "blas": blas}))
 
 
-def time_torch(threads, prefixes):
+def time_torch(threads, only=()):
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads))
-    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--torch-worker", str(threads)] + prefixes,
+    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--torch-worker", str(threads),
+                          "--only", ",".join(only)],
                          env=env, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
-def time_java(prefixes):
+def time_java(jar=JAR, only=()):
     # --add-modules: our matmul uses the Vector API (SIMD) only when the module is present.
-    out = subprocess.run(["java", "--add-modules", "jdk.incubator.vector", "-cp", JAR, DRIVER] + prefixes,
-                         cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(["java", "--add-modules", "jdk.incubator.vector", "-cp", jar, DRIVER, *only], cwd=ROOT, check=True, capture_output=True, text=True).stdout
     results, java = {}, "?"
     for line in out.splitlines():
         fields = line.split("\t")
@@ -129,6 +218,8 @@ def cpu_model():
 
 
 def format_time(seconds):
+    if seconds >= 1:
+        return f"{seconds:.3g} s"
     if seconds >= 1e-3:
         return f"{seconds * 1e3:.3g} ms"
     return f"{seconds * 1e6:.3g} us"
@@ -138,11 +229,16 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-build", action="store_true", help="use the benchmarks jar as it is")
     parser.add_argument("--threads", default="1,2", help="PyTorch thread counts to try (default 1,2)")
+    parser.add_argument("--baseline-jar", help="also time the driver in this benchmarks jar (another build, e.g."
+                        " before a change) in the same run, as a 'before' column")
+    parser.add_argument("--only", default="", help="comma-separated name prefixes of the workloads to run"
+                        " (e.g. 'mlp-gan,dcgan'); default all")
     parser.add_argument("--torch-worker", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("prefixes", nargs="*", help="run only the workloads whose names start so (e.g. sgemm 'x W^T')")
+    parser.add_argument("prefixes", nargs="*", help="more name prefixes, as positional arguments (e.g. sgemm 'x W^T');"
+                        " they add to --only")
     args = parser.parse_args()
     if args.torch_worker is not None:
-        torch_worker(args.torch_worker, args.prefixes)
+        torch_worker(args.torch_worker, tuple(p for p in args.only.split(",") if p))
         return
 
     if not args.no_build:
@@ -151,8 +247,10 @@ def main():
         sys.exit(f"compare_pytorch: {JAR} is missing; build it with mvn -pl benchmarks -am package -DskipTests")
 
     load_before = os.getloadavg()[0]
-    ours, java = time_java(args.prefixes)
-    torch_runs = {int(t): time_torch(int(t), args.prefixes) for t in args.threads.split(",")}
+    only = tuple(p for p in args.only.split(",") if p) + tuple(args.prefixes)
+    before = time_java(os.path.abspath(args.baseline_jar), only)[0] if args.baseline_jar else None
+    ours, java = time_java(JAR, only)
+    torch_runs = {int(t): time_torch(int(t), only) for t in args.threads.split(",")}
     load_after = os.getloadavg()[0]
 
     nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
@@ -161,12 +259,24 @@ def main():
     print(f"Versions: {java}; Python {platform.python_version()}, torch {any_run['torch']}, "
           f"BLAS {', '.join(any_run['blas']) or 'none loaded'}")
     print()
-    print("| workload | PyTorch best (threads) | ours | ours / PyTorch |")
-    print("|---|---:|---:|---:|")
+    if before is not None:
+        print(f"Before: {args.baseline_jar}, timed first in the same run")
+        print()
+        print("| workload | PyTorch best (threads) | before | ours | before / ours | ours / PyTorch |")
+        print("|---|---:|---:|---:|---:|---:|")
+    else:
+        print("| workload | PyTorch best (threads) | ours | ours / PyTorch |")
+        print("|---|---:|---:|---:|")
     for name, seconds in ours.items():
         threads, best = min(((t, run["results"][name]) for t, run in torch_runs.items() if name in run["results"]),
                             key=lambda tb: tb[1])
-        print(f"| {name} | {format_time(best)} ({threads}) | {format_time(seconds)} | {seconds / best:.2f} |")
+        if before is not None:
+            old = before.get(name)
+            old_time, speed_up = (format_time(old), f"{old / seconds:.2f}") if old else ("-", "-")
+            print(f"| {name} | {format_time(best)} ({threads}) | {old_time} | {format_time(seconds)} | {speed_up} |"
+                  f" {seconds / best:.2f} |")
+        else:
+            print(f"| {name} | {format_time(best)} ({threads}) | {format_time(seconds)} | {seconds / best:.2f} |")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 package dev.jgan.benchmarks.compare;
 
+import dev.jgan.benchmarks.GanSteps;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.random.Generator;
 
@@ -13,11 +14,17 @@ import java.util.function.Supplier;
  * (so allocation and dispatch count on both sides), each timed by {@link MedianTimer}.
  *
  * <p>Prints one line per workload, {@code RESULT<TAB>name<TAB>seconds per call}; the names
- * must match the Python script's. Arguments, if any, select workloads by name prefix.
+ * must match the Python script's. Arguments, if any, select workloads by name prefix. The
+ * training steps ({@link GanSteps}) take seconds each, so they are timed as
+ * {@link #STEP_WARMUP} untimed steps and the median of {@link #STEP_SAMPLES} single steps.
  */
 public final class CompareMain {
     /** Results land here so that the JIT cannot drop the work. */
     private static volatile Tensor sink;
+    private static volatile double stepSink;
+    /** Untimed steps first: the JIT compiles the kernels during them. */
+    static final int STEP_WARMUP = 2;
+    static final int STEP_SAMPLES = 3;
 
     private CompareMain() {
     }
@@ -32,6 +39,14 @@ public final class CompareMain {
             Supplier<Tensor> work = w.getValue();
             double seconds = MedianTimer.secondsPerCall(() -> sink = work.get());
             System.out.println("RESULT\t" + w.getKey() + "\t" + seconds);
+        }
+        for (GanSteps model : GanSteps.values()) {
+            if (!selected(model.label(), args)) {
+                continue;
+            }
+            GanSteps.Step step = model.prepare(42);
+            double seconds = MedianTimer.secondsPerLongCall(() -> stepSink = step.run(), STEP_WARMUP, STEP_SAMPLES);
+            System.out.println("RESULT\t" + model.label() + "\t" + seconds);
         }
     }
 

@@ -50,4 +50,22 @@ final class MedianTimer {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
     }
+
+    /**
+     * For work that takes seconds a call (a training step): {@code warmupCalls} untimed calls,
+     * then the median of {@code samples} single calls.
+     */
+    static double secondsPerLongCall(Runnable work, int warmupCalls, int samples) {
+        for (int c = 0; c < warmupCalls; c++) {
+            work.run();
+        }
+        double[] times = new double[samples];
+        for (int s = 0; s < samples; s++) {
+            long start = System.nanoTime();
+            work.run();
+            times[s] = (System.nanoTime() - start) * 1e-9;
+        }
+        Arrays.sort(times);
+        return times[samples / 2];
+    }
 }

@@ -25,6 +25,17 @@ public final class Convolution {
      * position, rows ordered by (channel, kernel row, kernel column); padding reads as 0.
      */
     public static Tensor im2col(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+        return im2col(x, kernel, stride, padding, dilation, false);
+    }
+
+    /**
+     * {@link #im2col}, with the columns stored batch-inner when {@code batchInner}: the result is
+     * still [N, C*kh*kw, OH*OW], but a view of storage laid out [C*kh*kw, N, OH*OW], so that the
+     * columns of all N images are one matrix [C*kh*kw, N*OH*OW] that a convolution multiplies in
+     * one wide product instead of N narrow ones.
+     */
+    private static Tensor im2col(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation,
+                                 boolean batchInner) {
         String op = "im2col";
         ShapeChecks.rank(op, "input", x, IMAGE, 4);
         int[] k = ConvGeometry.pair(op, "kernel", kernel);
@@ -33,7 +44,9 @@ public final class Convolution {
         int[] d = ConvGeometry.pair(op, "dilation", dilation);
         int oh = ConvGeometry.outputSize(op, x.size(2), k[0], s[0], p[0], d[0]);
         int ow = ConvGeometry.outputSize(op, x.size(3), k[1], s[1], p[1], d[1]);
-        Tensor out = Tensor.empty(x.backend(), x.dtype(), x.size(0), x.size(1) * k[0] * k[1], oh * ow);
+        int n = x.size(0), rows = x.size(1) * k[0] * k[1];
+        Tensor out = batchInner ? batchInner(Tensor.empty(x.backend(), x.dtype(), rows, n, oh * ow))
+                : Tensor.empty(x.backend(), x.dtype(), n, rows, oh * ow);
         x.backend().im2col(x, k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], out);
         int[] size = {x.size(2), x.size(3)};
         return Autograd.record(Op.IM2COL, out, g -> new Tensor[]{col2im(g, size, k, s, p, d)}, x);
@@ -64,7 +77,63 @@ public final class Convolution {
         int c = cols.size(1) / taps;
         Tensor out = Tensor.empty(cols.backend(), cols.dtype(), cols.size(0), c, size[0], size[1]);
         cols.backend().col2im(cols, c, size[0], size[1], k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], out);
-        return Autograd.record(Op.COL2IM, out, g -> new Tensor[]{im2col(g, k, s, p, d)}, cols);
+        // The gradient of columns stored batch-inner is stored so too: it feeds the same wide product.
+        boolean batchInner = isBatchInner(cols);
+        return Autograd.record(Op.COL2IM, out, g -> new Tensor[]{im2col(g, k, s, p, d, batchInner)}, cols);
+    }
+
+    /** The [A, N, B] tensor t seen as [N, A, B]: batch-inner storage of an [N, A, B] batch. */
+    private static Tensor batchInner(Tensor t) {
+        int a = t.size(0), n = t.size(1), b = t.size(2);
+        return Tensor.view(t, new int[]{n, a, b}, new int[]{b, n * b, 1}, t.offset());
+    }
+
+    private static boolean isBatchInner(Tensor t) {
+        return t.size(0) > 1 && t.stride(0) == t.size(2) && t.stride(1) == t.size(0) * t.size(2) && t.stride(2) == 1;
+    }
+
+    /**
+     * a [G, M, K] @ x [N, G, K, L] = [N, G, M, L]: the same matrices for every image, i.e.
+     * {@code a.matmul(x)} with a broadcast over the batch, and recorded as that matmul. It is
+     * computed as one product per group, [M, K] @ [K, N*L], on x stored batch-inner ([G, K, N,
+     * L]; x is copied into that layout unless it is stored so already). Each element of the result is the same sum over
+     * K, in the same order, as in the N products of one image each, so the bits do not change.
+     *
+     * <p>The gradients are matmul's. For x it is again a product with the same matrices for
+     * every image, so it is folded too. For a, the per-image products [M, L] @ [L, K] are kept,
+     * and summed over the batch afterwards as matmul's broadcast rule does: folding them into
+     * one [M, N*L] @ [N*L, K] product would sum over the batch in another order and change the
+     * bits of every weight gradient.
+     *
+     * @param contiguous whether the result is a contiguous tensor (one copy), or a view of the
+     *                   product's batch-inner storage ([G, M, N, L]) for a consumer that reads
+     *                   any layout
+     */
+    private static Tensor batchFoldedMatmul(Tensor a, Tensor x, boolean contiguous) {
+        int groups = a.size(0), m = a.size(1), k = a.size(2);
+        int n = x.size(0), l = x.size(3);
+        Tensor folded = Tensor.view(x, new int[]{groups, k, n, l},
+                new int[]{x.stride(1), x.stride(2), x.stride(0), x.stride(3)}, x.offset());
+        if (!folded.isContiguous()) {
+            Tensor copy = Tensor.empty(x.backend(), x.dtype(), groups, k, n, l);
+            x.backend().copy(folded, copy);
+            folded = copy;
+        }
+        Tensor product = Tensor.empty(x.backend(), x.dtype(), groups, m, n * l);
+        x.backend().matmul(a, Tensor.view(folded, new int[]{groups, k, n * l}, new int[]{k * n * l, n * l, 1},
+                folded.offset()), product);
+        Tensor out = Tensor.view(product, new int[]{n, groups, m, l}, new int[]{l, m * n * l, n * l, 1}, 0);
+        if (contiguous) {
+            Tensor copy = Tensor.empty(x.backend(), x.dtype(), n, groups, m, l);
+            x.backend().copy(out, copy);
+            out = copy;
+        }
+        return Autograd.record(Op.MATMUL, out, g -> new Tensor[]{
+                // Both operands made row-major first: the same values, one fast copy each
+                // instead of a per-image packing loop inside matmul.
+                Pointwise.ifNeeded(a, () -> Reductions.sumTo(
+                        g.contiguous().matmul(x.transpose(-1, -2).contiguous()), a.shape())),
+                Pointwise.ifNeeded(x, () -> batchFoldedMatmul(a.transpose(-1, -2), g, false))}, a, x);
     }
 
     /**
@@ -99,9 +168,9 @@ public final class Convolution {
         int oh = ConvGeometry.outputSize(op, x.size(2), kh, s[0], p[0], d[0]);
         int ow = ConvGeometry.outputSize(op, x.size(3), kw, s[1], p[1], d[1]);
         // Rows of the columns are ordered by channel first, so each group's rows are one block.
-        Tensor cols = im2col(x, k, s, p, d).reshape(n, groups, perGroup * kh * kw, oh * ow);
+        Tensor cols = im2col(x, k, s, p, d, true).reshape(n, groups, perGroup * kh * kw, oh * ow);
         Tensor filters = weight.reshape(groups, oc / groups, perGroup * kh * kw);
-        Tensor out = filters.matmul(cols).reshape(n, oc, oh, ow);
+        Tensor out = batchFoldedMatmul(filters, cols, true).reshape(n, oc, oh, ow);
         return bias == null ? out : out.add(bias.reshape(1, oc, 1, 1));
     }
 
@@ -148,7 +217,8 @@ public final class Convolution {
         int ow = ConvGeometry.transposedOutputSize(w, kw, s[1], p[1], op2[1], d[1]);
         int taps = kh * kw;
         Tensor filtersT = weight.reshape(groups, c / groups, weight.size(1) * taps).transpose(1, 2);
-        Tensor cols = filtersT.matmul(x.reshape(n, groups, c / groups, h * w)).reshape(n, oc * taps, h, w);
+        Tensor cols = batchFoldedMatmul(filtersT, x.reshape(n, groups, c / groups, h * w), false)
+                .reshape(n, oc * taps, h, w);
         // A conv2d over the OH x OW output has H + outputPadding / stride window rows, not H, when
         // outputPadding >= stride (allowed if < dilation): windows beyond the input get no columns,
         // i.e. zero columns.

@@ -410,6 +410,9 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels {
 
     @Override
     public void im2col(Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Tensor out) {
+        if (fastPaths && FastWindows.tryIm2col(x, kh, kw, sh, sw, ph, pw, dh, dw, out)) {
+            return;
+        }
         int n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
         int oh = ConvGeometry.outputSize("im2col", h, kh, sh, ph, dh);
         int ow = ConvGeometry.outputSize("im2col", w, kw, sw, pw, dw);
@@ -439,6 +442,9 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels {
     @Override
     public void col2im(Tensor cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
                        Tensor out) {
+        if (fastPaths && FastWindows.tryCol2im(cols, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, out)) {
+            return;
+        }
         int n = cols.size(0);
         int oh = ConvGeometry.outputSize("col2im", h, kh, sh, ph, dh);
         int ow = ConvGeometry.outputSize("col2im", w, kw, sw, pw, dw);

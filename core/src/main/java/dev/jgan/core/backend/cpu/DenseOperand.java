@@ -5,15 +5,18 @@ import dev.jgan.core.Tensor;
 /**
  * How the float32 elements of an elementwise operand line up with the output's row-major order,
  * for the layouts that broadcasting produces most: the whole operand contiguous, one scalar, a
- * row repeated ({@code [1, N]} bias over {@code [M, N]}), or each element repeated along a row
- * ({@code [M, 1]} over {@code [M, N]}). Every other layout is packed into a contiguous copy.
+ * row repeated ({@code [1, N]} bias over {@code [M, N]}), each element repeated along a row
+ * ({@code [M, 1]} over {@code [M, N]}), or that column itself repeated (a per-channel
+ * {@code [1, C, 1, 1]} over {@code [N, C, H, W]}, as batch norm has four times a pass). Every
+ * other layout is packed into a contiguous copy.
  *
  * <p>Output element {@code i} lies in block {@code i / period} at place {@code i % period}; the
  * operand's element for it is then {@code data[start(block, place, i)]}.
  *
- * @param period the block length for ROW and COLUMN, 0 for the layouts that have no blocks
+ * @param period the block length for ROW, COLUMN and CHANNEL, 0 for the layouts that have no blocks
+ * @param cycle  for CHANNEL, how many elements the column has before it repeats; 0 otherwise
  */
-record DenseOperand(Kind kind, float[] data, int offset, int period) {
+record DenseOperand(Kind kind, float[] data, int offset, int period, int cycle) {
     enum Kind {
         /** data[offset + i]. */
         CONTIGUOUS,
@@ -22,7 +25,13 @@ record DenseOperand(Kind kind, float[] data, int offset, int period) {
         /** data[offset + i % period]: a row of {@code period} elements, repeated. */
         ROW,
         /** data[offset + i / period]: each element repeated {@code period} times. */
-        COLUMN
+        COLUMN,
+        /** data[offset + (i / period) % cycle]: a COLUMN of {@code cycle} elements, itself repeated. */
+        CHANNEL
+    }
+
+    DenseOperand(Kind kind, float[] data, int offset, int period) {
+        this(kind, data, offset, period, 0);
     }
 
     /** The operand as one of the four layouts, packing it when it has none of them. */
@@ -59,6 +68,9 @@ record DenseOperand(Kind kind, float[] data, int offset, int period) {
         if (d < 0) {
             return new DenseOperand(Kind.COLUMN, data, t.offset(), repeat);
         }
+        if (broadcastAbove(shape, strides, d)) {
+            return new DenseOperand(Kind.CHANNEL, data, t.offset(), repeat, expected);
+        }
         return packed(t);
     }
 
@@ -94,6 +106,7 @@ record DenseOperand(Kind kind, float[] data, int offset, int period) {
             case SCALAR -> offset;
             case ROW -> offset + place;
             case COLUMN -> offset + block;
+            case CHANNEL -> offset + block % cycle;
         };
     }
 }

@@ -58,8 +58,20 @@ class DenseOperandTest {
         DenseOperand transposed = DenseOperand.of(x.t());
         assertEquals(Kind.CONTIGUOUS, transposed.kind());
         assertNotSame(data(x), transposed.data());
+        // Every element repeated and the whole broadcast again, but not as one block of each: packed.
+        Tensor mixed = Tensor.zeros(3, 1, 5);
+        assertEquals(Kind.CONTIGUOUS, DenseOperand.of(mixed.expand(2, 3, 4, 5)).kind());
+    }
+
+    /** Batch norm's per-channel statistics [1, C, 1, 1] over [N, C, H, W]: read in place, no copy. */
+    @Test
+    void perChannelValueOverABatchIsAChannel() {
         Tensor perChannel = Tensor.zeros(1, 3, 1, 1);
-        assertEquals(Kind.CONTIGUOUS, DenseOperand.of(perChannel.expand(2, 3, 4, 5)).kind());
+        assertEquals(new DenseOperand(Kind.CHANNEL, data(perChannel), 0, 20, 3),
+                DenseOperand.of(perChannel.expand(2, 3, 4, 5)));
+        DenseOperand d = DenseOperand.of(perChannel.expand(2, 3, 4, 5));
+        // Output element 87 (image 1, channel 1, pixel 7) lies in block 4, which is channel 4 % 3 = 1.
+        assertEquals(1, d.start((60 + 20 + 7) / 20, 7, 60 + 20 + 7));
     }
 
     private static float[] data(Tensor t) {
