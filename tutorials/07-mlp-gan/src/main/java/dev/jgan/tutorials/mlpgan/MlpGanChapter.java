@@ -7,6 +7,7 @@ import dev.jgan.gan.run.RunConfig;
 import dev.jgan.gan.train.GanLoss;
 import dev.jgan.gan.train.StepResult;
 import dev.jgan.nn.data.TensorDataset;
+import dev.jgan.tutorials.text.TeeStream;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -67,7 +68,7 @@ public final class MlpGanChapter {
         Path results = chapter.resolve("results").resolve(data + ".txt");
         Files.createDirectories(results.getParent());
         try (OutputStream file = Files.newOutputStream(results);
-             PrintStream both = new PrintStream(new Tee(System.out, file), true, StandardCharsets.UTF_8)) {
+             PrintStream both = new PrintStream(new TeeStream(System.out, file), true, StandardCharsets.UTF_8)) {
             long start = System.nanoTime();
             run(both, budget, chapter.resolve("images"));
             both.printf(Locale.ROOT, "%.0f s in all%n", (System.nanoTime() - start) / 1e9);
@@ -132,34 +133,5 @@ public final class MlpGanChapter {
 
     private static double[] dFake(Training.Result r, int n) {
         return r.steps().subList(0, n).stream().mapToDouble(StepResult::dFake).toArray();
-    }
-
-    /** Writes everything to two streams: the console and the results file. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int c) throws IOException {
-            a.write(c);
-            b.write(c);
-        }
-
-        @Override
-        public void write(byte[] bytes, int off, int len) throws IOException {
-            a.write(bytes, off, len);
-            b.write(bytes, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            a.flush();
-            b.flush();
-        }
     }
 }

@@ -10,6 +10,7 @@ import dev.jgan.gan.metrics.NearestNeighbours;
 import dev.jgan.gan.metrics.PixelFeatures;
 import dev.jgan.gan.pictures.Chart;
 import dev.jgan.gan.pictures.ImageGrid;
+import dev.jgan.tutorials.text.TeeStream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -17,6 +17,7 @@ import dev.jgan.nn.data.FashionMnist;
 import dev.jgan.nn.data.Normalize;
 import dev.jgan.nn.data.Pad;
 import dev.jgan.nn.data.TensorDataset;
+import dev.jgan.tutorials.text.TeeStream;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,7 @@
 package dev.jgan.tutorials.fastmatmul;
 
 import dev.jgan.core.backend.cpu.MatmulRung;
+import dev.jgan.tutorials.text.TeeStream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class FastMatmulChapter {
     public static void main(String[] args) throws IOException {
         Path results = Path.of(System.getProperty("chapter.dir", "tutorials/12-fast-matmul"), "results", "ladder.txt");
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(new Tee(System.out, copy), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new TeeStream(System.out, copy), true, StandardCharsets.UTF_8);
         run(out, Budget.FULL);
         out.flush();
         Files.createDirectories(results.getParent());
@@ -174,34 +175,5 @@ public final class FastMatmulChapter {
             return System.getProperty("os.arch");
         }
         return System.getProperty("os.arch");
-    }
-
-    /** Writes to two streams: the terminal and the copy that becomes results/ladder.txt. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int off, int len) throws IOException {
-            first.write(bytes, off, len);
-            second.write(bytes, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            first.flush();
-            second.flush();
-        }
     }
 }

@@ -1,14 +1,17 @@
-package dev.jgan.tutorials.evaluation;
+package dev.jgan.tutorials.text;
 
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Writes every byte to two streams: the console, and the copy kept in the chapter's results/. */
-final class TeeStream extends OutputStream {
+/**
+ * Writes every byte to two streams: the console, and the copy a chapter keeps in its results/
+ * folder, which its ChapterTextTest then checks the text against.
+ */
+public final class TeeStream extends OutputStream {
     private final OutputStream first;
     private final OutputStream second;
 
-    TeeStream(OutputStream first, OutputStream second) {
+    public TeeStream(OutputStream first, OutputStream second) {
         this.first = first;
         this.second = second;
     }
