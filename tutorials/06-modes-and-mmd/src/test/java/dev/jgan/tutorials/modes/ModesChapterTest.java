@@ -55,7 +55,7 @@ class ModesChapterTest {
     }
 
     @Test
-    void theRunRepeatsTheRecordedFullRunsRowForTheSameSeed() throws IOException {
+    void theRunRepeatsTheRecordedBestRunsRowForTheSameSeed() throws IOException {
         String recorded = Files.readString(ChapterTextTest.BEST_RUN).replace("\r\n", "\n");
         String row = printed.lines().filter(l -> l.startsWith(Problems.BEST.name() + " ") && l.contains("/8"))
                 .findFirst().orElseThrow(() -> new AssertionError("no table row for " + Problems.BEST.name()
