@@ -8,6 +8,7 @@ import dev.jgan.gan.toy.ModeCoverage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,12 @@ import java.util.concurrent.Future;
  * on the ring and the grid, the recipes that fix it (table over seeds), and the moment-matching
  * network beside the GAN. Everything the chapter text quotes is printed here, in order.
  *
- * <p>Arguments (both optional): the budget, {@code full} (default, the numbers in the text) or
- * {@code ci} (fewer seeds and steps, what the chapter's test runs), and the folder for the
- * pictures (default {@code tutorials/06-modes-and-mmd/images} when run from the repository root).
+ * <p>Arguments (both optional): the budget, {@code full} (default, the comparison in the text),
+ * {@code best} (the best recipe on the ring, two seeds) or {@code ci} (what the chapter's test
+ * runs), and the folder for the pictures (default, from the repository root,
+ * {@code tutorials/06-modes-and-mmd/images} for {@code full}, whose pictures the text shows, and
+ * {@code tutorials/06-modes-and-mmd/target/images-BUDGET} for the others, so that they do not
+ * overwrite the full run's charts).
  */
 public final class ModesChapter {
     static final Path DEFAULT_IMAGES = Path.of("tutorials", "06-modes-and-mmd", "images");
@@ -42,7 +46,10 @@ public final class ModesChapter {
 
     public static void main(String[] args) throws IOException {
         Budget budget = args.length > 0 ? Budget.parse(args[0]) : Budget.FULL;
-        Path images = args.length > 1 ? Path.of(args[1]) : DEFAULT_IMAGES;
+        Path images = args.length > 1 ? Path.of(args[1])
+                : budget == Budget.FULL ? DEFAULT_IMAGES
+                : Path.of("tutorials", "06-modes-and-mmd", "target", "images-" + budget.name());
+        Files.createDirectories(images);
         long start = System.nanoTime();
         run(System.out, budget, images);
         double cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory

@@ -32,10 +32,13 @@ final class Problems {
     static final Recipe GAN_MMD = new Recipe("GAN + MMD", PLAIN.gan(), null, PLAIN.batchSize(),
             PLAIN.generatorSteps(), PLAIN.width(), PLAIN.depth(), PLAIN.latentDim(), 1).withMmdPenalty(BANDWIDTHS);
     /**
-     * The recipe with the highest high-quality share in the recorded full run, which the chapter's
-     * test reruns (it covers all 8 modes, but stays below the issue's 90 % target at this budget).
+     * The best recipe on the ring, the one that meets the issue's target: moment matching with a
+     * larger G (3 hidden layers of 128, as the GANs') for twice the steps, 6000, the learning rate
+     * still falling linearly to 0. The {@code best} budget runs it for two seeds and the chapter's
+     * test reruns seed 0.
      */
-    static final Recipe BEST = MMD;
+    static final Recipe BEST = Recipe.mmd("moment matching, big G", BANDWIDTHS, 1e-2, 128, 6000)
+            .withSize(128, 3, 2);
 
     /** Steps between two scores of a run (each score is 2500 samples through G). */
     static final int SCORE_EVERY = 100;
@@ -46,12 +49,13 @@ final class Problems {
     }
 
     static List<Recipe> recipes(Budget budget) {
-        return budget.name().equals("ci") ? List.of(BEST) : List.of(PLAIN, PACKED, MMD, GAN_MMD);
+        return budget == Budget.FULL ? List.of(PLAIN, PACKED, MMD, GAN_MMD) : List.of(BEST);
     }
 
     /** The pictured runs have these file-name prefixes; the others draw nothing. */
     static String pictures(Recipe recipe, GaussianMixture2d mixture) {
-        String who = recipe == PLAIN ? "gan" : recipe == MMD ? "mmd" : recipe == GAN_MMD ? "gan-mmd" : null;
+        String who = recipe == PLAIN ? "gan" : recipe == MMD ? "mmd" : recipe == GAN_MMD ? "gan-mmd"
+                : recipe == BEST ? "mmd-big-g" : null;
         return who == null ? null : who + "-" + fileName(mixture);
     }
 
