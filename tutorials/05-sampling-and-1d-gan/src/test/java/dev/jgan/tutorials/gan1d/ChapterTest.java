@@ -2,6 +2,7 @@ package dev.jgan.tutorials.gan1d;
 
 import dev.jgan.gan.toy1d.FittedGaussian;
 import dev.jgan.gan.train.GanLoss;
+import dev.jgan.tutorials.text.ChapterText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,13 +14,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -59,33 +56,13 @@ class ChapterTest {
     }
 
     @Test
-    void everyOutputQuotedInTheReadmeIsPrintedByTheProgram() throws IOException {
-        List<String> blocks = blocks(README, "text");
-        assertTrue(blocks.size() >= 5, "expected the chapter to quote at least 5 outputs, found " + blocks.size());
-        for (String block : blocks) {
-            assertTrue(printed.contains(block), "README quotes output the program does not print:\n" + block
-                    + "\n--- the program printed:\n" + printed);
-        }
+    void everyOutputQuotedInTheReadmeIsPrintedByTheProgram() {
+        ChapterText.readme().assertQuotedOutputIsPrinted(printed, 5);
     }
 
     @Test
-    void everyLineOfCodeQuotedInTheReadmeIsInTheSources() throws IOException {
-        Set<String> sourceLines = new HashSet<>();
-        for (Path root : SOURCES) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Files.readAllLines(file).forEach(line -> sourceLines.add(line.strip()));
-                }
-            }
-        }
-        List<String> blocks = blocks(README, "java");
-        assertTrue(blocks.size() >= 5, "expected the chapter to quote at least 5 code blocks, found " + blocks.size());
-        for (String block : blocks) {
-            for (String line : block.split("\n")) {
-                assertTrue(line.isBlank() || sourceLines.contains(line.strip()),
-                        "README quotes code that is not in " + SOURCES + ": " + line);
-            }
-        }
+    void everyLineOfCodeQuotedInTheReadmeIsInTheSources() {
+        ChapterText.readme().assertQuotedCodeIsIn(SOURCES, 5);
     }
 
     @Test
@@ -143,15 +120,5 @@ class ChapterTest {
             shown++;
         }
         assertEquals(PICTURES.size(), shown, "README should show each of the program's pictures once");
-    }
-
-    /** The contents of the fenced blocks of one language, e.g. ```text ... ```. */
-    private static List<String> blocks(Path readme, String language) throws IOException {
-        Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(readme));
-        List<String> blocks = new ArrayList<>();
-        while (m.find()) {
-            blocks.add(m.group(1));
-        }
-        return blocks;
     }
 }

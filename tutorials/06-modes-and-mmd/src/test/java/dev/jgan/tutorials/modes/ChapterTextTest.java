@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,23 +40,8 @@ class ChapterTextTest {
     }
 
     @Test
-    void everyLineOfCodeQuotedInTheReadmeIsInTheSources() throws IOException {
-        Set<String> sourceLines = new HashSet<>();
-        for (Path root : SOURCES) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Files.readAllLines(file).forEach(line -> sourceLines.add(line.strip()));
-                }
-            }
-        }
-        List<String> blocks = blocks("java");
-        assertTrue(blocks.size() >= 4, "expected the chapter to quote at least 4 code blocks, found " + blocks.size());
-        for (String block : blocks) {
-            for (String line : block.split("\n")) {
-                assertTrue(line.isBlank() || sourceLines.contains(line.strip()),
-                        "README quotes code that is in none of " + SOURCES + ": " + line);
-            }
-        }
+    void everyLineOfCodeQuotedInTheReadmeIsInTheSources() {
+        ChapterText.readme().assertQuotedCodeIsIn(SOURCES, 4);
     }
 
     @Test
@@ -74,15 +58,5 @@ class ChapterTextTest {
             files.forEach(f -> committed.add("images/" + f.getFileName()));
             assertEquals(committed, shown, "the images folder and the pictures the README shows differ");
         }
-    }
-
-    /** The contents of the fenced blocks of one language, e.g. ```text ... ```. */
-    static List<String> blocks(String language) throws IOException {
-        Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
-        List<String> blocks = new ArrayList<>();
-        while (m.find()) {
-            blocks.add(m.group(1));
-        }
-        return blocks;
     }
 }

@@ -1,6 +1,7 @@
 package dev.jgan.tutorials.dcgan;
 
 import dev.jgan.gan.train.StepResult;
+import dev.jgan.tutorials.text.ChapterText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,15 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * code the README quotes is what the program prints and what the sources say.
  */
 class DcganChapterTest {
-    private static final Path README = Path.of("README.md");
     /** The chapter quotes its own program and the gan library it teaches. */
     private static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"),
             Path.of("..", "..", "gan", "src", "main", "java"));
@@ -73,42 +66,12 @@ class DcganChapterTest {
     }
 
     @Test
-    void everyOutputQuotedInTheReadmeIsPrintedByTheProgram() throws IOException {
-        List<String> blocks = blocks("text");
-        assertTrue(blocks.size() >= 4, "expected the chapter to quote at least 4 outputs, found " + blocks.size());
-        for (String block : blocks) {
-            assertTrue(printed.contains(block), "README quotes output the program does not print:\n" + block
-                    + "\n--- the program printed:\n" + printed);
-        }
+    void everyOutputQuotedInTheReadmeIsPrintedByTheProgram() {
+        ChapterText.readme().assertQuotedOutputIsPrinted(printed, 4);
     }
 
     @Test
-    void everyLineOfCodeQuotedInTheReadmeIsInTheSources() throws IOException {
-        Set<String> sourceLines = new HashSet<>();
-        for (Path root : SOURCES) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Files.readAllLines(file).forEach(line -> sourceLines.add(line.strip()));
-                }
-            }
-        }
-        List<String> blocks = blocks("java");
-        assertTrue(blocks.size() >= 3, "expected the chapter to quote at least 3 code blocks, found " + blocks.size());
-        for (String block : blocks) {
-            for (String line : block.split("\n")) {
-                assertTrue(line.isBlank() || sourceLines.contains(line.strip()),
-                        "README quotes code that is not in " + SOURCES + ": " + line);
-            }
-        }
-    }
-
-    /** The contents of the fenced blocks of one language, e.g. ```text ... ```. */
-    private static List<String> blocks(String language) throws IOException {
-        Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
-        List<String> blocks = new ArrayList<>();
-        while (m.find()) {
-            blocks.add(m.group(1));
-        }
-        return blocks;
+    void everyLineOfCodeQuotedInTheReadmeIsInTheSources() {
+        ChapterText.readme().assertQuotedCodeIsIn(SOURCES, 3);
     }
 }
