@@ -3,15 +3,13 @@ package dev.jgan.tutorials.gan1d;
 import dev.jgan.gan.toy1d.FittedGaussian;
 import dev.jgan.gan.train.GanLoss;
 import dev.jgan.tutorials.text.ChapterText;
+import dev.jgan.tutorials.text.Printed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,11 +46,9 @@ class ChapterTest {
 
     @BeforeAll
     static void runTheChapterOnce() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            result = Gan1dChapter.run(out, Gan1dChapter.DEFAULT_STEPS, images);
-        }
-        printed = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        var run = Printed.capture(out -> Gan1dChapter.run(out, Gan1dChapter.DEFAULT_STEPS, images));
+        result = run.value();
+        printed = run.printed();
     }
 
     @Test

@@ -1,15 +1,13 @@
 package dev.jgan.tutorials.modes;
 
 import dev.jgan.gan.toy.ModeCoverage;
+import dev.jgan.tutorials.text.Printed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,11 +30,9 @@ class ModesChapterTest {
 
     @BeforeAll
     static void runTheChapterOnce() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            result = ModesChapter.run(out, Budget.CI, images);
-        }
-        printed = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        var run = Printed.capture(out -> ModesChapter.run(out, Budget.CI, images));
+        result = run.value();
+        printed = run.printed();
     }
 
     @Test

@@ -1,16 +1,14 @@
 package dev.jgan.tutorials.mlpgan;
 
 import dev.jgan.gan.train.StepResult;
+import dev.jgan.tutorials.text.Printed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,11 +32,9 @@ class MlpGanChapterTest {
 
     @BeforeAll
     static void runChapter() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            findings = MlpGanChapter.run(out, CI_BUDGET, images);
-        }
-        printed = bytes.toString(StandardCharsets.UTF_8);
+        var run = Printed.capture(out -> MlpGanChapter.run(out, CI_BUDGET, images));
+        findings = run.value();
+        printed = run.printed();
     }
 
     @Test

@@ -1,8 +1,7 @@
 package dev.jgan.tutorials.convolution;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.jgan.tutorials.text.Printed;
+
 
 /**
  * One run of the chapter's program, shared by the test classes (Surefire runs them in one JVM):
@@ -25,12 +24,9 @@ final class ChapterRun {
 
     static synchronized ChapterRun get() {
         if (instance == null) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ConvolutionChapter.Findings findings;
-            try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-                findings = ConvolutionChapter.run(out, WARMUPS, REPEATS);
-            }
-            String printed = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+            var run = Printed.capture(out -> ConvolutionChapter.run(out, WARMUPS, REPEATS));
+            String printed = run.printed();
+            ConvolutionChapter.Findings findings = run.value();
             instance = new ChapterRun(printed, findings);
         }
         return instance;

@@ -2,16 +2,14 @@ package dev.jgan.tutorials.dcgan;
 
 import dev.jgan.gan.train.StepResult;
 import dev.jgan.tutorials.text.ChapterText;
+import dev.jgan.tutorials.text.Printed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -38,11 +36,9 @@ class DcganChapterTest {
 
     @BeforeAll
     static void runChapter() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            result = DcganChapter.run(out, CI_BUDGET, dir.resolve("samples.png"));
-        }
-        printed = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        var run = Printed.capture(out -> DcganChapter.run(out, CI_BUDGET, dir.resolve("samples.png")));
+        result = run.value();
+        printed = run.printed();
     }
 
     @Test

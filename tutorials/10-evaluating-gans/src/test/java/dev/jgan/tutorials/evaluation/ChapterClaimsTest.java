@@ -3,14 +3,12 @@ package dev.jgan.tutorials.evaluation;
 import dev.jgan.gan.metrics.ClassifierFeatures;
 import dev.jgan.gan.metrics.MetricReport;
 import dev.jgan.gan.metrics.PixelFeatures;
+import dev.jgan.tutorials.text.Printed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,11 +39,9 @@ class ChapterClaimsTest {
         PixelFeatures pixelFeatures = new PixelFeatures();
         cnn = classifier.name();
         pixels = pixelFeatures.name();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            result = EvaluatingGansChapter.run(out, CI_BUDGET, List.of(classifier, pixelFeatures), images);
-        }
-        printed = bytes.toString(StandardCharsets.UTF_8);
+        var run = Printed.capture(out -> EvaluatingGansChapter.run(out, CI_BUDGET, List.of(classifier, pixelFeatures), images));
+        result = run.value();
+        printed = run.printed();
     }
 
     private static MetricReport.Scores scores(String features, String caseName) {

@@ -16,10 +16,9 @@ final class ChapterRun {
 
     static synchronized ChapterRun get() {
         if (instance == null) {
-            LoopToKernelChapter.Findings[] findings = new LoopToKernelChapter.Findings[1];
-            String printed = Printed.by(out -> findings[0] = LoopToKernelChapter.run(out, KernelDevice.Mode.EMULATOR,
+            var run = Printed.capture(out -> LoopToKernelChapter.run(out, KernelDevice.Mode.EMULATOR,
                     LoopToKernelChapter.DEFAULT_TIMING_SIZES));
-            instance = new ChapterRun(printed, findings[0]);
+            instance = new ChapterRun(run.printed(), run.value());
         }
         return instance;
     }

@@ -1,12 +1,10 @@
 package dev.jgan.tutorials.fastmatmul;
 
 import dev.jgan.core.backend.cpu.MatmulRung;
+import dev.jgan.tutorials.text.Printed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,11 +23,9 @@ class FastMatmulChapterTest {
 
     @BeforeAll
     static void runChapter() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            result = FastMatmulChapter.run(out, Budget.CI);
-        }
-        printed = bytes.toString(StandardCharsets.UTF_8);
+        var run = Printed.capture(out -> FastMatmulChapter.run(out, Budget.CI));
+        result = run.value();
+        printed = run.printed();
     }
 
     @Test

@@ -15,13 +15,31 @@ public final class Printed {
         void run(PrintStream out) throws Exception;
     }
 
+    /** A chapter program's body that prints and returns what a test checks besides the text. */
+    @FunctionalInterface
+    public interface Computation<T> {
+        T run(PrintStream out) throws Exception;
+    }
+
+    /** What the program printed and what it returned. */
+    public record Captured<T>(String printed, T value) {
+    }
+
     public static String by(Program program) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+        return capture(out -> {
             program.run(out);
+            return null;
+        }).printed();
+    }
+
+    public static <T> Captured<T> capture(Computation<T> program) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        T value;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            value = program.run(out);
         } catch (Exception e) {
             throw new IllegalStateException("the chapter program failed: " + e, e);
         }
-        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        return new Captured<>(bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"), value);
     }
 }
