@@ -34,8 +34,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Score a trained generator against its training data: Fréchet distance, kernel distance (KID's"
-                + " estimator), precision/recall and Parzen log-likelihood, each beside a floor (held-out real images)"
-                + " and a ceiling (the untrained generator); writes JSON and a nearest-neighbour picture.")
+                + " estimator), precision/recall and Parzen log-likelihood, each beside a floor (real test images, or"
+                + " held-out training images where the data set has no test split) and a ceiling (the untrained"
+                + " generator); writes JSON and a nearest-neighbour picture.")
 final class EvalCommand implements Callable<Integer> {
     private static final String PREFIX = "generator.";
     /** The cap keeps the kernel distance's three n x n double matrices within a default heap (600 MB at 5000). */
@@ -53,8 +54,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "A checkpoint.safetensors written by gan train.")
     Path checkpoint;
 
-    @Option(names = "--n", description = "Images per set (generated, reference, held-out). Default: 1000, or half the"
-            + " training set if that is smaller.")
+    @Option(names = "--n", description = "Images per set (generated, reference, floor). Default: 1000, or fewer if"
+            + " the test split (or, without one, half the training set) is smaller.")
     Integer n;
 
     @Option(names = "--features",
@@ -90,23 +91,31 @@ final class EvalCommand implements Callable<Integer> {
         SafeTensorsFile file = SafeTensorsReader.read(checkpoint);
         RunConfig config = TrainingRun.configOf(file.metadata());
         int[] imageShape = TrainingRun.imageShapeOf(file.metadata());
-        TensorDataset data = DataChoice.load(config.data(), config.imageSize()).images();
+        DataChoice.Loaded loaded = DataChoice.load(config.data(), config.imageSize());
+        TensorDataset data = loaded.images();
         if (!Arrays.equals(data.imageShape(), imageShape)) {
             throw new IllegalArgumentException("--checkpoint: trained on images " + Shape.format(imageShape) + " but data '"
                     + config.data() + "' now has " + Shape.format(data.imageShape()));
         }
-        int count = n != null ? n : Math.min(DEFAULT_N, data.size() / 2);
+        Optional<DataChoice.TestSplit> test = loaded.testSplit();
+        int most = test.map(t -> Math.min(t.test().size(), t.training().size())).orElse(data.size() / 2);
+        int count = n != null ? n : Math.min(DEFAULT_N, most);
         if (count > MAX_N) {
             throw new IllegalArgumentException("--n " + count + ": at most " + MAX_N + " (the kernel distance holds n x n"
                     + " matrices)");
         }
-        if (count < 2 || 2 * count > data.size()) {
-            throw new IllegalArgumentException("--n " + count + ": the floor needs two disjoint sets of n training images;"
-                    + " '" + config.data() + "' has " + data.size() + ", so --n must be in 2.." + data.size() / 2);
+        if (count < 2 || count > most) {
+            String needs = test.map(t -> "n test images and n training images outside them; '" + config.data() + "' has "
+                    + t.test().size() + " and " + t.training().size())
+                    .orElse("two disjoint sets of n training images, having no test split; '" + config.data() + "' has "
+                            + data.size());
+            throw new IllegalArgumentException("--n " + count + ": the floor needs " + needs + ", so --n must be in 2.."
+                    + most);
         }
         PrintWriter printer = spec.commandLine().getOut();
         FeatureExtractor extractor = chooseFeatures(config.data(), imageShape, printer);
-        RealImages real = RealImages.split(data, count, seed);
+        RealImages real = test.map(t -> RealImages.againstTest(t.training(), t.test(), data, count, seed))
+                .orElseGet(() -> RealImages.split(data, count, seed));
         int dims = extractor.features(real.reference().narrow(0, 0, 1)).size(1);
         if (dims > SLOW_FRECHET_DIMS) {
             printer.println("note: " + dims + "-dim features; the Fréchet distance's eigendecompositions grow as dims^3"

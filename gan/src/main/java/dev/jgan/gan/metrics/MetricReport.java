@@ -13,7 +13,9 @@ import java.util.Locale;
  * Every metric for three candidate sets against the same reference images, so that a model's
  * number can be read between what is achievable and what is trivial:
  * <ul>
- *   <li>{@code floor}: held-out real images, the best any generator can hope for at this n;</li>
+ *   <li>{@code floor}: real images outside the reference, the data set's test images where it has
+ *       a test split and other training images where not ({@code floorSource} says which): the
+ *       best any generator can hope for at this n;</li>
  *   <li>{@code ceiling}: an untrained generator's samples, what training must improve on;</li>
  *   <li>{@code model}: the generator under evaluation.</li>
  * </ul>
@@ -24,9 +26,11 @@ import java.util.Locale;
  * @param features   the feature extractor's name
  * @param samples    images per set (reference, held-out and each generator)
  * @param kernelSubsetSize samples per subset of the kernel distance
+ * @param floorSource where the floor's real images come from ("test" or "held-out training" in JSON)
  */
 public record MetricReport(String data, String features, int samples, int kernelSubsets, int kernelSubsetSize,
-                           int precisionRecallK, Scores floor, Scores ceiling, Scores model) {
+                           int precisionRecallK, RealImages.FloorSource floorSource, Scores floor, Scores ceiling,
+                           Scores model) {
 
     /**
      * @param frechetDistance       Fréchet distance (squared, as FID reports it) to the reference
@@ -55,7 +59,7 @@ public record MetricReport(String data, String features, int samples, int kernel
                                        Tensor model, long seed) {
         MetricScorer scorer = new MetricScorer(extractor, real.reference(), seed);
         return new MetricReport(data, scorer.featuresName(), scorer.n(), KernelDistance.DEFAULT_SUBSETS,
-                scorer.kernelSubsetSize(), PrecisionRecall.DEFAULT_K, scorer.score(real.heldOut()),
+                scorer.kernelSubsetSize(), PrecisionRecall.DEFAULT_K, real.floorSource(), scorer.score(real.heldOut()),
                 scorer.score(untrained), scorer.score(model));
     }
 
@@ -69,12 +73,13 @@ public record MetricReport(String data, String features, int samples, int kernel
         return JSON.readValue(file.toFile(), MetricReport.class);
     }
 
-    /** The report as a text table: one row per metric, columns floor, model, ceiling. */
+    /** The report as a text table: one row per metric, columns floor, model, ceiling; notes below. */
     public String table() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s, %d images per set; the first four metrics run on %s features"
                 + " (not Inception's: these are not FID or KID)%n", data, samples, features));
-        sb.append(String.format(Locale.ROOT, "%-44s %18s %18s %18s%n", "", "floor (real)", "model", "ceiling (untrained)"));
+        String floorHeading = floorSource == RealImages.FloorSource.TEST ? "floor (real test)" : "floor (held-out)";
+        sb.append(String.format(Locale.ROOT, "%-44s %18s %18s %18s%n", "", floorHeading, "model", "ceiling (untrained)"));
         row(sb, "Fréchet distance (lower)", s -> fixed(s.frechetDistance()));
         row(sb, "kernel distance, KID estimator (lower)", s -> fixed(s.kernelDistance()) + " ± " + fixed(s.kernelDistanceStd()));
         row(sb, "precision, k = " + precisionRecallK + " (higher)", s -> fixed(s.precision()));
@@ -85,6 +90,13 @@ public record MetricReport(String data, String features, int samples, int kernel
         row(sb, "pixel L2 to nearest reference image", s -> fixed(s.nearestReferenceDistance()));
         sb.append(String.format(Locale.ROOT, "kernel distance: %d subsets of %d; Parzen: pixels in [-1, 1], high variance,"
                 + " rewards memorization (Theis et al. 2016)%n", kernelSubsets, kernelSubsetSize));
+        sb.append(switch (floorSource) {
+            case TEST -> String.format(Locale.ROOT, "floor: %d test images of '%s' against the %d reference training"
+                    + " images%n", samples, data, samples);
+            case HELD_OUT_TRAINING -> String.format(Locale.ROOT, "floor: %d held-out training images against the %d"
+                    + " reference training images, as '%s' has no test split; a generator that copies its training set"
+                    + " can match it%n", samples, samples, data);
+        });
         return sb.toString();
     }
 

@@ -18,7 +18,10 @@
  *       images, the 2014 paper's memorization check.</li>
  *   <li>{@link dev.jgan.gan.metrics.MetricScorer}: all of them for any number of image sets
  *       against one reference, whose features are computed once (chapter 10 scores a dozen sets).</li>
- *   <li>{@link dev.jgan.gan.metrics.MetricReport}: all of them for held-out real images (the
+ *   <li>{@link dev.jgan.gan.metrics.RealImages}: the reference, the floor's real images (test
+ *       images where the data set has a test split, held-out training images where not) and
+ *       the training images searched for nearest neighbours.</li>
+ *   <li>{@link dev.jgan.gan.metrics.MetricReport}: all of them for those real images (the
  *       floor), an untrained generator (the ceiling) and the model, as a table and as JSON.</li>
  * </ul>
  */

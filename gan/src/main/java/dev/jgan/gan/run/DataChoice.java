@@ -1,6 +1,7 @@
 package dev.jgan.gan.run;
 
 import dev.jgan.core.Shape;
+import dev.jgan.nn.classify.DigitsSplit;
 import dev.jgan.nn.data.Cifar10;
 import dev.jgan.nn.data.Dataset;
 import dev.jgan.nn.data.Digits;
@@ -15,7 +16,9 @@ import dev.jgan.nn.data.Transform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What {@code --data} names: {@code digits} (the embedded 8x8 digits), {@code fashion-mnist}
@@ -24,6 +27,8 @@ import java.util.Locale;
  * and fitted to the model's image size: padded with a black border when they are at most
  * {@value #MAX_PAD} pixels smaller (28x28 Fashion-MNIST to 32x32, as DCGAN code does with
  * MNIST), resized bilinearly otherwise (8x8 digits to 32x32, CIFAR-10 to 64x64).
+ * {@link Loaded#testSplit()} gives the data set's test images, prepared the same way, for the
+ * floor of {@code gan eval}.
  */
 public final class DataChoice {
     /** Up to this much smaller, padding keeps every pixel as it was; beyond it the border would dominate. */
@@ -37,6 +42,24 @@ public final class DataChoice {
             return String.format(Locale.ROOT, "%s: %d images %s%s, scaled to [-1, 1]", name, images.size(),
                     Shape.format(fileShape), how);
         }
+
+        /**
+         * The data set's test split beside the training images outside it, both prepared as these
+         * images were; empty where the data set has none (a directory without t10k files or
+         * {@code test_batch.bin}).
+         */
+        public Optional<TestSplit> testSplit() throws IOException {
+            return DataChoice.testSplit(this);
+        }
+    }
+
+    /**
+     * Test images and the training images none of them is among, the two sets an evaluation's
+     * floor compares. For every data set but the digits, {@code training} is all the training
+     * images; the digits have no test files, so their test split is chapter 4's (the last 297 of
+     * the 1797, which the shipped digits CNN never trained on) and {@code training} the first 1500.
+     */
+    public record TestSplit(Dataset training, Dataset test) {
     }
 
     private DataChoice() {
@@ -47,12 +70,41 @@ public final class DataChoice {
         Dataset raw = switch (name) {
             case "digits" -> Digits.load();
             case "fashion-mnist" -> FashionMnist.load(true);
-            default -> fromDirectory(Path.of(name));
+            default -> fromDirectory(directory(name), true);
         };
         Transform fit = fit(name, raw.imageShape(), imageSize);
+        return new Loaded(prepare(raw, fit), name, raw.imageShape(), fit);
+    }
+
+    private static Optional<TestSplit> testSplit(Loaded loaded) throws IOException {
+        TensorDataset images = loaded.images();
+        Dataset raw;
+        switch (loaded.name()) {
+            case "digits" -> {
+                return Optional.of(new TestSplit(images.subset(0, DigitsSplit.TRAIN_SIZE),
+                        images.subset(DigitsSplit.TRAIN_SIZE, images.size())));
+            }
+            case "fashion-mnist" -> raw = FashionMnist.load(false);
+            default -> {
+                Path dir = directory(loaded.name());
+                if (!(isCifar(dir) ? Cifar10.hasTestSet(dir) : Mnist.hasTestSet(dir))) {
+                    return Optional.empty();
+                }
+                raw = fromDirectory(dir, false);
+            }
+        }
+        if (!Arrays.equals(raw.imageShape(), loaded.fileShape())) {
+            throw new IllegalArgumentException("--data " + loaded.name() + ": the test images are "
+                    + Shape.format(raw.imageShape()) + " but the training images " + Shape.format(loaded.fileShape()));
+        }
+        return Optional.of(new TestSplit(images, prepare(raw, loaded.fit())));
+    }
+
+    /** {@code raw} through {@code fit} (null: none), scaled to [-1, 1], in memory. */
+    private static TensorDataset prepare(Dataset raw, Transform fit) {
         // Pad before scaling: the loaders' black is 0, which the scaling then maps to -1 with the rest.
         Transform all = fit == null ? Normalize.toTanhRange(1.0) : fit.andThen(Normalize.toTanhRange(1.0));
-        return new Loaded(TensorDataset.copyOf(raw.map(all)), name, raw.imageShape(), fit);
+        return TensorDataset.copyOf(raw.map(all));
     }
 
     /** The transform that brings square images of {@code shape} to {@code size}; null when none is needed. */
@@ -74,13 +126,19 @@ public final class DataChoice {
         return new Resize(size, size);
     }
 
-    private static Dataset fromDirectory(Path dir) throws IOException {
+    private static Path directory(String name) {
+        Path dir = Path.of(name);
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--data: '" + dir + "' is neither digits, fashion-mnist nor a directory");
         }
-        if (Files.exists(dir.resolve("data_batch_1.bin"))) {
-            return Cifar10.load(dir, true);
-        }
-        return Mnist.load(dir, true);
+        return dir;
+    }
+
+    private static boolean isCifar(Path dir) {
+        return Files.exists(dir.resolve("data_batch_1.bin"));
+    }
+
+    private static Dataset fromDirectory(Path dir, boolean train) throws IOException {
+        return isCifar(dir) ? Cifar10.load(dir, train) : Mnist.load(dir, train);
     }
 }

@@ -1,6 +1,7 @@
 package dev.jgan.gan.cli;
 
 import dev.jgan.gan.metrics.MetricReport;
+import dev.jgan.gan.metrics.RealImages;
 import dev.jgan.gan.run.TinyMnist;
 import dev.jgan.gan.run.TrainingRun;
 import dev.jgan.nn.classify.ClassifierWeights;
@@ -12,6 +13,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -39,6 +41,14 @@ class EvalCommandTest {
         return GanCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
+    /** The checkpoint of one epoch on {@code data}, an IDX directory, trained into {@code tmp/name}. */
+    private Path trainOn(Path data, String name) {
+        Path dir = tmp.resolve(name);
+        assertEquals(0, run("train", "--data", data.toString(), "--batch-size", "20", "--epochs", "1", "--out",
+                dir.toString(), "--no-progress"), err.toString());
+        return dir.resolve(TrainingRun.CHECKPOINT);
+    }
+
     @Test
     void printsTheTableAndWritesJsonAndTheNeighbourPicture() throws Exception {
         Path json = tmp.resolve("eval").resolve("m.json");
@@ -49,6 +59,8 @@ class EvalCommandTest {
         MetricReport report = MetricReport.readJson(json);
         assertEquals(200, report.samples());
         assertEquals("digits-cnn penultimate (128 dims)", report.features(), "digits default to the digits CNN");
+        assertEquals(RealImages.FloorSource.TEST, report.floorSource(), "chapter 4's test digits");
+        assertTrue(text.contains("floor: 200 test images of 'digits' against the 200 reference training images"), text);
         assertTrue(report.floor().frechetDistance() < report.ceiling().frechetDistance(), text);
         BufferedImage picture = ImageIO.read(tmp.resolve("eval").resolve("m_neighbours.png").toFile());
         assertEquals(6 * 66 + 2, picture.getWidth(), "a sample and 5 neighbours per row");
@@ -107,10 +119,7 @@ class EvalCommandTest {
     @Test
     void dataWithoutAClassifierFallBackToPixelsUnlessClassifierFeaturesAreAskedFor() throws Exception {
         Path data = TinyMnist.write(tmp.resolve("idx"), 40, 2);
-        Path dir = tmp.resolve("idx-run");
-        assertEquals(0, run("train", "--data", data.toString(), "--batch-size", "20", "--epochs", "1", "--out",
-                dir.toString(), "--no-progress"), err.toString());
-        Path idxCheckpoint = dir.resolve(TrainingRun.CHECKPOINT);
+        Path idxCheckpoint = trainOn(data, "idx-run");
         Path json = tmp.resolve("idx.json");
         assertEquals(0, run("eval", "--checkpoint", idxCheckpoint.toString(), "--n", "10", "--out", json.toString()),
                 err.toString());
@@ -124,6 +133,40 @@ class EvalCommandTest {
         assertEquals(1, err.toString().strip().lines().count(), "one line: " + err);
     }
 
+    /**
+     * The same IDX training files, first alone, then beside a test split of black images: the
+     * floor moves from held-out training images, about as far from the reference as one random
+     * image is from another, to the black test images, further.
+     */
+    @Test
+    void theFloorComesFromTheTestSplitWhenThereIsOneAndSaysWhereFrom() throws Exception {
+        Path data = TinyMnist.write(tmp.resolve("split"), 40, 3);
+        Path splitCheckpoint = trainOn(data, "split-run");
+        Path heldOutJson = tmp.resolve("held-out.json");
+        assertEquals(0, run("eval", "--checkpoint", splitCheckpoint.toString(), "--n", "10", "--features", "pixels",
+                "--out", heldOutJson.toString()), err.toString());
+        MetricReport heldOut = MetricReport.readJson(heldOutJson);
+        assertEquals(RealImages.FloorSource.HELD_OUT_TRAINING, heldOut.floorSource());
+        assertTrue(out.toString().contains("floor: 10 held-out training images against the 10 reference training"
+                + " images, as '" + data + "' has no test split"), out.toString());
+        assertTrue(Files.readString(heldOutJson).contains("\"floorSource\" : \"held-out training\""));
+
+        TinyMnist.writeBlackTest(data, 12, 28);
+        Path testJson = tmp.resolve("test.json");
+        assertEquals(0, run("eval", "--checkpoint", splitCheckpoint.toString(), "--n", "10", "--features", "pixels",
+                "--out", testJson.toString()), err.toString());
+        MetricReport test = MetricReport.readJson(testJson);
+        assertEquals(RealImages.FloorSource.TEST, test.floorSource());
+        assertTrue(Files.readString(testJson).contains("\"floorSource\" : \"test\""));
+        // Random pixels u in [-1, 1]: E(u - v)^2 = 2/3 between two images, E(u + 1)^2 = 4/3 to black.
+        assertTrue(test.floor().nearestReferenceDistance() > 1.2 * heldOut.floor().nearestReferenceDistance(),
+                test.floor() + " vs " + heldOut.floor());
+        assertEquals(2, run("eval", "--checkpoint", splitCheckpoint.toString(), "--n", "13", "--out",
+                testJson.toString()));
+        assertTrue(err.toString().contains("--n 13: the floor needs n test images and n training images outside them; '"
+                + data + "' has 12 and 40, so --n must be in 2..12"), err.toString());
+    }
+
     @Test
     void unknownFeaturesAreAUsageError() {
         assertEquals(2, run("eval", "--checkpoint", checkpoint.toString(), "--features", "inception"));
@@ -135,7 +178,8 @@ class EvalCommandTest {
     void tooManyImagesForTheFloorIsAUsageError() {
         assertEquals(2, run("eval", "--checkpoint", checkpoint.toString(), "--n", "1000", "--out",
                 tmp.resolve("x.json").toString()));
-        assertTrue(err.toString().contains("--n 1000: the floor needs two disjoint sets of n training images; 'digits' has 1797, so --n must be in 2..898"), err.toString());
+        assertTrue(err.toString().contains("--n 1000: the floor needs n test images and n training images outside them;"
+                + " 'digits' has 297 and 1500, so --n must be in 2..297"), err.toString());
     }
 
     @Test

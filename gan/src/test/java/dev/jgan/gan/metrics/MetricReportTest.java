@@ -54,8 +54,21 @@ class MetricReportTest {
     void theTableNamesTheFeaturesAndTheColumns() {
         String table = report.table();
         assertTrue(table.contains("pixels features (not Inception's"), table);
-        assertTrue(table.contains("floor (real)") && table.contains("ceiling (untrained)"), table);
-        assertEquals(10, table.lines().count(), table);
+        assertTrue(table.contains("floor (held-out)") && table.contains("ceiling (untrained)"), table);
+        assertEquals(11, table.lines().count(), table);
+    }
+
+    @Test
+    void theTableSaysWhereTheFloorComesFrom() {
+        assertTrue(report.table().contains("floor: 300 held-out training images against the 300 reference training"
+                + " images, as 'digits' has no test split; a generator that copies its training set can match it"),
+                report.table());
+        MetricReport test = new MetricReport(report.data(), report.features(), report.samples(), report.kernelSubsets(),
+                report.kernelSubsetSize(), report.precisionRecallK(), RealImages.FloorSource.TEST, report.floor(),
+                report.ceiling(), report.model());
+        assertTrue(test.table().contains("floor (real test)"), test.table());
+        assertTrue(test.table().contains("floor: 300 test images of 'digits' against the 300 reference training images"),
+                test.table());
     }
 
     @Test
@@ -64,6 +77,8 @@ class MetricReportTest {
         report.writeJson(file);
         MetricReport back = MetricReport.readJson(file);
         assertEquals(report, back);
-        assertTrue(java.nio.file.Files.readString(file).contains("\"frechetDistance\""));
+        String text = java.nio.file.Files.readString(file);
+        assertTrue(text.contains("\"frechetDistance\""), text);
+        assertTrue(text.contains("\"floorSource\" : \"held-out training\""), text);
     }
 }

@@ -38,14 +38,15 @@ class MetricTableTest {
     @Test
     void perCandidateSetObjectsAsGanEvalWritesThemBecomeColumns() throws Exception {
         MetricTable t = MetricTable.of(json("""
-                {"data": "digits", "samples": 500,
+                {"data": "digits", "samples": 500, "floorSource": "test",
                  "floor": {"frechetDistance": 1.5, "parzenSigmaAtGridEdge": false},
                  "ceiling": {"frechetDistance": 80.0, "parzenSigmaAtGridEdge": true},
                  "model": {"frechetDistance": 9.25, "parzenSigmaAtGridEdge": false}}"""));
         assertEquals(List.of("floor", "ceiling", "model"), t.columns());
         assertEquals(List.of(new MetricTable.Row("frechetDistance", List.of("1.500", "80.00", "9.250")),
                 new MetricTable.Row("parzenSigmaAtGridEdge", List.of("false", "true", "false"))), t.rows());
-        assertEquals(List.of("data", "samples"), List.copyOf(t.notes().keySet()));
+        assertEquals(List.of("data", "samples", "floorSource"), List.copyOf(t.notes().keySet()));
+        assertEquals("test", t.notes().get("floorSource"), "the report says where the floor's images come from");
     }
 
     @Test

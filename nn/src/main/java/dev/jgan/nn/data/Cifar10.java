@@ -20,11 +20,17 @@ public final class Cifar10 {
     public static final int NUM_CLASSES = 10;
     /** Bytes per record: the label byte and the image. */
     public static final int RECORD_BYTES = 1 + CHANNELS * SIDE * SIDE;
+    private static final String TEST_BATCH = "test_batch.bin";
     /** Class names by label. */
     public static final List<String> CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog",
             "frog", "horse", "ship", "truck");
 
     private Cifar10() {
+    }
+
+    /** Whether {@code dir} holds the test batch. */
+    public static boolean hasTestSet(Path dir) {
+        return Files.isRegularFile(dir.resolve(TEST_BATCH));
     }
 
     /** The training set (the five data batches, in order) or the test batch, from {@code dir}. */
@@ -35,7 +41,7 @@ public final class Cifar10 {
                 names.add("data_batch_" + i + ".bin");
             }
         } else {
-            names.add("test_batch.bin");
+            names.add(TEST_BATCH);
         }
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "not a directory; expected one holding "

@@ -45,6 +45,15 @@ public final class Mnist {
     }
 
     /**
+     * Whether {@code dir} holds a test set: either t10k file, plain or gzipped. Either one is
+     * enough, so that a test set missing its other half fails in {@link #load(Path, boolean)} with
+     * the missing file named, rather than passing for no test set at all.
+     */
+    public static boolean hasTestSet(Path dir) {
+        return find(dir, "t10k-images-idx3-ubyte") != null || find(dir, "t10k-labels-idx1-ubyte") != null;
+    }
+
+    /**
      * Any pair of IDX files: images of rank 3 ({@code [count, rows, cols]}) and labels of rank 1
      * with the same count. Labels may be any byte value 0..255.
      */

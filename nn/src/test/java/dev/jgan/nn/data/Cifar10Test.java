@@ -12,7 +12,9 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CIFAR-10 binary format, on small batch files written here. */
 class Cifar10Test {
@@ -60,6 +62,14 @@ class Cifar10Test {
             write("data_batch_" + i + ".bin", records(i, i - 1));
         }
         assertArrayEquals(new int[] {1, 0, 2, 1, 3, 2, 4, 3, 5, 4}, Cifar10.load(dir, true).labels());
+    }
+
+    @Test
+    void theTestSetIsThereWhenTheTestBatchIs() throws IOException {
+        write("data_batch_1.bin", records(1));
+        assertFalse(Cifar10.hasTestSet(dir));
+        write("test_batch.bin", records(2));
+        assertTrue(Cifar10.hasTestSet(dir));
     }
 
     @Test

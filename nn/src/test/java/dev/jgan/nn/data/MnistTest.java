@@ -15,6 +15,7 @@ import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,17 @@ class MnistTest {
         TensorDataset d = Mnist.load(dir, false);
         assertArrayEquals(new int[] {3, 9, 0}, d.labels());
         assertArrayEquals(new float[] {0, 85 / 255f, 170 / 255f, 1}, d.get(1).image().toFloatArray());
+    }
+
+    @Test
+    void aTestSetIsThereWhenEitherOfItsFilesIs() throws IOException {
+        write("train-images-idx3-ubyte", images());
+        write("train-labels-idx1-ubyte", labels());
+        assertFalse(Mnist.hasTestSet(dir), "training files only");
+        write("t10k-labels-idx1-ubyte.gz", gzip(labels()));
+        assertTrue(Mnist.hasTestSet(dir), "half a test set counts, so that loading it names the missing half");
+        assertEquals(dir + ": missing t10k-images-idx3-ubyte[.gz]",
+                assertThrows(NoSuchFileException.class, () -> Mnist.load(dir, false)).getMessage());
     }
 
     @Test
