@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Side-by-side timings of jgan's CPU backend and PyTorch on the same workloads.
+"""Side-by-side timings and peak memory of jgan's CPU backend and PyTorch on the same workloads.
 
 Run from anywhere with Debian's Python, which has torch 1.13 with OpenBLAS:
 
     /usr/bin/python3 benchmarks/compare/compare_pytorch.py            # build, then time both
     /usr/bin/python3 benchmarks/compare/compare_pytorch.py --no-build # reuse benchmarks.jar
     /usr/bin/python3 benchmarks/compare/compare_pytorch.py --no-build sgemm "x W^T" "g W" "x^T g"  # matmuls only
+    /usr/bin/python3 benchmarks/compare/compare_pytorch.py --no-build --only "mlp-gan memory"  # peak memory only
 
 It builds the benchmarks jar, runs the Java driver (dev.jgan.benchmarks.compare.CompareMain),
 times PyTorch once per thread count (each in a fresh process with OMP_NUM_THREADS and
@@ -13,10 +14,21 @@ OPENBLAS_NUM_THREADS set, so the setting holds for OpenBLAS too), and prints one
 PyTorch's best thread count against ours. Both sides time the same way: warm up, choose a call
 count per sample of at least 20 ms, take 11 samples, report the median time per call.
 
+The workload "mlp-gan memory" (selected like the others by name prefix, so "mlp-gan" takes it
+too) measures peak memory instead: the MLP GAN (gan.py's networks, batch 64, Adam 2e-4 / 0.5)
+trained for MEMORY_STEPS steps in a fresh process per side (PeakMemoryMain in a JVM started as
+for the timings; PyTorch on 1 thread, since threads barely change memory), each reporting its
+resident set size before building the model (VmRSS) and its peak after the last step (VmHWM,
+both from /proc/self/status). Java runs twice: with the default heap, which may grow to a
+quarter of RAM and so lets the collector put off work and the RSS swell, and with SMALL_HEAP.
+It prints a second table, "peak memory", with ours / PyTorch's for the peak and for the peak
+minus start-up. --baseline-jar applies to the timings only.
+
 PyTorch is used here only to measure; nothing in the engine depends on it.
 """
 import argparse
 import json
+import math
 import os
 import platform
 import subprocess
@@ -84,6 +96,12 @@ def torch_workloads(torch):
 
 STEP_WARMUP = 2
 STEP_SAMPLES = 3
+MEMORY_WORKLOAD = "mlp-gan memory"
+MEMORY_DRIVER = "dev.jgan.benchmarks.compare.PeakMemoryMain"
+MEMORY_STEPS = 200
+# The second Java row's maximum heap: the smallest power of two at which the MLP GAN's 200 steps
+# finish (measured 2026-12-05: 64 and 80 MiB ran out of heap, 96 MiB did not, with little margin).
+SMALL_HEAP = "-Xmx128m"
 
 
 def seconds_per_step(step):
@@ -137,38 +155,47 @@ def dcgan(torch, size, channels, width=64, nz=100):
     return nn.Sequential(*g), nn.Sequential(*d), (nz, 1, 1), (channels, size, size)
 
 
-def torch_steps(torch):
-    """The training steps of GanSteps.java, same names: GanTrainer.step at batch 64 with Adam(2e-4, 0.5, 0.999)."""
+def gan_step(torch, g, d, noise_shape, image_shape):
+    """GanSteps.Step.run for one network pair: GanTrainer.step at batch 64 with Adam(2e-4, 0.5, 0.999)."""
     bce = torch.nn.functional.binary_cross_entropy_with_logits
-    steps = {}
-    for name, (g, d, noise_shape, image_shape) in (("mlp-gan step", mlp_gan(torch)),
-                                                   ("dcgan32 step", dcgan(torch, 32, 1)),
-                                                   ("dcgan64 step", dcgan(torch, 64, 3))):
-        opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
-        opt_d = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
-        real = torch.rand(64, *image_shape) * 2 - 1
-        ones, zeros = torch.ones(64, 1), torch.zeros(64, 1)
+    opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    real = torch.rand(64, *image_shape) * 2 - 1
+    ones, zeros = torch.ones(64, 1), torch.zeros(64, 1)
 
-        def step(g=g, d=d, opt_g=opt_g, opt_d=opt_d, real=real, ones=ones, zeros=zeros, noise_shape=noise_shape):
-            # GanTrainer.step: D on reals and detached fakes, then G on fresh fakes.
-            with torch.no_grad():
-                fake = g(torch.randn(64, *noise_shape))
-            real_logits, fake_logits = d(real).view(-1, 1), d(fake).view(-1, 1)
-            loss_d = bce(real_logits, ones) + bce(fake_logits, zeros)
-            opt_d.zero_grad()
-            loss_d.backward()
-            opt_d.step()
-            loss_d.item()
-            real_logits.detach().sigmoid().mean().item()
-            fake_logits.detach().sigmoid().mean().item()
-            loss_g = bce(d(g(torch.randn(64, *noise_shape))).view(-1, 1), ones)
-            opt_g.zero_grad()
-            loss_g.backward()
-            opt_g.step()
-            loss_g.item()
+    def step():
+        # GanTrainer.step: D on reals and detached fakes, then G on fresh fakes.
+        with torch.no_grad():
+            fake = g(torch.randn(64, *noise_shape))
+        real_logits, fake_logits = d(real).view(-1, 1), d(fake).view(-1, 1)
+        loss_d = bce(real_logits, ones) + bce(fake_logits, zeros)
+        opt_d.zero_grad()
+        loss_d.backward()
+        opt_d.step()
+        d_loss = loss_d.item()
+        real_logits.detach().sigmoid().mean().item()
+        fake_logits.detach().sigmoid().mean().item()
+        loss_g = bce(d(g(torch.randn(64, *noise_shape))).view(-1, 1), ones)
+        opt_g.zero_grad()
+        loss_g.backward()
+        opt_g.step()
+        loss_g.item()
+        return d_loss
 
-        steps[name] = step
-    return steps
+    return step
+
+
+def torch_steps(torch):
+    """The training steps of GanSteps.java, same names."""
+    return {"mlp-gan step": gan_step(torch, *mlp_gan(torch)),
+            "dcgan32 step": gan_step(torch, *dcgan(torch, 32, 1)),
+            "dcgan64 step": gan_step(torch, *dcgan(torch, 64, 3))}
+
+
+def loaded_blas():
+    """The BLAS libraries this process has mapped: which one torch calls."""
+    with open("/proc/self/maps") as maps:
+        return sorted({line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line})
 
 
 def torch_worker(threads, only):
@@ -183,30 +210,85 @@ def torch_worker(threads, only):
         results = {name: seconds_per_call(work) for name, work in torch_workloads(torch).items() if wanted(name)}
     torch.manual_seed(42)
     results.update({name: seconds_per_step(step) for name, step in torch_steps(torch).items() if wanted(name)})
-    with open("/proc/self/maps") as maps:
-        blas = sorted({line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line})
-    print(json.dumps({"results": results, "torch": torch.__version__, "blas": blas}))
+    print(json.dumps({"results": results, "torch": torch.__version__, "blas": loaded_blas()}))
 
 
-def time_torch(threads, only=()):
+def proc_status_kib(field):
+    """A field of /proc/self/status such as VmHWM, in KiB, as PeakMemoryMain.kib reads it on the Java side."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                value, unit = line.split()[1:]
+                if unit != "kB":
+                    sys.exit(f"compare_pytorch: /proc/self/status line {line.strip()!r} is not '{field}: <number> kB'")
+                return int(value)
+    sys.exit(f"compare_pytorch: no {field} line in /proc/self/status")
+
+
+def torch_memory_worker():
+    """PeakMemoryMain in PyTorch: the RSS after importing torch, MEMORY_STEPS steps of the MLP GAN, the peak RSS."""
+    import torch
+
+    torch.set_num_threads(1)
+    startup = proc_status_kib("VmRSS")
+    torch.manual_seed(42)
+    step = gan_step(torch, *mlp_gan(torch))
+    for _ in range(MEMORY_STEPS):
+        loss = step()
+    # A diverged run would not be the run the Java side measures.
+    if not math.isfinite(loss):
+        sys.exit(f"compare_pytorch: the discriminator's loss after {MEMORY_STEPS} steps is {loss}")
+    print(json.dumps({"memory": {"startup": startup, "peak": proc_status_kib("VmHWM")},
+                      "torch": torch.__version__, "blas": loaded_blas()}))
+
+
+def run_child(command, env=None):
+    """stdout of a child process run from ROOT; its stderr in the error if it fails (e.g. OutOfMemoryError)."""
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"compare_pytorch: {' '.join(command)} exited with {done.returncode}:\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+def run_torch(threads, *args):
+    """This script as a child with the thread count fixed, OpenBLAS's included; returns its JSON line."""
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads))
-    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--torch-worker", str(threads),
-                          "--only", ",".join(only)],
-                         env=env, check=True, capture_output=True, text=True).stdout
+    out = run_child([sys.executable, os.path.abspath(__file__), *args], env)
     return json.loads(out.strip().splitlines()[-1])
 
 
-def time_java(jar=JAR, only=()):
+def time_torch(threads, only=()):
+    return run_torch(threads, "--torch-worker", str(threads), "--only", ",".join(only))
+
+
+def run_java(jar, driver, *args, heap=None):
+    """Runs a driver class in a fresh JVM; returns its RESULT or MEMORY lines as {name: value} and the Java version."""
     # --add-modules: our matmul uses the Vector API (SIMD) only when the module is present.
-    out = subprocess.run(["java", "--add-modules", "jdk.incubator.vector", "-cp", jar, DRIVER, *only], cwd=ROOT, check=True, capture_output=True, text=True).stdout
-    results, java = {}, "?"
+    out = run_child(["java", "--add-modules", "jdk.incubator.vector", *([heap] if heap else []), "-cp", jar, driver,
+                     *args])
+    values, java = {}, "?"
     for line in out.splitlines():
         fields = line.split("\t")
-        if fields[0] == "RESULT":
-            results[fields[1]] = float(fields[2])
+        if fields[0] in ("RESULT", "MEMORY"):
+            values[fields[1]] = float(fields[2])
         elif fields[0] == "JAVA":
             java = fields[1]
-    return results, java
+    return values, java
+
+
+def time_java(jar=JAR, only=()):
+    return run_java(jar, DRIVER, *only)
+
+
+def measure_memory():
+    """The peak-memory rows: (label, {startup, peak} in KiB), PyTorch's first; and PyTorch's version info."""
+    torch_run = run_torch(1, "--torch-memory-worker")
+    rows = [("PyTorch, 1 thread", torch_run["memory"])]
+    for heap in (None, SMALL_HEAP):
+        java = run_java(JAR, MEMORY_DRIVER, str(MEMORY_STEPS), heap=heap)[0]
+        label = f"ours, {heap}" if heap else f"ours, default heap (max {java['maxHeap'] / 2 ** 20:.1f} GiB)"
+        rows.append((label, java))
+    return rows, torch_run
 
 
 def cpu_model():
@@ -234,11 +316,15 @@ def main():
     parser.add_argument("--only", default="", help="comma-separated name prefixes of the workloads to run"
                         " (e.g. 'mlp-gan,dcgan'); default all")
     parser.add_argument("--torch-worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--torch-memory-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("prefixes", nargs="*", help="more name prefixes, as positional arguments (e.g. sgemm 'x W^T');"
                         " they add to --only")
     args = parser.parse_args()
     if args.torch_worker is not None:
         torch_worker(args.torch_worker, tuple(p for p in args.only.split(",") if p))
+        return
+    if args.torch_memory_worker:
+        torch_memory_worker()
         return
 
     if not args.no_build:
@@ -250,17 +336,28 @@ def main():
     only = tuple(p for p in args.only.split(",") if p) + tuple(args.prefixes)
     before = time_java(os.path.abspath(args.baseline_jar), only)[0] if args.baseline_jar else None
     ours, java = time_java(JAR, only)
-    torch_runs = {int(t): time_torch(int(t), only) for t in args.threads.split(",")}
+    # The driver has the list of timed workloads; with none of them selected, PyTorch has nothing to time.
+    torch_runs = {int(t): time_torch(int(t), only) for t in args.threads.split(",")} if ours else {}
+    memory_rows, memory_torch = measure_memory() if not only or MEMORY_WORKLOAD.startswith(only) else (None, None)
+    if not ours and memory_rows is None:
+        sys.exit(f"compare_pytorch: no workload's name starts with any of {list(only)}")
     load_after = os.getloadavg()[0]
 
     nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    any_run = next(iter(torch_runs.values()))
+    any_run = next(iter(torch_runs.values()), memory_torch)
     print(f"Machine: {nproc} cores ({cpu_model()}); load average {load_before:.1f} before, {load_after:.1f} after")
     print(f"Versions: {java}; Python {platform.python_version()}, torch {any_run['torch']}, "
           f"BLAS {', '.join(any_run['blas']) or 'none loaded'}")
+    if ours:
+        print_timings(ours, torch_runs, before, args.baseline_jar)
+    if memory_rows is not None:
+        print_memory(memory_rows)
+
+
+def print_timings(ours, torch_runs, before, baseline_jar):
     print()
     if before is not None:
-        print(f"Before: {args.baseline_jar}, timed first in the same run")
+        print(f"Before: {baseline_jar}, timed first in the same run")
         print()
         print("| workload | PyTorch best (threads) | before | ours | before / ours | ours / PyTorch |")
         print("|---|---:|---:|---:|---:|---:|")
@@ -277,6 +374,26 @@ def main():
                   f" {seconds / best:.2f} |")
         else:
             print(f"| {name} | {format_time(best)} ({threads}) | {format_time(seconds)} | {seconds / best:.2f} |")
+
+
+def print_memory(rows):
+    """The peak-memory section: one row per process, the ratios against PyTorch's (the first row)."""
+    print()
+    print(f"Peak memory ({MEMORY_WORKLOAD}): the MLP GAN (gan.py, batch 64, Adam 2e-4 / 0.5) trained for "
+          f"{MEMORY_STEPS} steps,")
+    print("each process fresh. Resident set size from /proc/self/status: start-up is VmRSS before the model is")
+    print("built (PyTorch: after importing torch; ours: on entering main), peak is VmHWM after the last step.")
+    print()
+    print("| process | start-up | peak | peak - start-up | peak: ours / PyTorch | peak - start-up: ours / PyTorch |")
+    print("|---|---:|---:|---:|---:|---:|")
+    torch_memory = rows[0][1]
+    torch_run = torch_memory["peak"] - torch_memory["startup"]
+    for label, memory in rows:
+        run = memory["peak"] - memory["startup"]
+        ratios = ("", "") if memory is torch_memory else (f"{memory['peak'] / torch_memory['peak']:.2f}",
+                                                          f"{run / torch_run:.2f}")
+        print(f"| {label} | {memory['startup'] / 1024:.1f} MiB | {memory['peak'] / 1024:.1f} MiB | "
+              f"{run / 1024:.1f} MiB | {ratios[0]} | {ratios[1]} |")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ import dev.jgan.benchmarks.GanSteps;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.random.Generator;
 
+import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,7 +32,7 @@ public final class CompareMain {
 
     public static void main(String[] args) {
         Map<String, Supplier<Tensor>> workloads = workloads(new Generator(42));
-        System.out.println("JAVA\t" + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        printJava(System.out);
         for (Map.Entry<String, Supplier<Tensor>> w : workloads.entrySet()) {
             if (!selected(w.getKey(), args)) {
                 continue;
@@ -48,6 +49,11 @@ public final class CompareMain {
             double seconds = MedianTimer.secondsPerLongCall(() -> stepSink = step.run(), STEP_WARMUP, STEP_SAMPLES);
             System.out.println("RESULT\t" + model.label() + "\t" + seconds);
         }
+    }
+
+    /** The {@code JAVA<TAB>vm version} line the script prints as the Java side's version. */
+    static void printJava(PrintStream out) {
+        out.println("JAVA\t" + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     }
 
     private static boolean selected(String name, String[] prefixes) {
