@@ -166,31 +166,55 @@ final class PackedMatmul {
         }
     }
 
-    /** Packs B[p][j], p < kc, j < nc, into slivers of nr columns: bp[(j / nr) * nr * kc + p * nr + j % nr]. */
+    /**
+     * Packs B[p][j], p < kc, j < nc, into slivers of nr columns: bp[(j / nr) * nr * kc + p * nr + j % nr].
+     * The loops follow B's unit stride: along rows when B is row-major, down columns when it is a
+     * transposed view (a weight W read as W^T), so the reads stream through memory either way.
+     */
     private static void packB(float[] b, int bOff, int bRs, int bCs, int kc, int nc, int nr, float[] bp) {
         for (int j0 = 0; j0 < nc; j0 += nr) {
             int cols = Math.min(nr, nc - j0);
             int sliver = j0 * kc;
-            for (int p = 0; p < kc; p++) {
-                int src = bOff + p * bRs + j0 * bCs;
-                int dst = sliver + p * nr;
-                if (bCs == 1) {
-                    System.arraycopy(b, src, bp, dst, cols);
-                } else {
-                    for (int j = 0; j < cols; j++) {
-                        bp[dst + j] = b[src + j * bCs];
+            if (bCs == 1) {
+                for (int p = 0; p < kc; p++) {
+                    int dst = sliver + p * nr;
+                    System.arraycopy(b, bOff + p * bRs + j0, bp, dst, cols);
+                    Arrays.fill(bp, dst + cols, dst + nr, 0f);
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    int src = bOff + (j0 + j) * bCs;
+                    for (int p = 0; p < kc; p++) {
+                        bp[sliver + p * nr + j] = b[src + p * bRs];
                     }
                 }
-                Arrays.fill(bp, dst + cols, dst + nr, 0f);
+                for (int j = cols; j < nr; j++) {
+                    for (int p = 0; p < kc; p++) {
+                        bp[sliver + p * nr + j] = 0f;
+                    }
+                }
             }
         }
     }
 
-    /** Packs A[i][p], i < mc, p < kc, into slivers of mr rows: ap[(i / mr) * mr * kc + p * mr + i % mr]. */
+    /**
+     * Packs A[i][p], i < mc, p < kc, into slivers of mr rows: ap[(i / mr) * mr * kc + p * mr + i % mr].
+     * Like {@link #packB}, the loops follow A's unit stride (along rows, or down the columns of a
+     * transposed view such as x^T in a weight gradient).
+     */
     private static void packA(float[] a, int aOff, int aRs, int aCs, int mc, int kc, int mr, float[] ap) {
         for (int i0 = 0; i0 < mc; i0 += mr) {
             int rows = Math.min(mr, mc - i0);
             int sliver = i0 * kc;
+            if (aRs == 1 && aCs != 1) {
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + i0 + p * aCs;
+                    int dst = sliver + p * mr;
+                    System.arraycopy(a, src, ap, dst, rows);
+                    Arrays.fill(ap, dst + rows, dst + mr, 0f);
+                }
+                continue;
+            }
             for (int r = 0; r < rows; r++) {
                 int src = aOff + (i0 + r) * aRs;
                 for (int p = 0; p < kc; p++) {
