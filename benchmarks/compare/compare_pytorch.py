@@ -94,8 +94,12 @@ def torch_workloads(torch):
     return w
 
 
-STEP_WARMUP = 2
-STEP_SAMPLES = 3
+# MedianTimer.secondsPerStep's rule: warm up for at least 2 steps and 5 s, then the median of
+# single steps, as many as fit in 3 s (3 to 11).
+STEP_WARMUP_CALLS = 2
+STEP_WARMUP_SECONDS = 5.0
+STEP_SAMPLING_SECONDS = 3.0
+STEP_MAX_SAMPLES = 11
 MEMORY_WORKLOAD = "mlp-gan memory"
 MEMORY_DRIVER = "dev.jgan.benchmarks.compare.PeakMemoryMain"
 MEMORY_STEPS = 200
@@ -105,16 +109,21 @@ SMALL_HEAP = "-Xmx128m"
 
 
 def seconds_per_step(step):
-    """Median of single calls after untimed warm-up ones, as CompareMain times a training step."""
-    for _ in range(STEP_WARMUP):
+    """Median of single steps after a warm-up, timed as CompareMain times a training step."""
+    wall, cpu, calls = time.perf_counter(), time.process_time(), 0
+    while (calls < STEP_WARMUP_CALLS or time.perf_counter() - wall < STEP_WARMUP_SECONDS
+           or time.process_time() - cpu < STEP_WARMUP_SECONDS):
         step()
+        calls += 1
+    per_call = (time.perf_counter() - wall) / calls
+    samples = int(max(3, min(STEP_MAX_SAMPLES, STEP_SAMPLING_SECONDS // per_call)))
     times = []
-    for _ in range(STEP_SAMPLES):
+    for _ in range(samples):
         start = time.perf_counter()
         step()
         times.append(time.perf_counter() - start)
     times.sort()
-    return times[STEP_SAMPLES // 2]
+    return times[samples // 2]
 
 
 def mlp_gan(torch):

@@ -16,14 +16,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Whole training steps at batch 64 (see {@link GanSteps}): the MLP GAN of gan.py, DCGAN 32x32 and
- * DCGAN 64x64. A DCGAN step takes seconds on a 2-core machine, so these run as single shots:
- * two warm-up steps (the JIT compiles the kernels), then a few timed ones.
+ * DCGAN 64x64. Warm-up is by time, not by a count of steps: an MLP-GAN step takes tens of
+ * milliseconds and runs dozens of small kernels, and after two steps C2 had not compiled them
+ * yet (its third to fifth steps took twice as long as its fortieth on the 2-core machine), while
+ * a DCGAN-64 step takes seconds, so one JMH iteration holds at least one step either way.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 3)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 3, time = 3)
 @Fork(1)
 public class GanStepBenchmark {
     @Param({"MLP_GAN", "DCGAN_32", "DCGAN_64"})

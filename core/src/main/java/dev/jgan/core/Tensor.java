@@ -772,6 +772,12 @@ public final class Tensor {
         return add_(other, 1.0);
     }
 
+    /** this += value. Returns this. */
+    public Tensor add_(double value) {
+        checkInPlace("add_");
+        return inPlace("add_", BinaryOp.ADD, scalarLike(this, value));
+    }
+
     public Tensor mul_(double value) {
         checkInPlace("mul_");
         return inPlace("mul_", BinaryOp.MUL, scalarLike(this, value));

@@ -23,6 +23,7 @@ class TensorInPlaceTest {
                 "fill_", () -> w.fill_(2),
                 "zero_", w::zero_,
                 "add_", () -> w.add_(other),
+                "add_ scalar", () -> w.add_(0.5),
                 "mul_", () -> w.mul_(2.0));
     }
 
@@ -31,7 +32,7 @@ class TensorInPlaceTest {
         Tensor w = Tensor.fromArray(new double[]{1, 2, 3}, 3).requiresGrad(true);
         everyInPlaceOp(w).forEach((op, call) -> {
             IllegalStateException e = assertThrows(IllegalStateException.class, call, op);
-            String expectedName = op.equals("zero_") ? "fill_" : op;
+            String expectedName = op.equals("zero_") ? "fill_" : op.split(" ")[0];
             assertTrue(e.getMessage().startsWith(expectedName + ":"), e.getMessage());
             assertTrue(e.getMessage().contains("GradMode.noGrad()"), e.getMessage());
         });
@@ -50,6 +51,8 @@ class TensorInPlaceTest {
             assertArrayEquals(new double[]{1.5, 3.5, 5.5}, w.toDoubleArray());
             w.mul_(Tensor.fromArray(new double[]{2, 0, 1}, 3));
             assertArrayEquals(new double[]{3, 0, 5.5}, w.toDoubleArray());
+            assertSame(w, w.add_(0.25));
+            assertArrayEquals(new double[]{3.25, 0.25, 5.75}, w.toDoubleArray());
             w.copy_(Tensor.scalarLike(w, 4)); // broadcast source
             assertArrayEquals(new double[]{4, 4, 4}, w.toDoubleArray());
             w.zero_();

@@ -16,16 +16,13 @@ import java.util.function.Supplier;
  *
  * <p>Prints one line per workload, {@code RESULT<TAB>name<TAB>seconds per call}; the names
  * must match the Python script's. Arguments, if any, select workloads by name prefix. The
- * training steps ({@link GanSteps}) take seconds each, so they are timed as
- * {@link #STEP_WARMUP} untimed steps and the median of {@link #STEP_SAMPLES} single steps.
+ * training steps ({@link GanSteps}) take from tens of milliseconds to seconds each, so they are
+ * timed as single calls by {@link MedianTimer#secondsPerStep}.
  */
 public final class CompareMain {
     /** Results land here so that the JIT cannot drop the work. */
     private static volatile Tensor sink;
     private static volatile double stepSink;
-    /** Untimed steps first: the JIT compiles the kernels during them. */
-    static final int STEP_WARMUP = 2;
-    static final int STEP_SAMPLES = 3;
 
     private CompareMain() {
     }
@@ -46,7 +43,7 @@ public final class CompareMain {
                 continue;
             }
             GanSteps.Step step = model.prepare(42);
-            double seconds = MedianTimer.secondsPerLongCall(() -> stepSink = step.run(), STEP_WARMUP, STEP_SAMPLES);
+            double seconds = MedianTimer.secondsPerStep(() -> stepSink = step.run());
             System.out.println("RESULT\t" + model.label() + "\t" + seconds);
         }
     }

@@ -17,6 +17,10 @@ final class MedianTimer {
     static final int SAMPLES = 11;
     private static final long WARMUP_NANOS = 1_000_000_000L;
     private static final long MIN_SAMPLE_NANOS = 20_000_000L;
+    /** The step rule's warm-up (see {@link #secondsPerStep}); compare_pytorch.py uses the same numbers. */
+    static final int STEP_WARMUP_CALLS = 2;
+    static final long STEP_WARMUP_NANOS = 5_000_000_000L;
+    private static final long STEP_SAMPLING_NANOS = 3_000_000_000L;
 
     private MedianTimer() {
     }
@@ -52,13 +56,24 @@ final class MedianTimer {
     }
 
     /**
-     * For work that takes seconds a call (a training step): {@code warmupCalls} untimed calls,
-     * then the median of {@code samples} single calls.
+     * For a training step: untimed steps until at least {@link #STEP_WARMUP_CALLS} ran and
+     * {@link #STEP_WARMUP_NANOS} of wall and of process CPU time have passed, then the median of
+     * single steps, as many as fit in {@link #STEP_SAMPLING_NANOS} (between 3 and
+     * {@link #SAMPLES}). A fixed count of two warm-up steps, as before, left the MLP-GAN step
+     * (tens of milliseconds, dozens of small kernels) timed while C2 was still compiling: on
+     * the loaded 2-core machine its third to fifth steps took twice as long as its fortieth.
      */
-    static double secondsPerLongCall(Runnable work, int warmupCalls, int samples) {
-        for (int c = 0; c < warmupCalls; c++) {
+    static double secondsPerStep(Runnable work) {
+        long warmupStart = System.nanoTime();
+        long cpuStart = processCpuNanos();
+        int calls = 0;
+        while (calls < STEP_WARMUP_CALLS || System.nanoTime() - warmupStart < STEP_WARMUP_NANOS
+                || (cpuStart >= 0 && processCpuNanos() - cpuStart < STEP_WARMUP_NANOS)) {
             work.run();
+            calls++;
         }
+        long perCall = (System.nanoTime() - warmupStart) / calls;
+        int samples = (int) Math.max(3, Math.min(SAMPLES, STEP_SAMPLING_NANOS / Math.max(1, perCall)));
         double[] times = new double[samples];
         for (int s = 0; s < samples; s++) {
             long start = System.nanoTime();

@@ -17,8 +17,9 @@ import java.util.Map;
  * v = beta2 * v + (1 - beta2) * g^2          (AMSGrad: vMax = max(vMax, v), used below for v)
  * param -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
  * </pre>
- * Note that eps is added after the bias correction of v, as PyTorch does. On a device with
- * {@link FusedOptimizerKernels} (the GPU) the same update runs as one kernel per parameter.
+ * Note that eps is added after the bias correction of v, as PyTorch does. On a backend with
+ * {@link FusedOptimizerKernels} (the CPU and the GPU) the same update runs as one pass, or one
+ * kernel, per parameter, with the same bits; the tensor ops below are its readable definition.
  */
 public final class Adam extends Optimizer {
     private static final String EXP_AVG = "exp_avg";

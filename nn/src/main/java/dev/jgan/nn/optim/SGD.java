@@ -16,8 +16,8 @@ import java.util.Map;
  * g = g + momentum * buf (Nesterov) or buf
  * param -= lr * g
  * </pre>
- * On a device with {@link FusedOptimizerKernels} (the GPU) the same update runs as one kernel per
- * parameter.
+ * On a backend with {@link FusedOptimizerKernels} (the CPU and the GPU) the same update runs as one
+ * pass, or one kernel, per parameter, with the same bits.
  */
 public final class SGD extends Optimizer {
     private static final String MOMENTUM_BUFFER = "momentum_buffer";

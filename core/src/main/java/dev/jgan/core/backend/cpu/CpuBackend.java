@@ -480,16 +480,26 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels {
         }
     }
 
-    /** The reference loop of the fused SGD update; see {@link FusedOptimizerLoops}. */
+    /** The fused SGD update: {@link FastOptimizerLoops} when every tensor is contiguous float32, else {@link FusedOptimizerLoops}; same bits. */
     @Override
     public void sgdStep(Tensor param, Tensor grad, Tensor momentumBuffer, boolean firstStep, SgdSettings settings) {
-        FusedOptimizerLoops.sgd(param, grad, momentumBuffer, firstStep, settings);
+        if (FastOptimizerLoops.applies(param, grad, momentumBuffer)) {
+            FusedOptimizerKernels.checkSgd(param, grad, momentumBuffer, settings);
+            FastOptimizerLoops.sgd(param, grad, momentumBuffer, firstStep, settings);
+        } else {
+            FusedOptimizerLoops.sgd(param, grad, momentumBuffer, firstStep, settings);
+        }
     }
 
-    /** The reference loop of the fused Adam update; see {@link FusedOptimizerLoops}. */
+    /** The fused Adam update: {@link FastOptimizerLoops} when every tensor is contiguous float32, else {@link FusedOptimizerLoops}; same bits. */
     @Override
     public void adamStep(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq, long step,
                          AdamSettings settings) {
-        FusedOptimizerLoops.adam(param, grad, expAvg, expAvgSq, maxExpAvgSq, step, settings);
+        if (FastOptimizerLoops.applies(param, grad, expAvg, expAvgSq, maxExpAvgSq)) {
+            FusedOptimizerKernels.checkAdam(param, grad, expAvg, expAvgSq, maxExpAvgSq, step, settings);
+            FastOptimizerLoops.adam(param, grad, expAvg, expAvgSq, maxExpAvgSq, step, settings);
+        } else {
+            FusedOptimizerLoops.adam(param, grad, expAvg, expAvgSq, maxExpAvgSq, step, settings);
+        }
     }
 }

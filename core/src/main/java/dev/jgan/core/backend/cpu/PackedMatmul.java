@@ -14,11 +14,15 @@ import java.util.Arrays;
  * stride and keeps a whole tile of C in registers. The A block stays in L2 while the B sliver
  * in use stays in L1. Packing is also where strides and transposes are absorbed.
  *
- * <p>Threads: C is split into row bands (or column bands, whichever has more tiles) across the
- * common fork-join pool by {@link Parallel}; each band packs its own buffers. The split never
- * cuts the depth k, so every element of C is still summed by one thread in increasing k: the
- * result does not depend on the number of threads, and with the default kernel it is
- * bit-identical to the plain loop (see {@link MicroKernel}).
+ * <p>Threads: each B panel is packed once, by the calling thread, and shared; C's row tiles are
+ * then split across the common fork-join pool by {@link Parallel}, each chunk packing its own
+ * rows of A against the shared panel (as BLIS does in its second loop around the micro-kernel).
+ * When C has more column tiles than row tiles (a batch of 64 times a wide layer), the roles swap:
+ * A's panel is shared and the chunks split the columns and pack their own slivers of B. Either
+ * way no operand is packed twice. The split never cuts the depth k, so every element of C is
+ * still summed by one thread in increasing k: the result does not depend on the number of
+ * threads, and with the default kernel it is bit-identical to the plain loop (see
+ * {@link MicroKernel}). Packing buffers are reused between calls ({@link PackingScratch}).
  */
 final class PackedMatmul {
     /** Depth of a packed panel: a B sliver of KC x 32 floats is 32 KiB at most, an A sliver 6 KiB. */
@@ -70,84 +74,147 @@ final class PackedMatmul {
         int rowTiles = (m + mr - 1) / mr;
         int colTiles = (n + nr - 1) / nr;
         if (!threads) {
-            band(a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, n, m, k, n);
+            float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(KC, k));
+            float[] ap = PackingScratch.borrow(roundUp(Math.min(MC, m), mr) * Math.min(KC, k));
+            for (int jc = 0; jc < n; jc += NC) {
+                int nc = Math.min(NC, n - jc);
+                for (int pc = 0; pc < k; pc += KC) {
+                    int kc = Math.min(KC, k - pc);
+                    packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
+                    for (int ic = 0; ic < m; ic += MC) {
+                        int mc = Math.min(MC, m - ic);
+                        packA(a, aOff + ic * aRs + pc * aCs, aRs, aCs, mc, kc, mr, ap);
+                        block(ap, 0, bp, c, cOff + ic * n + jc, n, mc, kc, nc, pc > 0);
+                    }
+                }
+            }
+            PackingScratch.giveBack(ap);
+            PackingScratch.giveBack(bp);
         } else if (rowTiles >= colTiles) {
-            Parallel.forRange(rowTiles, (long) mr * k * n / MULTIPLY_ADDS_PER_UNIT, (start, end) -> {
-                int i0 = start * mr;
-                int rows = Math.min(end * mr, m) - i0;
-                band(a, aOff + i0 * aRs, aRs, aCs, b, bOff, bRs, bCs, c, cOff + i0 * n, n, rows, k, n);
-            });
+            float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(KC, k));
+            for (int jc = 0; jc < n; jc += NC) {
+                int nc = Math.min(NC, n - jc);
+                for (int pc = 0; pc < k; pc += KC) {
+                    int kc = Math.min(KC, k - pc);
+                    int p0 = pc;
+                    int j0 = jc;
+                    packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
+                    Parallel.forRange(rowTiles, (long) mr * kc * nc / MULTIPLY_ADDS_PER_UNIT, (start, end) -> {
+                        int last = Math.min(end * mr, m);
+                        float[] ap = PackingScratch.borrow(roundUp(Math.min(MC, last - start * mr), mr) * kc);
+                        for (int ic = start * mr; ic < last; ic += MC) {
+                            int mc = Math.min(MC, last - ic);
+                            packA(a, aOff + ic * aRs + p0 * aCs, aRs, aCs, mc, kc, mr, ap);
+                            block(ap, 0, bp, c, cOff + ic * n + j0, n, mc, kc, nc, p0 > 0);
+                        }
+                        PackingScratch.giveBack(ap);
+                    });
+                }
+            }
+            PackingScratch.giveBack(bp);
         } else {
-            Parallel.forRange(colTiles, (long) nr * k * m / MULTIPLY_ADDS_PER_UNIT, (start, end) -> {
-                int j0 = start * nr;
-                int cols = Math.min(end * nr, n) - j0;
-                band(a, aOff, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs, c, cOff + j0, n, m, k, cols);
-            });
+            float[] ap = PackingScratch.borrow(rowTiles * mr * Math.min(KC, k));
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                int p0 = pc;
+                packA(a, aOff + pc * aCs, aRs, aCs, m, kc, mr, ap);
+                Parallel.forRange(colTiles, (long) nr * kc * m / MULTIPLY_ADDS_PER_UNIT, (start, end) -> {
+                    int last = Math.min(end * nr, n);
+                    float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, last - start * nr), nr) * kc);
+                    for (int jc = start * nr; jc < last; jc += NC) {
+                        int nc = Math.min(NC, last - jc);
+                        packB(b, bOff + p0 * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
+                        // A's slivers are packed back to back, so the block of rows ic.. starts at ic * kc.
+                        for (int ic = 0; ic < m; ic += MC) {
+                            int mc = Math.min(MC, m - ic);
+                            block(ap, ic * kc, bp, c, cOff + ic * n + jc, n, mc, kc, nc, p0 > 0);
+                        }
+                    }
+                    PackingScratch.giveBack(bp);
+                });
+            }
+            PackingScratch.giveBack(ap);
         }
     }
 
-    /** One thread's share: C (m x n, row stride ldc) = A B, through the packed loop nest. */
-    private void band(float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
-                      float[] c, int cOff, int ldc, int m, int k, int n) {
+    /**
+     * One packed A block (mc x kc, starting at {@code apOff} of its buffer) times one packed B
+     * panel (kc x nc) into C at {@code cOff}, row stride {@code ldc}.
+     */
+    private void block(float[] ap, int apOff, float[] bp, float[] c, int cOff, int ldc, int mc, int kc, int nc,
+                         boolean accumulate) {
         int mr = kernel.rows();
         int nr = kernel.cols();
-        int kcMax = Math.min(KC, k);
-        float[] bp = new float[roundUp(Math.min(NC, n), nr) * kcMax];
-        float[] ap = new float[roundUp(Math.min(MC, m), mr) * kcMax];
-        float[] edge = new float[mr * nr];
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
-                for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
-                    packA(a, aOff + ic * aRs + pc * aCs, aRs, aCs, mc, kc, mr, ap);
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        for (int ir = 0; ir < mc; ir += mr) {
-                            int cAt = cOff + (ic + ir) * ldc + jc + jr;
-                            int rows = Math.min(mr, mc - ir);
-                            int cols = Math.min(nr, nc - jr);
-                            if (rows == mr && cols == nr) {
-                                kernel.run(kc, ap, ir * kc, bp, jr * kc, c, cAt, ldc, pc > 0);
-                            } else {
-                                // A partial tile runs on a scratch tile and copies back only its valid part.
-                                copyTile(c, cAt, ldc, edge, 0, nr, rows, cols);
-                                kernel.run(kc, ap, ir * kc, bp, jr * kc, edge, 0, nr, pc > 0);
-                                copyTile(edge, 0, nr, c, cAt, ldc, rows, cols);
-                            }
-                        }
+        float[] edge = null;
+        for (int jr = 0; jr < nc; jr += nr) {
+            for (int ir = 0; ir < mc; ir += mr) {
+                int cAt = cOff + ir * ldc + jr;
+                int rows = Math.min(mr, mc - ir);
+                int cols = Math.min(nr, nc - jr);
+                if (rows == mr && cols == nr) {
+                    kernel.run(kc, ap, apOff + ir * kc, bp, jr * kc, c, cAt, ldc, accumulate);
+                } else {
+                    // A partial tile runs on a scratch tile and copies back only its valid part.
+                    if (edge == null) {
+                        edge = new float[mr * nr];
                     }
+                    copyTile(c, cAt, ldc, edge, 0, nr, rows, cols);
+                    kernel.run(kc, ap, apOff + ir * kc, bp, jr * kc, edge, 0, nr, accumulate);
+                    copyTile(edge, 0, nr, c, cAt, ldc, rows, cols);
                 }
             }
         }
     }
 
-    /** Packs B[p][j], p < kc, j < nc, into slivers of nr columns: bp[(j / nr) * nr * kc + p * nr + j % nr]. */
+    /**
+     * Packs B[p][j], p < kc, j < nc, into slivers of nr columns: bp[(j / nr) * nr * kc + p * nr + j % nr].
+     * The loops follow B's unit stride: along rows when B is row-major, down columns when it is a
+     * transposed view (a weight W read as W^T), so the reads stream through memory either way.
+     */
     private static void packB(float[] b, int bOff, int bRs, int bCs, int kc, int nc, int nr, float[] bp) {
         for (int j0 = 0; j0 < nc; j0 += nr) {
             int cols = Math.min(nr, nc - j0);
             int sliver = j0 * kc;
-            for (int p = 0; p < kc; p++) {
-                int src = bOff + p * bRs + j0 * bCs;
-                int dst = sliver + p * nr;
-                if (bCs == 1) {
-                    System.arraycopy(b, src, bp, dst, cols);
-                } else {
-                    for (int j = 0; j < cols; j++) {
-                        bp[dst + j] = b[src + j * bCs];
+            if (bCs == 1) {
+                for (int p = 0; p < kc; p++) {
+                    int dst = sliver + p * nr;
+                    System.arraycopy(b, bOff + p * bRs + j0, bp, dst, cols);
+                    Arrays.fill(bp, dst + cols, dst + nr, 0f);
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    int src = bOff + (j0 + j) * bCs;
+                    for (int p = 0; p < kc; p++) {
+                        bp[sliver + p * nr + j] = b[src + p * bRs];
                     }
                 }
-                Arrays.fill(bp, dst + cols, dst + nr, 0f);
+                for (int j = cols; j < nr; j++) {
+                    for (int p = 0; p < kc; p++) {
+                        bp[sliver + p * nr + j] = 0f;
+                    }
+                }
             }
         }
     }
 
-    /** Packs A[i][p], i < mc, p < kc, into slivers of mr rows: ap[(i / mr) * mr * kc + p * mr + i % mr]. */
+    /**
+     * Packs A[i][p], i < mc, p < kc, into slivers of mr rows: ap[(i / mr) * mr * kc + p * mr + i % mr].
+     * Like {@link #packB}, the loops follow A's unit stride (along rows, or down the columns of a
+     * transposed view such as x^T in a weight gradient).
+     */
     private static void packA(float[] a, int aOff, int aRs, int aCs, int mc, int kc, int mr, float[] ap) {
         for (int i0 = 0; i0 < mc; i0 += mr) {
             int rows = Math.min(mr, mc - i0);
             int sliver = i0 * kc;
+            if (aRs == 1 && aCs != 1) {
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + i0 + p * aCs;
+                    int dst = sliver + p * mr;
+                    System.arraycopy(a, src, ap, dst, rows);
+                    Arrays.fill(ap, dst + rows, dst + mr, 0f);
+                }
+                continue;
+            }
             for (int r = 0; r < rows; r++) {
                 int src = aOff + (i0 + r) * aRs;
                 for (int p = 0; p < kc; p++) {

@@ -73,6 +73,42 @@ class FusedOptimizerLoopsTest {
         }
     }
 
+    /**
+     * The float32 fast path (contiguous tensors, large enough to be split across threads) against
+     * the reference loop, including the -0, subnormal and huge gradients where a reordered or
+     * fused expression would show.
+     */
+    @Test
+    void theContiguousFloat32FastPathGivesTheReferenceLoopsBits() {
+        int n = 200_003;
+        for (AdamSettings s : ADAM) {
+            Tensor fastParam = Tensor.normal(new Generator(5), DType.FLOAT32, 0, 1, n);
+            Tensor refParam = fastParam.contiguousCopy();
+            Tensor[] fast = {Tensor.zeros(n), Tensor.zeros(n), s.amsgrad() ? Tensor.zeros(n) : null};
+            Tensor[] ref = {Tensor.zeros(n), Tensor.zeros(n), s.amsgrad() ? Tensor.zeros(n) : null};
+            for (int step = 1; step <= 3; step++) {
+                Tensor grad = awkwardGradient(n, step);
+                assertTrue(FastOptimizerLoops.applies(fastParam, grad, fast[0], fast[1], fast[2]));
+                cpu.adamStep(fastParam, grad, fast[0], fast[1], fast[2], step, s);
+                FusedOptimizerLoops.adam(refParam, grad, ref[0], ref[1], ref[2], step, s);
+                assertBitsEqual(refParam, fastParam, s + " step " + step);
+                assertBitsEqual(ref[1], fast[1], s + " v, step " + step);
+            }
+        }
+        for (SgdSettings s : SGD) {
+            Tensor fastParam = Tensor.normal(new Generator(6), DType.FLOAT32, 0, 1, n);
+            Tensor refParam = fastParam.contiguousCopy();
+            Tensor fastBuffer = s.momentum() != 0 ? Tensor.zeros(n) : null;
+            Tensor refBuffer = s.momentum() != 0 ? Tensor.zeros(n) : null;
+            for (int step = 1; step <= 3; step++) {
+                Tensor grad = awkwardGradient(n, step);
+                cpu.sgdStep(fastParam, grad, fastBuffer, step == 1, s);
+                FusedOptimizerLoops.sgd(refParam, grad, refBuffer, step == 1, s);
+                assertBitsEqual(refParam, fastParam, s + " step " + step);
+            }
+        }
+    }
+
     @Test
     void missingOrSurplusStateAndMismatchedShapesAreRefused() {
         Tensor p = Tensor.zeros(3);
@@ -86,6 +122,25 @@ class FusedOptimizerLoopsTest {
         IllegalArgumentException step = assertThrows(IllegalArgumentException.class,
                 () -> cpu.adamStep(p, p, p, p, null, 0, ADAM.get(0)));
         assertTrue(step.getMessage().contains("step numbers start at 1"), step.getMessage());
+    }
+
+    private static Tensor awkwardGradient(int n, int step) {
+        float[] g = Tensor.normal(new Generator(200 + step), DType.FLOAT32, 0, 1, n).toFloatArray();
+        g[0] = -0f;
+        g[1] = Float.MIN_VALUE;
+        g[2] = 3e38f;
+        g[3] = -1e-30f;
+        return Tensor.fromArray(g, n);
+    }
+
+    private static void assertBitsEqual(Tensor expected, Tensor actual, String what) {
+        float[] e = expected.toFloatArray();
+        float[] a = actual.toFloatArray();
+        for (int i = 0; i < e.length; i++) {
+            if (Float.floatToRawIntBits(e[i]) != Float.floatToRawIntBits(a[i])) {
+                throw new AssertionError(what + ", element " + i + ": " + e[i] + " vs " + a[i]);
+            }
+        }
     }
 
     /** A [5, 7] parameter stored with a gap of one element after every row, at offset 2. */

@@ -37,6 +37,8 @@ class PackedMatmulTest {
             97, 256, 65
             100, 513, 40
             3, 600, 1030
+            130, 300, 1100
+            250, 520, 70
             """;
 
     /** Every packed configuration the engine can run: scalar and best kernel, one thread and threaded. */
