@@ -27,7 +27,7 @@ class ChapterTextTest {
 
     @Test
     void everyOutputQuotedInTheReadmeIsInTheRecordedResults() {
-        ChapterText.readme().assertQuotedOutputIsPrinted(recorded(), 6);
+        ChapterText.readme().assertQuotedOutputIsPrinted(recorded(), 8);
     }
 
     @Test
@@ -37,7 +37,7 @@ class ChapterTextTest {
             assertTrue(!block.contains("time: "), "timings vary from run to run; quote them in a ```text"
                     + " machine-dependent block:\n" + block);
         }
-        text.assertMachineDependentLinesArePrinted(recorded(), 4);
+        text.assertMachineDependentLinesArePrinted(recorded(), 5);
     }
 
     @Test
@@ -47,7 +47,7 @@ class ChapterTextTest {
 
     @Test
     void everyPictureTheTextShowsExists() {
-        ChapterText.readme().assertPicturesExist(4);
+        ChapterText.readme().assertPicturesExist(5);
     }
 
     /** Every results file, one after the other. */
