@@ -39,6 +39,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 JAR = os.path.join("benchmarks", "target", "benchmarks.jar")
 DRIVER = "dev.jgan.benchmarks.compare.CompareMain"
 SAMPLES = 11
+# PyTorch has no JIT to wait for (MedianTimer.java warms up for 3 s after a first call); half a
+# second fills its allocator's caches.
 WARMUP_SECONDS = 0.5
 MIN_SAMPLE_SECONDS = 0.02
 # The MLP GAN's generator layers (gan.py): (in, out) of each Linear, weight stored [out, in].
@@ -94,7 +96,7 @@ def torch_workloads(torch):
     return w
 
 
-# MedianTimer.secondsPerStep's rule: warm up for at least 2 steps and 5 s, then the median of
+# MedianTimer.secondsPerStep's rule: one step, then at least 2 more and 5 s, then the median of
 # single steps, as many as fit in 3 s (3 to 11).
 STEP_WARMUP_CALLS = 2
 STEP_WARMUP_SECONDS = 5.0
@@ -110,6 +112,7 @@ SMALL_HEAP = "-Xmx128m"
 
 def seconds_per_step(step):
     """Median of single steps after a warm-up, timed as CompareMain times a training step."""
+    step()
     wall, cpu, calls = time.perf_counter(), time.process_time(), 0
     while (calls < STEP_WARMUP_CALLS or time.perf_counter() - wall < STEP_WARMUP_SECONDS
            or time.process_time() - cpu < STEP_WARMUP_SECONDS):

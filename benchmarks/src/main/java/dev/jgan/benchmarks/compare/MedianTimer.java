@@ -5,17 +5,20 @@ import java.util.Arrays;
 
 /**
  * Times one workload the way {@code compare_pytorch.py} times PyTorch: run it for a warm-up
- * period (here long enough for the JIT to compile the hot loops: at least 1 s of wall time and
- * 1 s of the process's CPU time, because on a busy machine a second of wall time can pass with
- * the compiler threads barely run, and the Vector API matmul is a hundred times slower before
- * C2 has compiled it), pick a number of calls per
- * sample that lasts at least {@link #MIN_SAMPLE_NANOS}, take {@link #SAMPLES} samples, report
- * the median time per call. The median, not the mean, because the machine is shared: a sample
- * that another process interrupted should not move the result.
+ * period, pick a number of calls per sample that lasts at least {@link #MIN_SAMPLE_NANOS}, take
+ * {@link #SAMPLES} samples, report the median time per call. The median, not the mean, because
+ * the machine is shared: a sample that another process interrupted should not move the result.
+ *
+ * <p>The warm-up is long because of the JIT: the Vector API matmul runs a hundred times slower
+ * before C2 has compiled it. It lasts {@link #WARMUP_NANOS} of wall time and of the process's
+ * CPU time (on a busy machine a second of wall time can pass with the compiler threads barely
+ * run), counted from the end of the first call: the first 1024 x 1024 product alone takes about
+ * a second, interpreted, and a warm-up that counted it ended after two calls and timed the
+ * product at twice its compiled time (26 against 12 ms, on an idle machine).
  */
 final class MedianTimer {
     static final int SAMPLES = 11;
-    private static final long WARMUP_NANOS = 1_000_000_000L;
+    private static final long WARMUP_NANOS = 3_000_000_000L;
     private static final long MIN_SAMPLE_NANOS = 20_000_000L;
     /** The step rule's warm-up (see {@link #secondsPerStep}); compare_pytorch.py uses the same numbers. */
     static final int STEP_WARMUP_CALLS = 2;
@@ -27,6 +30,7 @@ final class MedianTimer {
 
     /** Median seconds per call of {@code work}. */
     static double secondsPerCall(Runnable work) {
+        work.run();
         long warmupStart = System.nanoTime();
         long cpuStart = processCpuNanos();
         long calls = 0;
@@ -56,14 +60,16 @@ final class MedianTimer {
     }
 
     /**
-     * For a training step: untimed steps until at least {@link #STEP_WARMUP_CALLS} ran and
-     * {@link #STEP_WARMUP_NANOS} of wall and of process CPU time have passed, then the median of
+     * For a training step: one untimed step, then more until at least {@link #STEP_WARMUP_CALLS}
+     * ran and {@link #STEP_WARMUP_NANOS} of wall and of process CPU time have passed (the first
+     * step, mostly interpreted, does not count, as in {@link #secondsPerCall}), then the median of
      * single steps, as many as fit in {@link #STEP_SAMPLING_NANOS} (between 3 and
      * {@link #SAMPLES}). A fixed count of two warm-up steps, as before, left the MLP-GAN step
      * (tens of milliseconds, dozens of small kernels) timed while C2 was still compiling: on
      * the loaded 2-core machine its third to fifth steps took twice as long as its fortieth.
      */
     static double secondsPerStep(Runnable work) {
+        work.run();
         long warmupStart = System.nanoTime();
         long cpuStart = processCpuNanos();
         int calls = 0;
