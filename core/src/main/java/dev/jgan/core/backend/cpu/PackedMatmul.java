@@ -73,24 +73,7 @@ final class PackedMatmul {
         int nr = kernel.cols();
         int rowTiles = (m + mr - 1) / mr;
         int colTiles = (n + nr - 1) / nr;
-        if (!threads) {
-            float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(KC, k));
-            float[] ap = PackingScratch.borrow(roundUp(Math.min(MC, m), mr) * Math.min(KC, k));
-            for (int jc = 0; jc < n; jc += NC) {
-                int nc = Math.min(NC, n - jc);
-                for (int pc = 0; pc < k; pc += KC) {
-                    int kc = Math.min(KC, k - pc);
-                    packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
-                    for (int ic = 0; ic < m; ic += MC) {
-                        int mc = Math.min(MC, m - ic);
-                        packA(a, aOff + ic * aRs + pc * aCs, aRs, aCs, mc, kc, mr, ap);
-                        block(ap, 0, bp, c, cOff + ic * n + jc, n, mc, kc, nc, pc > 0);
-                    }
-                }
-            }
-            PackingScratch.giveBack(ap);
-            PackingScratch.giveBack(bp);
-        } else if (rowTiles >= colTiles) {
+        if (!threads || rowTiles >= colTiles) {
             float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(KC, k));
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
@@ -99,7 +82,7 @@ final class PackedMatmul {
                     int p0 = pc;
                     int j0 = jc;
                     packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
-                    Parallel.forRange(rowTiles, (long) mr * kc * nc / MULTIPLY_ADDS_PER_UNIT, (start, end) -> {
+                    split(rowTiles, (long) mr * kc * nc, (start, end) -> {
                         int last = Math.min(end * mr, m);
                         float[] ap = PackingScratch.borrow(roundUp(Math.min(MC, last - start * mr), mr) * kc);
                         for (int ic = start * mr; ic < last; ic += MC) {
@@ -118,7 +101,7 @@ final class PackedMatmul {
                 int kc = Math.min(KC, k - pc);
                 int p0 = pc;
                 packA(a, aOff + pc * aCs, aRs, aCs, m, kc, mr, ap);
-                Parallel.forRange(colTiles, (long) nr * kc * m / MULTIPLY_ADDS_PER_UNIT, (start, end) -> {
+                split(colTiles, (long) nr * kc * m, (start, end) -> {
                     int last = Math.min(end * nr, n);
                     float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, last - start * nr), nr) * kc);
                     for (int jc = start * nr; jc < last; jc += NC) {
@@ -134,6 +117,15 @@ final class PackedMatmul {
                 });
             }
             PackingScratch.giveBack(ap);
+        }
+    }
+
+    /** Runs {@code body} over {@code [0, tiles)}: across the cores when threaded, else in one call. */
+    private void split(int tiles, long multiplyAddsPerTile, Parallel.Body body) {
+        if (threads) {
+            Parallel.forRange(tiles, multiplyAddsPerTile / MULTIPLY_ADDS_PER_UNIT, body);
+        } else {
+            body.run(0, tiles);
         }
     }
 
