@@ -21,7 +21,7 @@ class ChapterTextTest {
 
     @Test
     void everyOutputQuotedInTheReadmeIsPrintedByTheProgram() {
-        ChapterText.readme().assertQuotedOutputIsPrinted(ChapterRun.get().printed, 10);
+        ChapterText.readme().assertQuotedOutputIsPrinted(ChapterRun.RUN.get().printed(), 10);
     }
 
     @Test
@@ -31,7 +31,7 @@ class ChapterTextTest {
             assertTrue(!block.contains(ConvolutionChapter.TIMING_HEADLINE),
                     "timings vary from run to run; quote them in a ```text machine-dependent block:\n" + block);
         }
-        text.assertMachineDependentLinesArePrinted(ChapterRun.get().printed, 1);
+        text.assertMachineDependentLinesArePrinted(ChapterRun.RUN.get().printed(), 1);
     }
 
     @Test

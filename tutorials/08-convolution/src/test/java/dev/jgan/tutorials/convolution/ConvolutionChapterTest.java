@@ -17,7 +17,7 @@ class ConvolutionChapterTest {
     /** float32 keeps about 7 digits; sums of a few hundred products lose one or two. */
     private static final double FLOAT_TOLERANCE = 1e-5;
 
-    private final ConvolutionChapter.Findings found = ChapterRun.get().findings;
+    private final ConvolutionChapter.Findings found = ChapterRun.RUN.get().value();
 
     @Test
     void theDirectLoopsAndIm2colPlusMatmulAgree() {

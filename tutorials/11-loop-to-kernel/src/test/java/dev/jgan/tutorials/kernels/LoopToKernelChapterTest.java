@@ -17,19 +17,19 @@ class LoopToKernelChapterTest {
 
     @Test
     void everyKernelAgreesWithTheCpuBackendOnTheEmulator() {
-        ChapterRun run = ChapterRun.get();
-        assertEquals(28, run.findings.checks(), run.printed);
-        assertEquals(0, run.findings.failures(), run.printed);
-        assertTrue(run.findings.allCorrect());
-        assertFalse(run.printed.contains("FAILED"), run.printed);
+        var run = ChapterRun.RUN.get();
+        assertEquals(28, run.value().checks(), run.printed());
+        assertEquals(0, run.value().failures(), run.printed());
+        assertTrue(run.value().allCorrect());
+        assertFalse(run.printed().contains("FAILED"), run.printed());
     }
 
     @Test
     void theEmulatorTimesNothing() {
-        ChapterRun run = ChapterRun.get();
-        assertFalse(run.findings.timed());
-        assertTrue(run.printed.contains("timing: skipped"), run.printed);
-        assertFalse(run.printed.contains(LoopToKernelChapter.TIMING_HEADLINE), run.printed);
+        var run = ChapterRun.RUN.get();
+        assertFalse(run.value().timed());
+        assertTrue(run.printed().contains("timing: skipped"), run.printed());
+        assertFalse(run.printed().contains(LoopToKernelChapter.TIMING_HEADLINE), run.printed());
     }
 
     @Test

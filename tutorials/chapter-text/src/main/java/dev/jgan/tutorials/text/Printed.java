@@ -3,6 +3,7 @@ package dev.jgan.tutorials.text;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /** What a chapter program prints, captured as text with "\n" line ends on every platform. */
 public final class Printed {
@@ -41,5 +42,23 @@ public final class Printed {
             throw new IllegalStateException("the chapter program failed: " + e, e);
         }
         return new Captured<>(bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"), value);
+    }
+
+    /**
+     * {@link #capture}, run at most once, on first use: for a slow chapter program that several
+     * test classes check (Surefire runs them in one JVM, so they share the one run).
+     */
+    public static <T> Supplier<Captured<T>> once(Computation<T> program) {
+        return new Supplier<>() {
+            private Captured<T> captured;
+
+            @Override
+            public synchronized Captured<T> get() {
+                if (captured == null) {
+                    captured = capture(program);
+                }
+                return captured;
+            }
+        };
     }
 }
