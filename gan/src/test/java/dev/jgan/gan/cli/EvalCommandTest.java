@@ -8,6 +8,8 @@ import dev.jgan.nn.classify.ClassifierWeights;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -75,20 +77,13 @@ class EvalCommandTest {
         assertTrue(out.toString().contains("--features") && out.toString().contains("--checkpoint"), out.toString());
     }
 
-    @Test
-    void randomProjectionFeaturesAreNamedInTheReport() throws Exception {
-        Path json = tmp.resolve("random.json");
-        assertEquals(0, run("eval", "--checkpoint", checkpoint.toString(), "--n", "100", "--features", "random",
+    @ParameterizedTest(name = "--features {0}")
+    @CsvSource({"random, random projection to 64 dims (seed 0)", "pixels, pixels"})
+    void theFeaturesAskedForAreNamedInTheReport(String choice, String named) throws Exception {
+        Path json = tmp.resolve(choice + ".json");
+        assertEquals(0, run("eval", "--checkpoint", checkpoint.toString(), "--n", "100", "--features", choice,
                 "--out", json.toString()), err.toString());
-        assertEquals("random projection to 64 dims (seed 0)", MetricReport.readJson(json).features());
-    }
-
-    @Test
-    void pixelFeaturesStillOnRequest() throws Exception {
-        Path json = tmp.resolve("pixels.json");
-        assertEquals(0, run("eval", "--checkpoint", checkpoint.toString(), "--n", "100", "--features", "pixels",
-                "--out", json.toString()), err.toString());
-        assertEquals("pixels", MetricReport.readJson(json).features());
+        assertEquals(named, MetricReport.readJson(json).features());
     }
 
     @Test
