@@ -101,9 +101,10 @@ public final class Convolution {
      *
      * <p>The gradients are matmul's. For x it is again a product with the same matrices for
      * every image, so it is folded too. For a, the per-image products [M, L] @ [L, K] are kept,
-     * and summed over the batch afterwards as matmul's broadcast rule does: folding them into
-     * one [M, N*L] @ [N*L, K] product would sum over the batch in another order and change the
-     * bits of every weight gradient.
+     * and summed over the batch afterwards as matmul's broadcast rule does
+     * ({@link LinearAlgebra#matmulSummedOverBatch}, which on the CPU adds each product into the
+     * sum as it is made): folding them into one [M, N*L] @ [N*L, K] product would sum over the
+     * batch in another order and change the bits of every weight gradient.
      *
      * @param contiguous whether the result is a contiguous tensor (one copy), or a view of the
      *                   product's batch-inner storage ([G, M, N, L]) for a consumer that reads
@@ -129,10 +130,7 @@ public final class Convolution {
             out = copy;
         }
         return Autograd.record(Op.MATMUL, out, g -> new Tensor[]{
-                // Both operands made row-major first: the same values, one fast copy each
-                // instead of a per-image packing loop inside matmul.
-                Pointwise.ifNeeded(a, () -> Reductions.sumTo(
-                        g.contiguous().matmul(x.transpose(-1, -2).contiguous()), a.shape())),
+                Pointwise.ifNeeded(a, () -> LinearAlgebra.matmulSummedOverBatch(g, x.transpose(-1, -2))),
                 Pointwise.ifNeeded(x, () -> batchFoldedMatmul(a.transpose(-1, -2), g, false))}, a, x);
     }
 

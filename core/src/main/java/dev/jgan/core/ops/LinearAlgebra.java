@@ -4,6 +4,8 @@ import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.autograd.Autograd;
 import dev.jgan.core.autograd.Op;
+import dev.jgan.core.backend.BatchSummedMatmulKernel;
+import dev.jgan.core.backend.ReduceOp;
 
 import java.util.Arrays;
 
@@ -62,5 +64,43 @@ public final class LinearAlgebra {
         return Autograd.record(Op.MATMUL, out, g -> new Tensor[]{
                 Pointwise.ifNeeded(a, () -> Reductions.sumTo(g.matmul(b.transpose(-1, -2)), a.shape())),
                 Pointwise.ifNeeded(b, () -> Reductions.sumTo(a.transpose(-1, -2).matmul(g), b.shape()))}, a, b);
+    }
+
+    /**
+     * The products of a batch of matrix pairs, summed over the batch: {@code a.matmul(b).sum(0)}
+     * for a [N, ..., M, K] and b [N, ..., K, P] with the same batch dims, a [..., M, P] result.
+     * This is the weight gradient of a layer applied to each of N images (a convolution's
+     * filters, see {@link Convolution}). Same values, bits and gradients as the two ops; a backend
+     * that implements {@link BatchSummedMatmulKernel} never holds the N products at once.
+     */
+    public static Tensor matmulSummedOverBatch(Tensor a, Tensor b) {
+        String op = "matmul_summed_over_batch";
+        Checks.compatible(op, a, b);
+        int rank = a.dim();
+        if (rank < 3 || b.dim() != rank
+                || !Arrays.equals(a.shape(), 0, rank - 2, b.shape(), 0, rank - 2) || a.size(-1) != b.size(-2)) {
+            throw new IllegalArgumentException(op + ": " + Shape.format(a.shape()) + " @ " + Shape.format(b.shape())
+                    + ": needs [N, ..., M, K] and [N, ..., K, P] with the same batch dims");
+        }
+        int[] summedShape = Arrays.copyOfRange(a.shape(), 1, rank);
+        summedShape[rank - 2] = b.size(-1);
+        int[] keptShape = new int[rank];
+        keptShape[0] = 1;
+        System.arraycopy(summedShape, 0, keptShape, 1, rank - 1);
+        Tensor kept = Tensor.empty(a.backend(), a.dtype(), keptShape);
+        if (!(a.backend() instanceof BatchSummedMatmulKernel fused && fused.tryMatmulSummedOverBatch(a, b, kept))) {
+            int[] productShape = keptShape.clone();
+            productShape[0] = a.size(0);
+            Tensor products = Tensor.empty(a.backend(), a.dtype(), productShape);
+            a.backend().matmul(a, b, products);
+            boolean[] batchDim = new boolean[rank];
+            batchDim[0] = true;
+            a.backend().reduce(ReduceOp.SUM, products, batchDim, kept);
+        }
+        Tensor out = Views.layout(kept, summedShape);
+        // d/da[n] = g @ b[n]^T and d/db[n] = a[n]^T @ g: g is shared by the whole batch (broadcast).
+        return Autograd.record(Op.MATMUL_SUMMED_OVER_BATCH, out, g -> new Tensor[]{
+                Pointwise.ifNeeded(a, () -> g.matmul(b.transpose(-1, -2))),
+                Pointwise.ifNeeded(b, () -> a.transpose(-1, -2).matmul(g))}, a, b);
     }
 }

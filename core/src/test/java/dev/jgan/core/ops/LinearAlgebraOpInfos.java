@@ -11,7 +11,10 @@ import static dev.jgan.core.ops.Values.scalar;
 import static dev.jgan.core.ops.Values.shape;
 import static dev.jgan.core.ops.Values.vec;
 
-/** Registry entry for matmul ({@link LinearAlgebra}) in all of torch.matmul's shape cases. */
+/**
+ * Registry entries for {@link LinearAlgebra}: matmul in all of torch.matmul's shape cases, and the
+ * batch of products summed over the batch that convolution weight gradients use.
+ */
 final class LinearAlgebraOpInfos {
     private static final Domain D = Domain.standard();
 
@@ -47,7 +50,24 @@ final class LinearAlgebraOpInfos {
                         vec(-2, -2), mat(2, 1, 2, 3, 4, 5, 6), vec(1, 0, -1))
                 .example("[[[1, 2]], [[3, 4]]] @ [[1], [1]] = [[[3]], [[7]]] (batch broadcast)",
                         LinearAlgebraOpInfos::product, of(shape(2, 1, 1), 3, 7), of(shape(2, 1, 2), 1, 2, 3, 4), mat(2, 1, 1))
-                .build());
+                .build(),
+                OpInfo.op("matmul_summed_over_batch", Op.MATMUL_SUMMED_OVER_BATCH)
+                        .sample("[3, 2, 4] @ [3, 4, 2], summed over 3", LinearAlgebraOpInfos::summed,
+                                Arg.of(D, 3, 2, 4), Arg.of(D, 3, 4, 2))
+                        .sample("groups: [2, 2, 3, 2] @ [2, 2, 2, 3]", LinearAlgebraOpInfos::summed,
+                                Arg.of(D, 2, 2, 3, 2), Arg.of(D, 2, 2, 2, 3))
+                        .sample("columns seen transposed: [2, 3, 4] @ [2, 5, 4].transpose(-1, -2)",
+                                in -> LinearAlgebra.matmulSummedOverBatch(in.get(0), in.get(1).transpose(-1, -2)),
+                                Arg.of(D, 2, 3, 4), Arg.of(D, 2, 5, 4))
+                        .sample("constant right operand: [2, 2, 3] @ [2, 3, 2]", LinearAlgebraOpInfos::summed,
+                                Arg.of(D, 2, 2, 3), Arg.constant(D, 2, 3, 2))
+                        .example("[[[1, 2]], [[3, 4]]] @ [[[1], [1]], [[2], [0]]] = [[3 + 6]]", LinearAlgebraOpInfos::summed,
+                                mat(1, 9), of(shape(2, 1, 2), 1, 2, 3, 4), of(shape(2, 2, 1), 1, 1, 2, 0))
+                        .build());
+    }
+
+    private static Tensor summed(List<Tensor> in) {
+        return LinearAlgebra.matmulSummedOverBatch(in.get(0), in.get(1));
     }
 
     private static Tensor product(List<Tensor> in) {

@@ -6,6 +6,7 @@ import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backend;
 import dev.jgan.core.backend.BinaryOp;
+import dev.jgan.core.backend.BatchSummedMatmulKernel;
 import dev.jgan.core.backend.FusedOptimizerKernels;
 import dev.jgan.core.backend.ReduceOp;
 import dev.jgan.core.backend.Storage;
@@ -23,7 +24,7 @@ import java.util.function.DoubleUnaryOperator;
  * (direct array loops, blocking, threads) sit beside these loops in their own classes and are
  * tested against them; {@link #reference()} gives a backend that runs the loops alone.
  */
-public final class CpuBackend implements Backend, FusedOptimizerKernels {
+public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSummedMatmulKernel {
     /** False for {@link #reference()}: every kernel then runs its plain loop. */
     private final boolean fastPaths;
 
@@ -243,6 +244,15 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels {
         } else {
             matmulReference(a, b, out);
         }
+    }
+
+    /**
+     * The fast backend streams float32 products into their sum ({@link BatchSummedMatmul}); the
+     * reference declines, so its callers keep the plain matmul and sum.
+     */
+    @Override
+    public boolean tryMatmulSummedOverBatch(Tensor a, Tensor b, Tensor out) {
+        return fastPaths && BatchSummedMatmul.tryRun(a, b, out);
     }
 
     /**

@@ -20,9 +20,9 @@ final class FastReduce {
     /** Elements summed in float before the partial result moves to a double. */
     private static final int BLOCK = 4096;
     /** Rows added in float in a middle reduction before they move to a double accumulator. */
-    private static final int ROWS_IN_FLOAT = 256;
+    static final int ROWS_IN_FLOAT = 256;
     /** Columns per work item of a middle reduction: one row piece is 1 KiB. */
-    private static final int COLUMNS = 256;
+    static final int COLUMNS = 256;
 
     private FastReduce() {
     }

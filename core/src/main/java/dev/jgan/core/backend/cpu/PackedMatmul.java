@@ -63,32 +63,58 @@ final class PackedMatmul {
      */
     void multiply(float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
                   float[] c, int cOff, int m, int k, int n) {
-        if (k == 0) {
+        multiplySegments(new Operand(a, aOff, 0, aRs, aCs), new Operand(b, bOff, 0, bRs, bCs), c, cOff, m, k, n, 1);
+    }
+
+    /**
+     * A matrix in a float array: element [i][p] of segment s is at
+     * {@code offset + s*segmentStride + i*rowStride + p*colStride}.
+     */
+    record Operand(float[] data, int offset, int segmentStride, int rowStride, int colStride) {
+    }
+
+    /**
+     * {@code C = A_0 B_0 + A_1 B_1 + ... }, one product per segment ([m, k] times [k, n] each),
+     * into c (row-major at cOff, overwritten). Each product is summed as {@link #multiply} sums
+     * it and the products are added in increasing s onto the first, so the bits are those of
+     * calling multiply once per segment and adding each product into C; but it runs as one
+     * product of depth segments * k, with no [m, n] matrix written per segment. Panels then hold
+     * whole segments (the micro-kernel's {@link MicroKernel#runSegments}), so several segments
+     * need {@code k <= KC}.
+     */
+    void multiplySegments(Operand a, Operand b, float[] c, int cOff, int m, int k, int n, int segments) {
+        if (segments > 1 && k > KC) {
+            throw new IllegalArgumentException("matmul: segments of depth " + k + " do not fit a panel of " + KC);
+        }
+        if (k == 0 || segments == 0) {
             for (int i = 0; i < m; i++) {
                 Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0f);
             }
             return;
         }
+        int depth = segments * k;
+        int panelDepth = segments == 1 ? KC : k * (KC / k);
+        int segment = segments == 1 ? 0 : k;
         int mr = kernel.rows();
         int nr = kernel.cols();
         int rowTiles = (m + mr - 1) / mr;
         int colTiles = (n + nr - 1) / nr;
         if (!threads || rowTiles >= colTiles) {
-            float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(KC, k));
+            float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(panelDepth, depth));
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
-                for (int pc = 0; pc < k; pc += KC) {
-                    int kc = Math.min(KC, k - pc);
+                for (int pc = 0; pc < depth; pc += panelDepth) {
+                    int kc = Math.min(panelDepth, depth - pc);
                     int p0 = pc;
                     int j0 = jc;
-                    packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
+                    packB(b, k, p0, jc, kc, nc, nr, bp);
                     split(rowTiles, (long) mr * kc * nc, (start, end) -> {
                         int last = Math.min(end * mr, m);
                         float[] ap = PackingScratch.borrow(roundUp(Math.min(MC, last - start * mr), mr) * kc);
                         for (int ic = start * mr; ic < last; ic += MC) {
                             int mc = Math.min(MC, last - ic);
-                            packA(a, aOff + ic * aRs + p0 * aCs, aRs, aCs, mc, kc, mr, ap);
-                            block(ap, 0, bp, c, cOff + ic * n + j0, n, mc, kc, nc, p0 > 0);
+                            packA(a, k, p0, ic, mc, kc, mr, ap);
+                            block(ap, 0, bp, c, cOff + ic * n + j0, n, mc, kc, nc, p0 > 0, segment);
                         }
                         PackingScratch.giveBack(ap);
                     });
@@ -96,21 +122,21 @@ final class PackedMatmul {
             }
             PackingScratch.giveBack(bp);
         } else {
-            float[] ap = PackingScratch.borrow(rowTiles * mr * Math.min(KC, k));
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            float[] ap = PackingScratch.borrow(rowTiles * mr * Math.min(panelDepth, depth));
+            for (int pc = 0; pc < depth; pc += panelDepth) {
+                int kc = Math.min(panelDepth, depth - pc);
                 int p0 = pc;
-                packA(a, aOff + pc * aCs, aRs, aCs, m, kc, mr, ap);
+                packA(a, k, p0, 0, m, kc, mr, ap);
                 split(colTiles, (long) nr * kc * m, (start, end) -> {
                     int last = Math.min(end * nr, n);
                     float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, last - start * nr), nr) * kc);
                     for (int jc = start * nr; jc < last; jc += NC) {
                         int nc = Math.min(NC, last - jc);
-                        packB(b, bOff + p0 * bRs + jc * bCs, bRs, bCs, kc, nc, nr, bp);
+                        packB(b, k, p0, jc, kc, nc, nr, bp);
                         // A's slivers are packed back to back, so the block of rows ic.. starts at ic * kc.
                         for (int ic = 0; ic < m; ic += MC) {
                             int mc = Math.min(MC, m - ic);
-                            block(ap, ic * kc, bp, c, cOff + ic * n + jc, n, mc, kc, nc, p0 > 0);
+                            block(ap, ic * kc, bp, c, cOff + ic * n + jc, n, mc, kc, nc, p0 > 0, segment);
                         }
                     }
                     PackingScratch.giveBack(bp);
@@ -131,10 +157,11 @@ final class PackedMatmul {
 
     /**
      * One packed A block (mc x kc, starting at {@code apOff} of its buffer) times one packed B
-     * panel (kc x nc) into C at {@code cOff}, row stride {@code ldc}.
+     * panel (kc x nc) into C at {@code cOff}, row stride {@code ldc}: one product, or, when
+     * {@code segment} is not 0, the sum of products of {@code segment} steps each.
      */
     private void block(float[] ap, int apOff, float[] bp, float[] c, int cOff, int ldc, int mc, int kc, int nc,
-                         boolean accumulate) {
+                         boolean accumulate, int segment) {
         int mr = kernel.rows();
         int nr = kernel.cols();
         float[] edge = null;
@@ -144,29 +171,67 @@ final class PackedMatmul {
                 int rows = Math.min(mr, mc - ir);
                 int cols = Math.min(nr, nc - jr);
                 if (rows == mr && cols == nr) {
-                    kernel.run(kc, ap, apOff + ir * kc, bp, jr * kc, c, cAt, ldc, accumulate);
+                    tile(ap, apOff + ir * kc, bp, jr * kc, c, cAt, ldc, kc, accumulate, segment);
                 } else {
                     // A partial tile runs on a scratch tile and copies back only its valid part.
                     if (edge == null) {
                         edge = new float[mr * nr];
                     }
                     copyTile(c, cAt, ldc, edge, 0, nr, rows, cols);
-                    kernel.run(kc, ap, apOff + ir * kc, bp, jr * kc, edge, 0, nr, accumulate);
+                    tile(ap, apOff + ir * kc, bp, jr * kc, edge, 0, nr, kc, accumulate, segment);
                     copyTile(edge, 0, nr, c, cAt, ldc, rows, cols);
                 }
             }
         }
     }
 
+    private void tile(float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc, int kc,
+                      boolean accumulate, int segment) {
+        if (segment == 0) {
+            kernel.run(kc, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate);
+        } else {
+            kernel.runSegments(kc, segment, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate);
+        }
+    }
+
     /**
-     * Packs B[p][j], p < kc, j < nc, into slivers of nr columns: bp[(j / nr) * nr * kc + p * nr + j % nr].
+     * Packs depth [p0, p0 + kc) of B (segments of depth k laid end to end), columns [j0, j0 + nc),
+     * into slivers of nr columns, one run of depth within one segment at a time.
+     */
+    private static void packB(Operand b, int k, int p0, int j0, int kc, int nc, int nr, float[] bp) {
+        for (int p = p0; p < p0 + kc; ) {
+            int s = p / k;
+            int within = p % k;
+            int run = Math.min(k - within, p0 + kc - p);
+            packB(b.data(), b.offset() + s * b.segmentStride() + within * b.rowStride() + j0 * b.colStride(),
+                    b.rowStride(), b.colStride(), run, nc, nr, bp, kc, p - p0);
+            p += run;
+        }
+    }
+
+    /** Packs depth [p0, p0 + kc) of A's rows [i0, i0 + mc) into slivers of mr rows, as {@link #packB}. */
+    private static void packA(Operand a, int k, int p0, int i0, int mc, int kc, int mr, float[] ap) {
+        for (int p = p0; p < p0 + kc; ) {
+            int s = p / k;
+            int within = p % k;
+            int run = Math.min(k - within, p0 + kc - p);
+            packA(a.data(), a.offset() + s * a.segmentStride() + i0 * a.rowStride() + within * a.colStride(),
+                    a.rowStride(), a.colStride(), mc, run, mr, ap, kc, p - p0);
+            p += run;
+        }
+    }
+
+    /**
+     * Packs B[p][j], p < kc, j < nc, into slivers of nr columns of depth {@code depth}, at depth
+     * {@code at}: bp[(j / nr) * nr * depth + (at + p) * nr + j % nr].
      * The loops follow B's unit stride: along rows when B is row-major, down columns when it is a
      * transposed view (a weight W read as W^T), so the reads stream through memory either way.
      */
-    private static void packB(float[] b, int bOff, int bRs, int bCs, int kc, int nc, int nr, float[] bp) {
+    private static void packB(float[] b, int bOff, int bRs, int bCs, int kc, int nc, int nr, float[] bp, int depth,
+                              int at) {
         for (int j0 = 0; j0 < nc; j0 += nr) {
             int cols = Math.min(nr, nc - j0);
-            int sliver = j0 * kc;
+            int sliver = j0 * depth + at * nr;
             if (bCs == 1) {
                 for (int p = 0; p < kc; p++) {
                     int dst = sliver + p * nr;
@@ -190,14 +255,16 @@ final class PackedMatmul {
     }
 
     /**
-     * Packs A[i][p], i < mc, p < kc, into slivers of mr rows: ap[(i / mr) * mr * kc + p * mr + i % mr].
+     * Packs A[i][p], i < mc, p < kc, into slivers of mr rows of depth {@code depth}, at depth
+     * {@code at}: ap[(i / mr) * mr * depth + (at + p) * mr + i % mr].
      * Like {@link #packB}, the loops follow A's unit stride (along rows, or down the columns of a
      * transposed view such as x^T in a weight gradient).
      */
-    private static void packA(float[] a, int aOff, int aRs, int aCs, int mc, int kc, int mr, float[] ap) {
+    private static void packA(float[] a, int aOff, int aRs, int aCs, int mc, int kc, int mr, float[] ap, int depth,
+                              int at) {
         for (int i0 = 0; i0 < mc; i0 += mr) {
             int rows = Math.min(mr, mc - i0);
-            int sliver = i0 * kc;
+            int sliver = i0 * depth + at * mr;
             if (aRs == 1 && aCs != 1) {
                 for (int p = 0; p < kc; p++) {
                     int src = aOff + i0 + p * aCs;

@@ -126,6 +126,43 @@ class PackedMatmulTest {
         }
     }
 
+    @ParameterizedTest(name = "{3} segments of [{0} x {1}] @ [{1} x {2}]")
+    @CsvSource({"1, 1, 1, 3", "6, 1, 32, 64", "7, 16, 33, 64", "13, 17, 19, 5", "37, 100, 13, 9", "5, 256, 3, 4",
+            "97, 64, 65, 20", "3, 20, 1030, 6", "130, 16, 1100, 3", "4, 7, 5, 1"})
+    void segmentsHaveTheBitsOfOneProductPerSegmentAddedInOrder(int m, int k, int n, int segments) {
+        Random random = new Random(13L * m + 7L * k + 3L * n + segments);
+        // Segment s of A starts 3 + s * (m*k + 2) into its array; B's segments are stored transposed.
+        int aSegment = m * k + 2;
+        int bSegment = k * n + 1;
+        float[] a = gaussian(random, 3 + segments * aSegment);
+        float[] bt = gaussian(random, segments * bSegment);
+        a[3] = -0f;
+        a[3 + (segments - 1) * aSegment] = Float.POSITIVE_INFINITY;
+        bt[bSegment - 2] = Float.MIN_VALUE;
+        float[] expected = new float[m * n];
+        float[] product = new float[m * n];
+        for (int s = 0; s < segments; s++) {
+            float[] as = java.util.Arrays.copyOfRange(a, 3 + s * aSegment, 3 + s * aSegment + m * k);
+            float[] bs = new float[k * n];
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    bs[p * n + j] = bt[s * bSegment + j * k + p];
+                }
+            }
+            BlockedMatmul.multiply(as, 0, bs, 0, s == 0 ? expected : product, 0, m, k, n);
+            for (int i = 0; s > 0 && i < m * n; i++) {
+                expected[i] += product[i];
+            }
+        }
+        for (PackedMatmul packed : configurations()) {
+            float[] c = filled(1 + m * n, Float.NaN);
+            packed.multiplySegments(new PackedMatmul.Operand(a, 3, aSegment, k, 1),
+                    new PackedMatmul.Operand(bt, 0, bSegment, 1, k), c, 1, m, k, n, segments);
+            assertArrayEquals(expected, java.util.Arrays.copyOfRange(c, 1, 1 + m * n), packed.describe());
+            assertTrue(Float.isNaN(c[0]), "nothing written before the offset");
+        }
+    }
+
     @Test
     void emptyDepthGivesZeros() {
         float[] c = filled(6, Float.NaN);
