@@ -217,10 +217,14 @@ public final class Autograd {
             return;
         }
         AutogradMeta meta = leaf.autograd();
-        // Leaves own their gradient: without create_graph it is a fresh contiguous copy, so that
-        // an optimizer may update it in place without touching another tensor.
-        Tensor contribution = createGraph ? g : g.detach().contiguousCopy();
-        meta.setGrad(meta.grad() == null ? contribution : meta.grad().add(contribution));
+        // Leaves own their gradient: without create_graph it is a fresh contiguous tensor, so that
+        // an optimizer may update it in place without touching another tensor. A sum is fresh
+        // already; only a first contribution, which may be shared or a view, is copied.
+        if (meta.grad() != null) {
+            meta.setGrad(meta.grad().add(createGraph ? g : g.detach()));
+        } else {
+            meta.setGrad(createGraph ? g : g.detach().contiguousCopy());
+        }
     }
 
     /** The tensors whose gradient autograd.grad returns: leaves by identity, others by their node. */

@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,39 @@ class BackwardEngineTest {
         assertArrayEquals(new double[]{5, 7, 9}, x.grad().toDoubleArray());
         x.zeroGrad();
         assertNull(x.grad());
+    }
+
+    /**
+     * A leaf's .grad is its own tensor: the first contribution is copied (it may be a view of, or
+     * the very tensor handed to, another input), later ones are added into a fresh sum.
+     */
+    @Test
+    void leafGradientsShareNoStorageWithOtherTensors() {
+        Tensor a = Tensor.fromArray(new double[]{1, 2}, 2).requiresGrad(true);
+        Tensor b = Tensor.fromArray(new double[]{3, 4}, 2).requiresGrad(true);
+        Tensor seed = Tensor.fromArray(new double[]{1, 1}, 2);
+        // add's backward hands the same gradient tensor to both inputs.
+        a.add(b).add(a).backward(seed);
+        assertNotSame(a.grad().storage(), b.grad().storage());
+        assertNotSame(seed.storage(), b.grad().storage());
+        a.grad().mul_(10);
+        assertArrayEquals(new double[]{20, 20}, a.grad().toDoubleArray());
+        assertArrayEquals(new double[]{1, 1}, b.grad().toDoubleArray());
+        assertArrayEquals(new double[]{1, 1}, seed.toDoubleArray());
+    }
+
+    /**
+     * The weight gradient of x @ W^T (a Linear layer) is made as (g^T x)^T, so that W's .grad is
+     * not a transposing copy: the same products summed in the same order as x^T g, the same bits.
+     */
+    @Test
+    void transposedRightOperandGetsTheBitsOfTheTextbookFormula() {
+        dev.jgan.core.random.Generator gen = new dev.jgan.core.random.Generator(5);
+        Tensor x = Tensor.randn(gen, 67, 129);
+        Tensor w = Tensor.randn(gen, 33, 129).requiresGrad(true);
+        Tensor g = Tensor.randn(gen, 67, 33);
+        x.matmul(w.t()).backward(g);
+        assertArrayEquals(x.t().matmul(g).t().contiguous().toFloatArray(), w.grad().toFloatArray());
     }
 
     @Test

@@ -31,19 +31,15 @@ interface MicroKernel {
      * The same tile as the sum of {@code kc / segment} separate products, one per run of
      * {@code segment} steps of p: each product summed from +0 in increasing p as {@link #run}
      * does, and the products added in increasing order onto c ({@code accumulate}) or onto the
-     * first of them. These are the bits of making each product on its own and adding it into the
-     * tile, which is how a sum of per-image products was computed before (see
-     * {@link BatchSummedMatmul}); here the tile stays in registers or L1 the whole time.
-     * {@code segment} divides {@code kc}.
-     *
-     * <p>This default runs each product into a scratch tile and adds it in; kernels may keep the
-     * product in registers instead.
+     * first of them. These are the bits of making each product on its own and adding it into C,
+     * which is how a sum of per-image products was computed before (see
+     * {@link BatchSummedMatmul}); here C's tile stays in L1 the whole time. {@code segment}
+     * divides {@code kc}; {@code product} is a scratch tile of {@code rows() * cols()} floats.
      */
     default void runSegments(int kc, int segment, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff,
-                             int ldc, boolean accumulate) {
+                             int ldc, boolean accumulate, float[] product) {
         int rows = rows();
         int cols = cols();
-        float[] product = new float[rows * cols];
         for (int p0 = 0; p0 < kc; p0 += segment) {
             if (p0 == 0 && !accumulate) {
                 run(segment, ap, apOff, bp, bpOff, c, cOff, ldc, false);

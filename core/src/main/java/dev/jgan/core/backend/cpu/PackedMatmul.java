@@ -93,8 +93,10 @@ final class PackedMatmul {
             return;
         }
         int depth = segments * k;
-        int panelDepth = segments == 1 ? KC : k * (KC / k);
-        int segment = segments == 1 ? 0 : k;
+        // Products of depth 1 are single rounded products, and adding them up in order is what one
+        // long product of depth N does anyway (its sum starts from +0 and so is never -0).
+        int segment = segments == 1 || k == 1 ? 0 : k;
+        int panelDepth = segment == 0 ? KC : k * (KC / k);
         int mr = kernel.rows();
         int nr = kernel.cols();
         int rowTiles = (m + mr - 1) / mr;
@@ -165,20 +167,21 @@ final class PackedMatmul {
         int mr = kernel.rows();
         int nr = kernel.cols();
         float[] edge = null;
+        float[] product = segment == 0 ? null : new float[mr * nr];
         for (int jr = 0; jr < nc; jr += nr) {
             for (int ir = 0; ir < mc; ir += mr) {
                 int cAt = cOff + ir * ldc + jr;
                 int rows = Math.min(mr, mc - ir);
                 int cols = Math.min(nr, nc - jr);
                 if (rows == mr && cols == nr) {
-                    tile(ap, apOff + ir * kc, bp, jr * kc, c, cAt, ldc, kc, accumulate, segment);
+                    tile(ap, apOff + ir * kc, bp, jr * kc, c, cAt, ldc, kc, accumulate, segment, product);
                 } else {
                     // A partial tile runs on a scratch tile and copies back only its valid part.
                     if (edge == null) {
                         edge = new float[mr * nr];
                     }
                     copyTile(c, cAt, ldc, edge, 0, nr, rows, cols);
-                    tile(ap, apOff + ir * kc, bp, jr * kc, edge, 0, nr, kc, accumulate, segment);
+                    tile(ap, apOff + ir * kc, bp, jr * kc, edge, 0, nr, kc, accumulate, segment, product);
                     copyTile(edge, 0, nr, c, cAt, ldc, rows, cols);
                 }
             }
@@ -186,11 +189,11 @@ final class PackedMatmul {
     }
 
     private void tile(float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc, int kc,
-                      boolean accumulate, int segment) {
+                      boolean accumulate, int segment, float[] product) {
         if (segment == 0) {
             kernel.run(kc, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate);
         } else {
-            kernel.runSegments(kc, segment, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate);
+            kernel.runSegments(kc, segment, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate, product);
         }
     }
 
