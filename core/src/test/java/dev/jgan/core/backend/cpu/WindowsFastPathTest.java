@@ -111,9 +111,9 @@ class WindowsFastPathTest {
 
     /**
      * col2im sums each pixel's entries from +0.0, so a pixel whose entries are all -0.0, or that
-     * has none, is +0.0; and sums of subnormals are exact in double. The fast path pads the
-     * pixels with fewer entries (the borders here) with nothing, or with +0.0: either way these
-     * bits must come out as the reference's, signs of zeros included.
+     * has none, is +0.0; and sums of subnormals are exact in double. The fast path must give
+     * these bits too, signs of zeros included, on the borders (fewer entries) as inside; a sum
+     * started from -0.0, or a zero kept from the columns, fails here.
      */
     @ParameterizedTest(name = "{4}x{4} image, kernel {0}, stride {1}, padding {2}, C {3}")
     @CsvSource({"4, 2, 1, 3, 8", "4, 1, 0, 2, 4", "1, 2, 0, 2, 7", "3, 3, 2, 1, 9"})
