@@ -7,6 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * The im2col and col2im fast paths ({@link FastWindows}) against the reference loops, bit for
  * bit: im2col only copies, and col2im sums the same entries in the same order in double. Every
@@ -53,6 +55,158 @@ class WindowsFastPathTest {
                 reference.col2im(cols, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, referenceImage);
                 Layouts.assertMatches(referenceImage, fastImage, 0, "col2im, " + what);
             }
+        }
+    }
+
+    /**
+     * The layers of the DCGAN at batch 64: kernel 4, stride 2, padding 1 onto 1x32x32, 64x16x16
+     * and 128x8x8, and kernel 4, stride 1, padding 0 between 256x4x4 and one window, in both
+     * directions (col2im is also the transposed convolutions' fold), into and from columns stored
+     * batch-inner, as the convolutions store them, and contiguous.
+     */
+    @ParameterizedTest(name = "N 64, C {0}, {1}x{1} image, kernel 4, stride {2}, padding {3}")
+    @CsvSource({"1, 32, 2, 1", "64, 16, 2, 1", "128, 8, 2, 1", "256, 4, 1, 0"})
+    void matchReferenceBitForBitOnDcganLayers(int c, int size, int stride, int padding) {
+        int n = 64;
+        int windows = ConvGeometry.outputSize("test", size, 4, stride, padding, 1);
+        Random rnd = new Random(c * 31L + size);
+        Tensor x = Input.CONTIGUOUS.make(rnd, n, c, size, size);
+        for (ColumnLayout layout : new ColumnLayout[]{ColumnLayout.BATCH_INNER, ColumnLayout.CONTIGUOUS}) {
+            String what = layout + " columns";
+            checkIm2col(x, 4, 4, stride, stride, padding, padding, 1, 1, layout, n, c * 16, windows * windows, what);
+            Tensor cols = layout.make(n, c * 16, windows * windows, Layouts.values(rnd, n * c * 16 * windows * windows,
+                    16));
+            checkCol2im(cols, n, c, size, size, 4, 4, stride, stride, padding, padding, 1, 1, Input.CONTIGUOUS, what);
+        }
+    }
+
+    /**
+     * Geometries the DCGAN does not use, each from and into every layout of the columns: the
+     * rows of one image end to end or not, the images of one row end to end (batch-inner) or not,
+     * and N = 13 so that the images of a row split into blocks of unequal size.
+     */
+    @ParameterizedTest(name = "N {0}, C {1}, {2}x{3} image, {4}x{5} kernel, stride {6}x{7}, padding {8}x{9}, dilation {10}x{11}")
+    @CsvSource({
+            "13, 2, 9, 10, 3, 3, 3, 3, 1, 2, 1, 1",
+            "13, 1, 11, 9, 3, 2, 1, 2, 2, 0, 2, 1",
+            "9, 3, 3, 2, 5, 4, 1, 1, 2, 2, 1, 1",
+            "10, 2, 7, 6, 2, 3, 3, 1, 0, 1, 2, 3",
+            "17, 1, 6, 7, 4, 4, 2, 2, 1, 1, 1, 1"})
+    void matchReferenceBitForBitFromAndIntoEveryColumnLayout(int n, int c, int h, int w, int kh, int kw, int sh,
+                                                            int sw, int ph, int pw, int dh, int dw) {
+        int positions = ConvGeometry.outputSize("test", h, kh, sh, ph, dh)
+                * ConvGeometry.outputSize("test", w, kw, sw, pw, dw);
+        int rows = c * kh * kw;
+        Random rnd = new Random(n * 1009L + c * 101L + h * 13L + w);
+        for (Input input : Input.values()) {
+            Tensor x = input.make(rnd, n, c, h, w);
+            for (ColumnLayout layout : ColumnLayout.values()) {
+                String what = input + " image, " + layout + " columns";
+                checkIm2col(x, kh, kw, sh, sw, ph, pw, dh, dw, layout, n, rows, positions, what);
+                Tensor cols = layout.make(n, rows, positions, Layouts.values(rnd, n * rows * positions, 16));
+                checkCol2im(cols, n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, input, what);
+            }
+        }
+    }
+
+    /**
+     * col2im sums each pixel's entries from +0.0, so a pixel whose entries are all -0.0, or that
+     * has none, is +0.0; and sums of subnormals are exact in double. The fast path must give
+     * these bits too, signs of zeros included, on the borders (fewer entries) as inside; a sum
+     * started from -0.0, or a zero kept from the columns, fails here.
+     */
+    @ParameterizedTest(name = "{4}x{4} image, kernel {0}, stride {1}, padding {2}, C {3}")
+    @CsvSource({"4, 2, 1, 3, 8", "4, 1, 0, 2, 4", "1, 2, 0, 2, 7", "3, 3, 2, 1, 9"})
+    void col2imKeepsSignedZerosAndSubnormals(int k, int stride, int padding, int c, int size) {
+        int n = 11;
+        int windows = ConvGeometry.outputSize("test", size, k, stride, padding, 1);
+        int rows = c * k * k, count = n * rows * windows * windows;
+        float[] tiny = {-0f, 0f, Float.MIN_VALUE, -Float.MIN_VALUE, 3e-39f, -3e-39f, -Float.MIN_NORMAL};
+        Random rnd = new Random(k * 7L + stride);
+        float[] mixed = new float[count];
+        for (int i = 0; i < count; i++) {
+            mixed[i] = tiny[rnd.nextInt(tiny.length)];
+        }
+        float[] negativeZeros = new float[count];
+        java.util.Arrays.fill(negativeZeros, -0f);
+        for (ColumnLayout layout : new ColumnLayout[]{ColumnLayout.BATCH_INNER, ColumnLayout.CONTIGUOUS}) {
+            checkCol2im(layout.make(n, rows, windows * windows, mixed), n, c, size, size, k, k, stride, stride,
+                    padding, padding, 1, 1, Input.CONTIGUOUS, layout + " columns of signed zeros and subnormals");
+            Tensor image = Input.SLICED.garbage(n, c, size, size);
+            fast.col2im(layout.make(n, rows, windows * windows, negativeZeros), c, size, size, k, k, stride, stride,
+                    padding, padding, 1, 1, image);
+            for (float v : image.toFloatArray()) {
+                assertEquals(0, Float.floatToRawIntBits(v), layout + " columns of -0.0: every pixel is +0.0");
+            }
+        }
+    }
+
+    private void checkIm2col(Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
+                             ColumnLayout layout, int n, int rows, int positions, String what) {
+        float[] junk = new float[n * rows * positions];
+        java.util.Arrays.fill(junk, 12345f);
+        Tensor fastCols = layout.make(n, rows, positions, junk);
+        Tensor referenceCols = layout.make(n, rows, positions, junk);
+        fast.im2col(x, kh, kw, sh, sw, ph, pw, dh, dw, fastCols);
+        reference.im2col(x, kh, kw, sh, sw, ph, pw, dh, dw, referenceCols);
+        assertSameBits(referenceCols, fastCols, "im2col, " + what);
+    }
+
+    private void checkCol2im(Tensor cols, int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw,
+                             int dh, int dw, Input imageLayout, String what) {
+        Tensor fastImage = imageLayout.garbage(n, c, h, w);
+        Tensor referenceImage = imageLayout.garbage(n, c, h, w);
+        fast.col2im(cols, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, fastImage);
+        reference.col2im(cols, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, referenceImage);
+        assertSameBits(referenceImage, fastImage, "col2im, " + what);
+    }
+
+    /** Equal bits, element by element: zeros of opposite signs differ, NaN must be the same NaN. */
+    private static void assertSameBits(Tensor expected, Tensor actual, String what) {
+        float[] e = expected.toFloatArray();
+        float[] a = actual.toFloatArray();
+        assertEquals(e.length, a.length, what + ": element count");
+        for (int i = 0; i < e.length; i++) {
+            if (Float.floatToRawIntBits(e[i]) != Float.floatToRawIntBits(a[i])) {
+                assertEquals(Float.floatToRawIntBits(e[i]), Float.floatToRawIntBits(a[i]),
+                        what + ": element " + i + " reference " + e[i] + ", fast " + a[i]);
+            }
+        }
+    }
+
+    /** The layouts of [N, rows, positions] columns: views of storage that starts with the given values. */
+    private enum ColumnLayout {
+        /** Row-major [N, rows, positions]. */
+        CONTIGUOUS,
+        /** Storage [rows, N, positions], as the convolutions store columns. */
+        BATCH_INNER,
+        /** Batch-inner, starting 5 elements into the storage. */
+        BATCH_INNER_OFFSET,
+        /** Storage [rows, N, positions + 2], positions 1..: the images of a row are not end to end. */
+        BATCH_INNER_GAPS,
+        /** Storage [N, positions, rows]: entries of a row are rows apart. */
+        TRANSPOSED;
+
+        Tensor make(int n, int rows, int positions, float[] values) {
+            return switch (this) {
+                case CONTIGUOUS -> Tensor.fromArray(values, n, rows, positions);
+                case BATCH_INNER -> Tensor.view(Tensor.fromArray(values, rows, n, positions),
+                        new int[]{n, rows, positions}, new int[]{positions, n * positions, 1}, 0);
+                case BATCH_INNER_OFFSET -> Tensor.view(Tensor.fromArray(padded(values, 5, 0), values.length + 5),
+                        new int[]{n, rows, positions}, new int[]{positions, n * positions, 1}, 5);
+                case BATCH_INNER_GAPS -> Tensor.view(
+                        Tensor.fromArray(padded(values, 0, 2 * n * rows), rows * n * (positions + 2)),
+                        new int[]{n, rows, positions}, new int[]{positions + 2, n * (positions + 2), 1}, 1);
+                case TRANSPOSED -> Tensor.fromArray(values, n, positions, rows).transpose(1, 2);
+            };
+        }
+
+        /** values with {@code before} and {@code after} copies of 777 around them. */
+        private static float[] padded(float[] values, int before, int after) {
+            float[] out = new float[before + values.length + after];
+            java.util.Arrays.fill(out, 777f);
+            System.arraycopy(values, 0, out, before, values.length);
+            return out;
         }
     }
 
