@@ -16,6 +16,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -107,6 +108,23 @@ class FusedOptimizerLoopsTest {
                 assertBitsEqual(refParam, fastParam, s + " step " + step);
             }
         }
+    }
+
+    /** A contiguous view that starts inside its storage takes the reference loops, with their bits. */
+    @Test
+    void aParameterAtAnOffsetTakesTheReferenceLoops() {
+        int n = 1000;
+        AdamSettings s = ADAM.get(0);
+        Tensor param = Tensor.normal(new Generator(7), DType.FLOAT32, 0, 1, n + 3).narrow(0, 3, n);
+        Tensor refParam = param.contiguousCopy();
+        Tensor grad = awkwardGradient(n, 1);
+        Tensor[] state = {Tensor.zeros(n), Tensor.zeros(n)};
+        Tensor[] ref = {Tensor.zeros(n), Tensor.zeros(n)};
+        assertTrue(param.isContiguous());
+        assertFalse(FastOptimizerLoops.applies(param, grad, state[0], state[1]));
+        cpu.adamStep(param, grad, state[0], state[1], null, 1, s);
+        FusedOptimizerLoops.adam(refParam, grad, ref[0], ref[1], null, 1, s);
+        assertBitsEqual(refParam, param, "Adam on a view at offset 3");
     }
 
     @Test
