@@ -218,12 +218,15 @@ public final class Autograd {
         }
         AutogradMeta meta = leaf.autograd();
         // Leaves own their gradient: without create_graph it is a fresh contiguous tensor, so that
-        // an optimizer may update it in place without touching another tensor. A sum is fresh
-        // already; only a first contribution, which may be shared or a view, is copied.
-        if (meta.grad() != null) {
-            meta.setGrad(meta.grad().add(createGraph ? g : g.detach()));
+        // an optimizer may update it in place without touching another tensor. Only a first
+        // contribution, which may be shared or a view, is copied; later ones are added into it in
+        // place, as PyTorch's AccumulateGrad does. With create_graph the sum is a graph node.
+        if (createGraph) {
+            meta.setGrad(meta.grad() == null ? g : meta.grad().add(g));
+        } else if (meta.grad() == null) {
+            meta.setGrad(g.detach().contiguousCopy());
         } else {
-            meta.setGrad(createGraph ? g : g.detach().contiguousCopy());
+            meta.grad().add_(g.detach());
         }
     }
 

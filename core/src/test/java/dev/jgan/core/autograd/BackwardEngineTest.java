@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,8 @@ class BackwardEngineTest {
 
     /**
      * A leaf's .grad is its own tensor: the first contribution is copied (it may be a view of, or
-     * the very tensor handed to, another input), later ones are added into a fresh sum.
+     * the very tensor handed to, another input), later ones are added into it in place, as
+     * PyTorch's AccumulateGrad does.
      */
     @Test
     void leafGradientsShareNoStorageWithOtherTensors() {
@@ -43,6 +45,10 @@ class BackwardEngineTest {
         assertArrayEquals(new double[]{20, 20}, a.grad().toDoubleArray());
         assertArrayEquals(new double[]{1, 1}, b.grad().toDoubleArray());
         assertArrayEquals(new double[]{1, 1}, seed.toDoubleArray());
+        Tensor accumulated = b.grad();
+        a.add(b).backward(seed);
+        assertSame(accumulated, b.grad(), "a second backward adds into the leaf's gradient in place");
+        assertArrayEquals(new double[]{2, 2}, b.grad().toDoubleArray());
     }
 
     /**
