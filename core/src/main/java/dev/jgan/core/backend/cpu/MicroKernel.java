@@ -38,18 +38,22 @@ interface MicroKernel {
      */
     default void runSegments(int kc, int segment, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff,
                              int ldc, boolean accumulate, float[] product) {
-        int rows = rows();
-        int cols = cols();
         for (int p0 = 0; p0 < kc; p0 += segment) {
             if (p0 == 0 && !accumulate) {
                 run(segment, ap, apOff, bp, bpOff, c, cOff, ldc, false);
                 continue;
             }
-            run(segment, ap, apOff + p0 * rows, bp, bpOff + p0 * cols, product, 0, cols, false);
-            for (int r = 0; r < rows; r++) {
-                for (int j = 0; j < cols; j++) {
-                    c[cOff + r * ldc + j] += product[r * cols + j];
-                }
+            run(segment, ap, apOff + p0 * rows(), bp, bpOff + p0 * cols(), product, 0, cols(), false);
+            addTile(product, c, cOff, ldc);
+        }
+    }
+
+    /** Tile {@code c[cOff + r * ldc + j]} += {@code product[r * cols() + j]}; kernels may vectorize it. */
+    default void addTile(float[] product, float[] c, int cOff, int ldc) {
+        int cols = cols();
+        for (int r = 0; r < rows(); r++) {
+            for (int j = 0; j < cols; j++) {
+                c[cOff + r * ldc + j] += product[r * cols + j];
             }
         }
     }

@@ -202,24 +202,28 @@ final class PackedMatmul {
      * into slivers of nr columns, one run of depth within one segment at a time.
      */
     private static void packB(Operand b, int k, int p0, int j0, int kc, int nc, int nr, float[] bp) {
-        for (int p = p0; p < p0 + kc; ) {
-            int s = p / k;
-            int within = p % k;
-            int run = Math.min(k - within, p0 + kc - p);
-            packB(b.data(), b.offset() + s * b.segmentStride() + within * b.rowStride() + j0 * b.colStride(),
-                    b.rowStride(), b.colStride(), run, nc, nr, bp, kc, p - p0);
-            p += run;
-        }
+        forEachRun(k, p0, kc, (segment, within, run, at) -> packB(b.data(), b.offset() + segment * b.segmentStride()
+                + within * b.rowStride() + j0 * b.colStride(), b.rowStride(), b.colStride(), run, nc, nr, bp, kc, at));
     }
 
     /** Packs depth [p0, p0 + kc) of A's rows [i0, i0 + mc) into slivers of mr rows, as {@link #packB}. */
     private static void packA(Operand a, int k, int p0, int i0, int mc, int kc, int mr, float[] ap) {
+        forEachRun(k, p0, kc, (segment, within, run, at) -> packA(a.data(), a.offset() + segment * a.segmentStride()
+                + i0 * a.rowStride() + within * a.colStride(), a.rowStride(), a.colStride(), mc, run, mr, ap, kc, at));
+    }
+
+    /** A run of depth inside one segment: {@code run} steps from {@code within}, packed at depth {@code at}. */
+    @FunctionalInterface
+    private interface Run {
+        void pack(int segment, int within, int run, int at);
+    }
+
+    /** Cuts depth [p0, p0 + kc) into runs that do not cross a segment boundary (segments of depth k). */
+    private static void forEachRun(int k, int p0, int kc, Run body) {
         for (int p = p0; p < p0 + kc; ) {
-            int s = p / k;
             int within = p % k;
             int run = Math.min(k - within, p0 + kc - p);
-            packA(a.data(), a.offset() + s * a.segmentStride() + i0 * a.rowStride() + within * a.colStride(),
-                    a.rowStride(), a.colStride(), mc, run, mr, ap, kc, p - p0);
+            body.pack(p / k, within, run, p - p0);
             p += run;
         }
     }

@@ -60,28 +60,15 @@ final class VectorMicroKernel implements MicroKernel {
         }
     }
 
-    /**
-     * Each product goes through the scratch tile (in L1) and is added onto C with vector adds;
-     * the loop of {@link #run} itself stays as it is (a mode test at its end made the 1024
-     * product about 10% slower).
-     */
+    /** Two vector adds per row of the tile, after each segment's product (see {@link #runSegments}). */
     @Override
-    public void runSegments(int kc, int segment, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff,
-                            int ldc, boolean accumulate, float[] product) {
-        int cols = 2 * LANES;
-        for (int p0 = 0; p0 < kc; p0 += segment) {
-            if (p0 == 0 && !accumulate) {
-                run(segment, ap, apOff, bp, bpOff, c, cOff, ldc, false);
-                continue;
-            }
-            run(segment, ap, apOff + p0 * MR, bp, bpOff + p0 * cols, product, 0, cols, false);
-            for (int r = 0; r < MR; r++) {
-                int at = cOff + r * ldc;
-                FloatVector.fromArray(SPECIES, c, at).add(FloatVector.fromArray(SPECIES, product, r * cols))
-                        .intoArray(c, at);
-                FloatVector.fromArray(SPECIES, c, at + LANES).add(FloatVector.fromArray(SPECIES, product, r * cols + LANES))
-                        .intoArray(c, at + LANES);
-            }
+    public void addTile(float[] product, float[] c, int cOff, int ldc) {
+        for (int r = 0; r < MR; r++) {
+            int at = cOff + r * ldc;
+            int from = r * 2 * LANES;
+            FloatVector.fromArray(SPECIES, c, at).add(FloatVector.fromArray(SPECIES, product, from)).intoArray(c, at);
+            FloatVector.fromArray(SPECIES, c, at + LANES).add(FloatVector.fromArray(SPECIES, product, from + LANES))
+                    .intoArray(c, at + LANES);
         }
     }
 
