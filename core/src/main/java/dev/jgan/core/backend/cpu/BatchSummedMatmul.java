@@ -75,12 +75,14 @@ final class BatchSummedMatmul {
         int pieces = (length + FastReduce.COLUMNS - 1) / FastReduce.COLUMNS;
         Parallel.forRange(pieces, FastReduce.COLUMNS, (start, end) -> {
             float[] staged = new float[FastReduce.COLUMNS];
+            float[] addend = new float[FastReduce.COLUMNS];
             for (int piece = start; piece < end; piece++) {
                 int from = piece * FastReduce.COLUMNS;
                 int width = Math.min(FastReduce.COLUMNS, length - from);
                 System.arraycopy(sum, sumAt + from, staged, 0, width);
+                System.arraycopy(product, from, addend, 0, width);
                 for (int i = 0; i < width; i++) {
-                    staged[i] += product[from + i];
+                    staged[i] += addend[i];
                 }
                 System.arraycopy(staged, 0, sum, sumAt + from, width);
             }
