@@ -11,13 +11,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The streamed batch of products ({@link BatchSummedMatmul}) against what it replaces on the same
  * backend: matmul into an [N, ..., M, P] tensor, then the fast sum over dim 0. Bit for bit, since
- * every convolution weight gradient of the recorded training runs goes through it.
+ * every convolution weight gradient of the recorded training runs goes through it; and within
+ * float32 rounding of the reference loops.
  */
 class BatchSummedMatmulTest {
     private final CpuBackend cpu = new CpuBackend();
@@ -51,7 +53,15 @@ class BatchSummedMatmulTest {
         }
         Tensor streamed = Tensor.empty(cpu, DType.FLOAT32, shape(1, groups, m, p));
         assertTrue(cpu.tryMatmulSummedOverBatch(a, b, streamed), "the fast backend takes this case");
-        assertArrayEquals(twoSteps(a, b).toFloatArray(), streamed.toFloatArray());
+        assertArrayEquals(twoSteps(cpu, a, b).toFloatArray(), streamed.toFloatArray());
+        // And within float32 rounding of the reference loops, which sum in double.
+        CpuBackend reference = CpuBackend.reference();
+        double[] exact = twoSteps(reference, a, b).toDoubleArray();
+        double[] scale = twoSteps(reference, a.abs(), b.abs()).toDoubleArray();
+        double[] fast = streamed.toDoubleArray();
+        for (int i = 0; i < exact.length; i++) {
+            assertEquals(exact[i], fast[i], 1e-5 * scale[i], "element " + i);
+        }
     }
 
     @Test
@@ -61,7 +71,7 @@ class BatchSummedMatmulTest {
         Tensor b = Tensor.fromArray(new float[]{1f, -2f, 3f}, 3, 1, 1);
         Tensor out = Tensor.empty(cpu, DType.FLOAT32, 1, 2, 1);
         assertTrue(cpu.tryMatmulSummedOverBatch(a, b, out));
-        assertArrayEquals(twoSteps(a, b).toFloatArray(), out.toFloatArray());
+        assertArrayEquals(twoSteps(cpu, a, b).toFloatArray(), out.toFloatArray());
     }
 
     @Test
@@ -83,18 +93,18 @@ class BatchSummedMatmulTest {
                 Tensor.empty(cpu, DType.FLOAT32, 1, 2, 2)));
     }
 
-    private Tensor twoSteps(Tensor a, Tensor b) {
+    private static Tensor twoSteps(CpuBackend backend, Tensor a, Tensor b) {
         int rank = a.dim();
         int[] productShape = a.shape().clone();
         productShape[rank - 1] = b.size(-1);
-        Tensor products = Tensor.empty(cpu, DType.FLOAT32, productShape);
-        cpu.matmul(a, b, products);
+        Tensor products = Tensor.empty(backend, DType.FLOAT32, productShape);
+        backend.matmul(a, b, products);
         int[] keptShape = productShape.clone();
         keptShape[0] = 1;
-        Tensor kept = Tensor.empty(cpu, DType.FLOAT32, keptShape);
+        Tensor kept = Tensor.empty(backend, DType.FLOAT32, keptShape);
         boolean[] batchDim = new boolean[rank];
         batchDim[0] = true;
-        cpu.reduce(ReduceOp.SUM, products, batchDim, kept);
+        backend.reduce(ReduceOp.SUM, products, batchDim, kept);
         return kept;
     }
 
