@@ -10,7 +10,7 @@ speed-up of the new default (SIMD_THREADED) over the previous one (BLOCKED_THREA
 import csv
 import sys
 
-RUNGS = ["NAIVE", "BLOCKED_THREADED", "REGISTER_TILE", "SIMD", "SIMD_THREADED", "SIMD_FMA_THREADED"]
+RUNGS = ["NAIVE", "BLOCKED_THREADED", "REGISTER_TILE", "SIMD", "SIMD_THREADED"]
 TO_SECONDS = {"us/op": 1e-6, "ms/op": 1e-3, "s/op": 1.0, "ns/op": 1e-9}
 
 

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The float32 matmul ladder on the CPU ({@link MatmulRung}: naive loop, the previous blocked
- * path, packed scalar register tile, packed SIMD on one thread, SIMD threaded, and SIMD with
- * fused multiply-adds) on row-major arrays, at square sizes and at the MLP GAN's own shapes:
+ * path, packed scalar register tile, packed SIMD on one thread, SIMD threaded; every rung with
+ * fused multiply-adds, so all return the same bits) on row-major arrays, at square sizes and at the MLP GAN's own shapes:
  * batch 64 through gan.py's layers 100-128-256-512-1024-784, forward ({@code 64 x in x out}),
  * the gradient of the input ({@code 64 x out x in}) and of the weight ({@code in x 64 x out}).
  * GFLOP/s = 2 m k n / time. The forks get {@code --add-modules jdk.incubator.vector}, or the
@@ -43,7 +43,7 @@ public class MatmulBenchmark {
      * The rung of the ladder. JMH orders parameters by name, and "version" sorts after "shape", so
      * the rungs of one shape run back to back, as in the other benchmarks here.
      */
-    @Param({"NAIVE", "BLOCKED_THREADED", "REGISTER_TILE", "SIMD", "SIMD_THREADED", "SIMD_FMA_THREADED"})
+    @Param({"NAIVE", "BLOCKED_THREADED", "REGISTER_TILE", "SIMD", "SIMD_THREADED"})
     public MatmulRung version;
 
     private float[] a;

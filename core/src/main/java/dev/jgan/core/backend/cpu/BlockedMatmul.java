@@ -74,10 +74,10 @@ final class BlockedMatmul {
             int bRow = bOff + p * n;
             for (int j = jc; j < jEnd; j++) {
                 float bv = b[bRow + j];
-                c[c0 + j] += x0 * bv;
-                c[c1 + j] += x1 * bv;
-                c[c2 + j] += x2 * bv;
-                c[c3 + j] += x3 * bv;
+                c[c0 + j] = Math.fma(x0, bv, c[c0 + j]);
+                c[c1 + j] = Math.fma(x1, bv, c[c1 + j]);
+                c[c2 + j] = Math.fma(x2, bv, c[c2 + j]);
+                c[c3 + j] = Math.fma(x3, bv, c[c3 + j]);
             }
         }
     }
@@ -89,7 +89,7 @@ final class BlockedMatmul {
             float x = a[aOff + i * k + p];
             int bRow = bOff + p * n;
             for (int j = jc; j < jEnd; j++) {
-                c[cRow + j] += x * b[bRow + j];
+                c[cRow + j] = Math.fma(x, b[bRow + j], c[cRow + j]);
             }
         }
     }

@@ -115,7 +115,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
         if (fastPaths && FastUnary.tryRun(op, x, out, p1, p2)) {
             return;
         }
-        DoubleUnaryOperator f = function(op, p1, p2);
+        DoubleUnaryOperator f = out.dtype() == DType.FLOAT32 ? float32Function(op, p1, p2) : function(op, p1, p2);
         CpuStorage xs = storage(x);
         CpuStorage os = storage(out);
         int[] xp = StridedIndex.of(x);
@@ -123,6 +123,21 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
         for (int i = 0; i < xp.length; i++) {
             os.set(op_[i], f.applyAsDouble(xs.get(xp[i])));
         }
+    }
+
+    /**
+     * The float32 definition: exp, log, tanh and sigmoid are the engine's own float functions
+     * ({@link Float32Math}, the same bits on every CPU and in the vectorized fast path); the
+     * rest are the double functions below, rounded to float when stored.
+     */
+    static DoubleUnaryOperator float32Function(UnaryOp op, double p1, double p2) {
+        return switch (op) {
+            case EXP -> v -> Float32Math.exp((float) v);
+            case LOG -> v -> Float32Math.log((float) v);
+            case TANH -> v -> Float32Math.tanh((float) v);
+            case SIGMOID -> v -> Float32Math.sigmoid((float) v);
+            default -> function(op, p1, p2);
+        };
     }
 
     static DoubleUnaryOperator function(UnaryOp op, double p1, double p2) {
@@ -335,7 +350,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
                 for (int p = 0; p < k; p++) {
                     double aip = pa[i * k + p];
                     for (int j = 0; j < n; j++) {
-                        pc[i * n + j] += aip * pb[p * n + j];
+                        pc[i * n + j] = Math.fma(aip, pb[p * n + j], pc[i * n + j]);
                     }
                 }
             }
@@ -347,6 +362,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
         }
     }
 
+    /** float32 rows follow {@link Float32Math#softmaxRow}, the fast path's definition; float64 rows are summed in double. */
     @Override
     public void softmax(Tensor x, int dim, boolean log, Tensor out) {
         if (fastPaths && FastSoftmax.tryRun(x, dim, log, out)) {
@@ -361,6 +377,21 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
         int[] oBase = StridedIndex.walk(rowShape, out.strides(), out.offset());
         int xs_ = x.stride(dim);
         int os_ = out.stride(dim);
+        if (out.dtype() == DType.FLOAT32) {
+            float[] row = new float[len];
+            float[] result = new float[len];
+            float[] exps = new float[len];
+            for (int r = 0; r < xBase.length; r++) {
+                for (int j = 0; j < len; j++) {
+                    row[j] = (float) xs.get(xBase[r] + j * xs_);
+                }
+                Float32Math.softmaxRow(row, 0, result, 0, len, log, exps);
+                for (int j = 0; j < len; j++) {
+                    os.set(oBase[r] + j * os_, result[j]);
+                }
+            }
+            return;
+        }
         for (int r = 0; r < xBase.length; r++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < len; j++) {

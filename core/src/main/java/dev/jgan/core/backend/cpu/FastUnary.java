@@ -10,15 +10,15 @@ import dev.jgan.core.backend.UnaryOp;
  * tensors split across the cores.
  *
  * <p>Arithmetic is in float where that gives the reference's result (negation, abs, sqrt, relu);
- * exp, log, sigmoid and pow go through {@code Math} in double and round once, as the reference
- * does. leakyRelu's slope and clamp's bounds are used as floats, so those two may differ from
- * the reference by one unit in the last place; tanh is a rational approximation good to 7.
+ * exp, log, tanh and sigmoid are the engine's float32 functions ({@link Float32Math}), which
+ * the reference loop calls too, here vectorized ({@link VectorFloat32Math}) with the same bits;
+ * log1p and pow go through {@code Math} in double and round once, as the reference does.
+ * leakyRelu's slope and clamp's bounds are used as floats, so those two may differ from the
+ * reference by one unit in the last place.
  */
 final class FastUnary {
     /** Relative cost of one element of exp, log, tanh, sigmoid, pow against one float add. */
     private static final long TRANSCENDENTAL_COST = 16;
-    /** Beyond this |x| the rational tanh below is 1 to float precision; clamping keeps it there. */
-    private static final float TANH_CLAMP = 7.90531110763549805f;
 
     private FastUnary() {
     }
@@ -53,7 +53,7 @@ final class FastUnary {
 
     private static long cost(UnaryOp op) {
         return switch (op) {
-            case EXP, LOG, LOG1P, SIGMOID, POW -> TRANSCENDENTAL_COST;
+            case EXP, LOG, LOG1P, TANH, SIGMOID, POW -> TRANSCENDENTAL_COST;
             default -> 1;
         };
     }
@@ -83,15 +83,46 @@ final class FastUnary {
         }
     }
 
+    // exp, log, tanh and sigmoid: the engine's own float32 functions (Float32Math), whole
+    // registers at a time when the Vector API is there; either way the reference's bits.
+
     private static void exp(float[] x, float[] o, int from, int to) {
+        if (MicroKernels.VECTOR_API) {
+            VectorFloat32Math.exp(x, o, from, to);
+            return;
+        }
         for (int i = from; i < to; i++) {
-            o[i] = (float) Math.exp(x[i]);
+            o[i] = Float32Math.exp(x[i]);
         }
     }
 
     private static void log(float[] x, float[] o, int from, int to) {
+        if (MicroKernels.VECTOR_API) {
+            VectorFloat32Math.log(x, o, from, to);
+            return;
+        }
         for (int i = from; i < to; i++) {
-            o[i] = (float) Math.log(x[i]);
+            o[i] = Float32Math.log(x[i]);
+        }
+    }
+
+    private static void tanh(float[] x, float[] o, int from, int to) {
+        if (MicroKernels.VECTOR_API) {
+            VectorFloat32Math.tanh(x, o, from, to);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            o[i] = Float32Math.tanh(x[i]);
+        }
+    }
+
+    private static void sigmoid(float[] x, float[] o, int from, int to) {
+        if (MicroKernels.VECTOR_API) {
+            VectorFloat32Math.sigmoid(x, o, from, to);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            o[i] = Float32Math.sigmoid(x[i]);
         }
     }
 
@@ -116,40 +147,6 @@ final class FastUnary {
     private static void sign(float[] x, float[] o, int from, int to) {
         for (int i = from; i < to; i++) {
             o[i] = Math.signum(x[i]);
-        }
-    }
-
-    /**
-     * tanh as the rational function that Eigen uses for float tanh ({@code ptanh_float}): odd
-     * polynomial of degree 13 over even polynomial of degree 6, input clamped to +-7.9053 where
-     * the float result is within rounding of +-1. Only multiplies, adds, a divide and min/max,
-     * so C2 vectorizes it: about 20 times faster than one Math.exp per element (Math.tanh itself
-     * is a call into native code on Java 17). The price: up to 7 units in the last place from the
-     * exact tanh (measured over every float in [2^-20, 10]), against under 1 for the reference.
-     */
-    private static void tanh(float[] x, float[] o, int from, int to) {
-        for (int i = from; i < to; i++) {
-            float c = Math.min(Math.max(x[i], -TANH_CLAMP), TANH_CLAMP);
-            float c2 = c * c;
-            float p = -2.76076847742355e-16f;
-            p = p * c2 + 2.00018790482477e-13f;
-            p = p * c2 - 8.60467152213735e-11f;
-            p = p * c2 + 5.12229709037114e-08f;
-            p = p * c2 + 1.48572235717979e-05f;
-            p = p * c2 + 6.37261928875436e-04f;
-            p = p * c2 + 4.89352455891786e-03f;
-            float q = 1.19825839466702e-06f;
-            q = q * c2 + 1.18534705686654e-04f;
-            q = q * c2 + 2.26843463243900e-03f;
-            q = q * c2 + 4.89352518554385e-03f;
-            o[i] = c * p / q;
-        }
-    }
-
-    /** 1 / (1 + e^-x) in double: for very negative x, e^-x overflows to infinity and the result is 0, as it should be. */
-    private static void sigmoid(float[] x, float[] o, int from, int to) {
-        for (int i = from; i < to; i++) {
-            o[i] = (float) (1.0 / (1.0 + Math.exp(-(double) x[i])));
         }
     }
 

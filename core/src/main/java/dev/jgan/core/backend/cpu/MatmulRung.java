@@ -3,47 +3,33 @@ package dev.jgan.core.backend.cpu;
 /**
  * The float32 matmul at each rung of the ladder from the textbook loop to the default fast path,
  * so that benchmarks and chapter 12 time exactly the code the engine runs. Every rung computes
- * {@code c = a b} on row-major {@code [m, k] @ [k, n]} arrays. All but {@link #SIMD_FMA_THREADED}
- * add the products of each element of C in increasing k, multiply and add rounded separately,
- * so they return identical bits; tests check that.
+ * {@code c = a b} on row-major {@code [m, k] @ [k, n]} arrays. Every rung adds the products of
+ * each element of C in increasing k with fused multiply-adds ({@code Math.fma} in the loops,
+ * {@code FloatVector.fma} in the SIMD tile), so they all return identical bits; tests check that.
  */
 public enum MatmulRung {
     /** One dot product per element of C: the row of A is read in order, the column of B with stride n. */
-    NAIVE("naive i-j-k loop, 1 thread", true),
+    NAIVE("naive i-j-k loop, 1 thread"),
     /** The previous fast path ({@link BlockedMatmul}) on one thread: cache blocks, four rows of C per pass. */
-    BLOCKED("cache-blocked i-k-j, 4 rows per pass, 1 thread", true),
+    BLOCKED("cache-blocked i-k-j, 4 rows per pass, 1 thread"),
     /** The previous fast path as the engine ran it: rows split across the cores. */
-    BLOCKED_THREADED("cache-blocked i-k-j, 4 rows per pass, threaded (the previous default)", true),
+    BLOCKED_THREADED("cache-blocked i-k-j, 4 rows per pass, threaded (the previous default)"),
     /** Packed panels and a 4 x 4 register tile in plain Java, 1 thread. */
-    REGISTER_TILE(null, true),
+    REGISTER_TILE(null),
     /** Packed panels and the Vector API register tile, 1 thread (the scalar tile without the module). */
-    SIMD(null, true),
+    SIMD(null),
     /** The default fast path: SIMD on every core. */
-    SIMD_THREADED(null, true),
-    /** As {@link #SIMD_THREADED} with fused multiply-adds: measurement only, its last bits differ. */
-    SIMD_FMA_THREADED(null, false);
+    SIMD_THREADED(null);
 
     private final String fixedDescription;
-    private final boolean referenceOrder;
 
-    MatmulRung(String fixedDescription, boolean referenceOrder) {
+    MatmulRung(String fixedDescription) {
         this.fixedDescription = fixedDescription;
-        this.referenceOrder = referenceOrder;
     }
 
     /** Floats per SIMD register in the vector kernels (16 with AVX-512, 8 with AVX2); 1 without the Vector API. */
     public static int vectorLanes() {
         return MicroKernels.lanes();
-    }
-
-    /** True when the rung can run in this JVM: the FMA rung needs {@code --add-modules jdk.incubator.vector}. */
-    public boolean available() {
-        return this != SIMD_FMA_THREADED || MicroKernels.VECTOR_API;
-    }
-
-    /** True when the rung returns the same bits as the naive loop (every rung but the FMA one). */
-    public boolean referenceOrder() {
-        return referenceOrder;
     }
 
     /** What this rung runs in this JVM, e.g. "packed, vector 6x32 (512-bit), threaded". */
@@ -71,7 +57,6 @@ public enum MatmulRung {
             case REGISTER_TILE -> new PackedMatmul(ScalarMicroKernel.INSTANCE, false);
             case SIMD -> new PackedMatmul(MicroKernels.best(), false);
             case SIMD_THREADED -> PackedMatmul.DEFAULT;
-            case SIMD_FMA_THREADED -> new PackedMatmul(MicroKernels.fused(), true);
             default -> throw new IllegalStateException(this + " is not a packed rung");
         };
     }
@@ -81,7 +66,7 @@ public enum MatmulRung {
             for (int j = 0; j < n; j++) {
                 float sum = 0f;
                 for (int p = 0; p < k; p++) {
-                    sum += a[i * k + p] * b[p * n + j];
+                    sum = Math.fma(a[i * k + p], b[p * n + j], sum);
                 }
                 c[i * n + j] = sum;
             }

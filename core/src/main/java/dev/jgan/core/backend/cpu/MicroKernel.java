@@ -9,10 +9,12 @@ package dev.jgan.core.backend.cpu;
  * {@code cols()} elements of row p). So the kernel reads both with unit stride, and the tile of
  * C lives in registers for all {@code kc} steps.
  *
- * <p>Numerics contract of the default kernels: every element of C is {@code acc = acc + a * b}
- * in increasing p, a rounded float32 product added with a rounded float32 sum, never fused,
- * starting from +0 (or from the value already in C when {@code accumulate} is set). That is the
- * order of the plain loop and of the previous {@link BlockedMatmul}, so all give identical bits.
+ * <p>Numerics contract of every kernel: each element of C is {@code acc = fma(a, b, acc)} in
+ * increasing p, the product and the sum rounded once together, starting from +0 (or from the
+ * value already in C when {@code accumulate} is set). That is the order of the plain loop and of
+ * {@link BlockedMatmul}, which use {@code Math.fma}, so all give identical bits. An FMA is exactly
+ * specified (IEEE 754's fusedMultiplyAdd, Java's {@code Math.fma}), so these bits are also the
+ * same on every CPU.
  */
 interface MicroKernel {
     /** Rows of C in one tile (MR). */
@@ -38,6 +40,10 @@ interface MicroKernel {
      */
     default void runSegments(int kc, int segment, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff,
                              int ldc, boolean accumulate, float[] product) {
+        if (segment == 1) {
+            runRoundedProducts(kc, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate);
+            return;
+        }
         for (int p0 = 0; p0 < kc; p0 += segment) {
             if (p0 == 0 && !accumulate) {
                 run(segment, ap, apOff, bp, bpOff, c, cOff, ldc, false);
@@ -45,6 +51,27 @@ interface MicroKernel {
             }
             run(segment, ap, apOff + p0 * rows(), bp, bpOff + p0 * cols(), product, 0, cols(), false);
             addTile(product, c, cOff, ldc);
+        }
+    }
+
+    /**
+     * The segments of depth 1: each product {@code a * b} rounded to float32 on its own, then added
+     * (and rounded) in increasing p onto +0 or onto C. A product of depth 1 is one rounded product
+     * (its FMA adds +0), so this is what adding kc products of depth 1 in order gives, in one pass.
+     * Java never fuses {@code acc + a * b}, so the plain loop here rounds twice per step.
+     */
+    default void runRoundedProducts(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc,
+                                    boolean accumulate) {
+        int rows = rows();
+        int cols = cols();
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                float acc = accumulate ? c[cOff + r * ldc + j] : 0f;
+                for (int p = 0; p < kc; p++) {
+                    acc += ap[apOff + p * rows + r] * bp[bpOff + p * cols + j];
+                }
+                c[cOff + r * ldc + j] = acc;
+            }
         }
     }
 

@@ -13,20 +13,11 @@ final class MicroKernels {
 
     /** The default kernel: vector when the module is there, scalar otherwise; both in the reference order. */
     static MicroKernel best() {
-        return VECTOR_API ? VectorMicroKernel.SEPARATE : ScalarMicroKernel.INSTANCE;
+        return VECTOR_API ? VectorMicroKernel.INSTANCE : ScalarMicroKernel.INSTANCE;
     }
 
     /** Floats per SIMD register in the vector kernel; 1 without the module. */
     static int lanes() {
         return VECTOR_API ? VectorMicroKernel.lanes() : 1;
-    }
-
-    /** The fused multiply-add kernel, for measurement only (its last bits differ from the plain loop's). */
-    static MicroKernel fused() {
-        if (!VECTOR_API) {
-            throw new IllegalStateException("matmul: the fused multiply-add kernel needs the JVM option "
-                    + "--add-modules jdk.incubator.vector");
-        }
-        return VectorMicroKernel.FUSED;
     }
 }

@@ -93,9 +93,8 @@ final class PackedMatmul {
             return;
         }
         int depth = segments * k;
-        // Products of depth 1 are single rounded products, and adding them up in order is what one
-        // long product of depth N does anyway (its sum starts from +0 and so is never -0).
-        int segment = segments == 1 || k == 1 ? 0 : k;
+        // One segment is a plain product; segments of depth 1 take the kernel's rounded-products loop.
+        int segment = segments == 1 ? 0 : k;
         int panelDepth = segment == 0 ? KC : k * (KC / k);
         int mr = kernel.rows();
         int nr = kernel.cols();
