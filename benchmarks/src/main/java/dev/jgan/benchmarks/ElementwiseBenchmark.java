@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The elementwise kernels of a GAN layer, reference loop against float32 fast path, at the MLP
+ * The elementwise kernels of a GAN layer (and exp, log and softmax, whose float32 forms are the
+ * engine's own polynomials, vectorized in VectorFloat32Math), reference loop against float32 fast path, at the MLP
  * GAN's activation shapes (batch 64 x 1024 hidden, batch 64 x 784 pixels) and a large batch.
  * The kernels are called directly, into a preallocated output, so only the loop is timed.
  */
@@ -37,7 +38,7 @@ public class ElementwiseBenchmark {
     public String shape;
 
     /** add: two full tensors; mulBias: times a [N] row broadcast over the rows (as a bias is). */
-    @Param({"add", "mulBias", "leakyRelu", "sigmoid", "tanh"})
+    @Param({"add", "mulBias", "leakyRelu", "sigmoid", "tanh", "exp", "log", "softmax"})
     public String op;
 
     /**
@@ -53,6 +54,7 @@ public class ElementwiseBenchmark {
     private Tensor a;
     private Tensor b;
     private Tensor bias;
+    private Tensor positive;
     private Tensor out;
 
     @Setup
@@ -66,6 +68,7 @@ public class ElementwiseBenchmark {
         b = Tensor.randn(gen, m, n);
         // The broadcast view that Tensor.mul hands to the kernel: stride 0 along the rows.
         bias = Tensor.randn(gen, n).expand(m, n);
+        positive = a.abs();
         out = Tensor.empty(cpu, DType.FLOAT32, m, n);
     }
 
@@ -77,6 +80,9 @@ public class ElementwiseBenchmark {
             case "leakyRelu" -> cpu.unary(UnaryOp.LEAKY_RELU, a, out, 0.2, 0);
             case "sigmoid" -> cpu.unary(UnaryOp.SIGMOID, a, out, 0, 0);
             case "tanh" -> cpu.unary(UnaryOp.TANH, a, out, 0, 0);
+            case "exp" -> cpu.unary(UnaryOp.EXP, a, out, 0, 0);
+            case "log" -> cpu.unary(UnaryOp.LOG, positive, out, 0, 0);
+            case "softmax" -> cpu.softmax(a, 1, false, out);
             default -> throw new IllegalArgumentException("ElementwiseBenchmark: unknown op " + op);
         }
         return out;

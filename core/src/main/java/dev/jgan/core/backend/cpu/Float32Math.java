@@ -51,7 +51,8 @@ final class Float32Math {
             return x;
         }
         float c = Math.min(Math.max(x, EXP_LOW), EXP_HIGH);
-        float n = (c * LOG2E + ROUNDER) - ROUNDER;
+        float shifted = c * LOG2E + ROUNDER;
+        float n = shifted - ROUNDER;
         float r = Math.fma(n, -LN2_HI, c);
         r = Math.fma(n, -LN2_LO, r);
         float p = E5;
@@ -61,7 +62,8 @@ final class Float32Math {
         p = Math.fma(p, r, E1);
         p = Math.fma(p, r, E0);
         float y = Math.fma(p, r * r, r) + 1f;
-        int k = (int) n;
+        // n is an integer of magnitude below 2^22, so shifted's low bits hold it: the same k as (int) n.
+        int k = Float.floatToRawIntBits(shifted) - Float.floatToRawIntBits(ROUNDER);
         int half = k >> 1;
         return y * powerOfTwo(half) * powerOfTwo(k - half);
     }
@@ -165,26 +167,15 @@ final class Float32Math {
             exps[j] = exp(x[xo + j] - max);
             partial[j % SOFTMAX_PARTIAL_SUMS] += exps[j];
         }
-        finishSoftmaxRow(x, xo, o, oo, len, log, exps, max, pairwiseSum(partial));
+        float sum = pairwiseSum(partial);
+        float logSum = log ? log(sum) : 0f;
+        for (int j = 0; j < len; j++) {
+            o[oo + j] = log ? (x[xo + j] - max) - logSum : exps[j] / sum;
+        }
     }
 
     /** ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)). */
     static float pairwiseSum(float[] s) {
         return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
-    }
-
-    /** The last pass of {@link #softmaxRow}, shared with the vector form: divide, or subtract the log. */
-    static void finishSoftmaxRow(float[] x, int xo, float[] o, int oo, int len, boolean log, float[] exps, float max,
-                                 float sum) {
-        if (log) {
-            float logSum = log(sum);
-            for (int j = 0; j < len; j++) {
-                o[oo + j] = (x[xo + j] - max) - logSum;
-            }
-        } else {
-            for (int j = 0; j < len; j++) {
-                o[oo + j] = exps[j] / sum;
-            }
-        }
     }
 }

@@ -43,65 +43,172 @@ import static dev.jgan.core.backend.cpu.Float32Math.TWO_TO_23;
  * holds the scalar result's bits. The loops run the tail (fewer elements than a register) through
  * the scalar functions, which give the same bits. Only {@link FastUnary} and {@link FastSoftmax}
  * name this class, and only once {@link MicroKernels#VECTOR_API} says the module is there.
+ *
+ * <p>Why the code is shaped this way (measured on JDK 17): a {@code FloatVector} that crosses a
+ * call C2 does not inline is boxed, one heap object per register, which made exp ten times slower.
+ * C2 does not inline a method of more than 325 bytecodes, nor one it has already compiled to more
+ * than 2500 bytes of machine code, whatever calls it. So the arithmetic of exp and log sits inside
+ * their array loops, and sigmoid, tanh and softmax run in passes over blocks of {@link #BLOCK}
+ * floats (in L1): their own arithmetic, then the exp loop on the block. Also, JDK 17 runs
+ * {@code convert(F2I)} as a scalar loop, so exp takes its integer from the bits of a float instead.
  */
 final class VectorFloat32Math {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+    /** Floats per pass of sigmoid and tanh: a few registers' worth, so each pass reads L1. */
+    private static final int BLOCK = 512;
+    /** The sum's register: 8 lanes, {@link Float32Math#SOFTMAX_PARTIAL_SUMS}, on AVX2 and AVX-512 alike. */
+    private static final VectorSpecies<Float> SUM_SPECIES = FloatVector.SPECIES_256;
 
     private VectorFloat32Math() {
     }
 
-    /** o[i] = exp(x[i]) for i in [from, to). */
+    /**
+     * o[i] = exp(x[i]) for i in [from, to), as {@link Float32Math#exp}; the NaN test moves to the
+     * end as a blend. sigmoid, tanh and softmax call this loop, and it must stay its own compiled
+     * unit: inlined into them, it took C2 past its node budget for one compilation, helpers stopped
+     * being inlined, vectors were boxed, and sigmoid ran five times slower. A method of more than
+     * 325 bytecodes (C2's FreqInlineSize) is never inlined, and this one has 338, the constants
+     * hoisted out of the loop included; {@code ElementwiseBenchmark} (exp, sigmoid) shows it if an edit changes that.
+     */
     static void exp(float[] x, float[] o, int from, int to) {
+        FloatVector minusLn2Hi = k(-LN2_HI), minusLn2Lo = k(-LN2_LO);
+        FloatVector e3 = k(E3), e2 = k(E2), e1 = k(E1), e0 = k(E0);
         int i = from;
         for (int end = to - LANES; i <= end; i += LANES) {
-            exp(FloatVector.fromArray(SPECIES, x, i)).intoArray(o, i);
+            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            FloatVector c = v.max(EXP_LOW).min(EXP_HIGH);
+            FloatVector shifted = c.mul(LOG2E).add(ROUNDER);
+            FloatVector n = shifted.sub(ROUNDER);
+            FloatVector r = n.fma(minusLn2Hi, c);
+            r = n.fma(minusLn2Lo, r);
+            FloatVector p = r.fma(E5, E4);
+            p = p.fma(r, e3);
+            p = p.fma(r, e2);
+            p = p.fma(r, e1);
+            p = p.fma(r, e0);
+            FloatVector y = p.fma(r.mul(r), r).add(1f);
+            IntVector power = shifted.reinterpretAsInts().sub(ROUNDER_BITS);
+            IntVector half = power.lanewise(VectorOperators.ASHR, 1);
+            FloatVector scale1 = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector scale2 = power.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            y.mul(scale1).mul(scale2).blend(v, v.test(VectorOperators.IS_NAN)).intoArray(o, i);
         }
         for (; i < to; i++) {
             o[i] = Float32Math.exp(x[i]);
         }
     }
 
-    /** o[i] = log(x[i]) for i in [from, to). */
+    /**
+     * o[i] = log(x[i]) for i in [from, to), as {@link Float32Math#log}: every lane takes the
+     * normal path, and the special values are blended in at the end in the scalar code's order:
+     * infinity, then NaN for NaN and x < 0, then -infinity for +-0.
+     */
     static void log(float[] x, float[] o, int from, int to) {
         int i = from;
         for (int end = to - LANES; i <= end; i += LANES) {
-            log(FloatVector.fromArray(SPECIES, x, i)).intoArray(o, i);
+            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            VectorMask<Float> subnormal = v.lt(MIN_NORMAL);
+            IntVector bits = v.blend(v.mul(TWO_TO_23), subnormal).reinterpretAsInts();
+            FloatVector m = bits.and(0x007fffff).or(0x3f000000).reinterpretAsFloats();
+            FloatVector e = (FloatVector) bits.lanewise(VectorOperators.LSHR, 23).sub(126)
+                    .convert(VectorOperators.I2F, 0);
+            e = e.blend(e.sub(23f), subnormal);
+            VectorMask<Float> low = m.lt(SQRT_HALF);
+            FloatVector f = m.sub(1f).blend(m.add(m).sub(1f), low);
+            e = e.blend(e.sub(1f), low);
+            FloatVector z = f.mul(f);
+            FloatVector p = f.fma(k(L8), k(L7));
+            p = p.fma(f, k(L6));
+            p = p.fma(f, k(L5));
+            p = p.fma(f, k(L4));
+            p = p.fma(f, k(L3));
+            p = p.fma(f, k(L2));
+            p = p.fma(f, k(L1));
+            p = p.fma(f, k(L0));
+            FloatVector y = f.mul(z).mul(p);
+            y = e.fma(k(LN2_LO), y);
+            y = z.fma(k(-0.5f), y);
+            FloatVector result = e.fma(k(LN2_HI), f.add(y));
+            result = result.blend(v, v.eq(Float.POSITIVE_INFINITY));
+            result = result.blend(Float.NaN, v.lt(0f).or(v.test(VectorOperators.IS_NAN)));
+            result.blend(Float.NEGATIVE_INFINITY, v.eq(0f)).intoArray(o, i);
         }
         for (; i < to; i++) {
             o[i] = Float32Math.log(x[i]);
         }
     }
 
-    /** o[i] = tanh(x[i]) for i in [from, to). */
+    /**
+     * o[i] = tanh(x[i]) for i in [from, to), as {@link Float32Math#tanh}, by blocks: e^(2|x|) into
+     * a scratch block, then both branches on every lane, the small one blended in where
+     * |x| < 0.625, then x's sign.
+     */
     static void tanh(float[] x, float[] o, int from, int to) {
-        int i = from;
-        for (int end = to - LANES; i <= end; i += LANES) {
-            tanh(FloatVector.fromArray(SPECIES, x, i)).intoArray(o, i);
-        }
-        for (; i < to; i++) {
-            o[i] = Float32Math.tanh(x[i]);
+        float[] e = new float[BLOCK];
+        for (int start = from; start < to; start += BLOCK) {
+            int n = Math.min(BLOCK, to - start);
+            int full = n - n % LANES;
+            for (int j = 0; j < full; j += LANES) {
+                FloatVector a = FloatVector.fromArray(SPECIES, x, start + j).abs();
+                a.add(a).intoArray(e, j);
+            }
+            exp(e, e, 0, full);
+            for (int j = 0; j < full; j += LANES) {
+                FloatVector v = FloatVector.fromArray(SPECIES, x, start + j);
+                FloatVector z = v.mul(v);
+                FloatVector p = z.fma(k(T4), k(T3));
+                p = p.fma(z, k(T2));
+                p = p.fma(z, k(T1));
+                p = p.fma(z, k(T0));
+                FloatVector small = v.mul(z).fma(p, v);
+                FloatVector large = k(1f).sub(k(2f).div(FloatVector.fromArray(SPECIES, e, j).add(1f)));
+                FloatVector t = large.blend(small, v.abs().lt(TANH_SMALL));
+                t.abs().reinterpretAsInts().or(v.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats()
+                        .intoArray(o, start + j);
+            }
+            for (int j = full; j < n; j++) {
+                o[start + j] = Float32Math.tanh(x[start + j]);
+            }
         }
     }
-
-    /** o[i] = sigmoid(x[i]) for i in [from, to). */
-    static void sigmoid(float[] x, float[] o, int from, int to) {
-        int i = from;
-        for (int end = to - LANES; i <= end; i += LANES) {
-            sigmoid(FloatVector.fromArray(SPECIES, x, i)).intoArray(o, i);
-        }
-        for (; i < to; i++) {
-            o[i] = Float32Math.sigmoid(x[i]);
-        }
-    }
-
-    /** The sum's register: 8 lanes, {@link Float32Math#SOFTMAX_PARTIAL_SUMS}, on AVX2 and AVX-512 alike. */
-    private static final VectorSpecies<Float> SUM_SPECIES = FloatVector.SPECIES_256;
 
     /**
-     * {@link Float32Math#softmaxRow} with whole registers: the max (exact in any order), the
-     * exponentials, and the eight partial sums as the eight lanes of one 256-bit register, so each
-     * lane adds the same elements in the same order as the scalar partial sum.
+     * o[i] = sigmoid(x[i]) for i in [from, to), as {@link Float32Math#sigmoid}, by blocks:
+     * e^-|x| into a scratch block, then the numerator blended and the same corrected quotient on
+     * every lane.
+     */
+    static void sigmoid(float[] x, float[] o, int from, int to) {
+        float[] e = new float[BLOCK];
+        for (int start = from; start < to; start += BLOCK) {
+            int n = Math.min(BLOCK, to - start);
+            int full = n - n % LANES;
+            for (int j = 0; j < full; j += LANES) {
+                FloatVector.fromArray(SPECIES, x, start + j).abs().neg().intoArray(e, j);
+            }
+            exp(e, e, 0, full);
+            for (int j = 0; j < full; j += LANES) {
+                FloatVector v = FloatVector.fromArray(SPECIES, x, start + j);
+                FloatVector ev = FloatVector.fromArray(SPECIES, e, j);
+                FloatVector d = ev.add(1f);
+                FloatVector err = k(1f).sub(d).add(ev);
+                FloatVector num = k(1f).blend(ev, v.lt(0f));
+                FloatVector q = num.div(d);
+                FloatVector residual = q.neg().fma(d, num);
+                q.add(q.neg().fma(err, residual).div(d)).intoArray(o, start + j);
+            }
+            for (int j = full; j < n; j++) {
+                o[start + j] = Float32Math.sigmoid(x[start + j]);
+            }
+        }
+    }
+
+    /**
+     * {@link Float32Math#softmaxRow} with whole registers: the max (exact in any order), x - max
+     * into exps, the exp loop in place, and the eight partial sums as the eight lanes of one
+     * 256-bit register, so each lane adds the same elements in the same order as the scalar
+     * partial sum.
      */
     static void softmaxRow(float[] x, int xo, float[] o, int oo, int len, boolean log, float[] exps) {
         int j = 0;
@@ -115,11 +222,12 @@ final class VectorFloat32Math {
         }
         j = 0;
         for (int end = len - LANES; j <= end; j += LANES) {
-            exp(FloatVector.fromArray(SPECIES, x, xo + j).sub(max)).intoArray(exps, j);
+            FloatVector.fromArray(SPECIES, x, xo + j).sub(max).intoArray(exps, j);
         }
         for (; j < len; j++) {
-            exps[j] = Float32Math.exp(x[xo + j] - max);
+            exps[j] = x[xo + j] - max;
         }
+        exp(exps, exps, 0, len);
         FloatVector sums = FloatVector.zero(SUM_SPECIES);
         int width = SUM_SPECIES.length();
         j = 0;
@@ -130,89 +238,21 @@ final class VectorFloat32Math {
         for (; j < len; j++) {
             partial[j % width] += exps[j];
         }
-        Float32Math.finishSoftmaxRow(x, xo, o, oo, len, log, exps, max, Float32Math.pairwiseSum(partial));
-    }
-
-    /** As {@link Float32Math#exp}: the NaN test moves to the end as a blend. */
-    static FloatVector exp(FloatVector x) {
-        FloatVector c = x.max(EXP_LOW).min(EXP_HIGH);
-        FloatVector n = c.mul(LOG2E).add(ROUNDER).sub(ROUNDER);
-        FloatVector r = n.fma(k(-LN2_HI), c);
-        r = n.fma(k(-LN2_LO), r);
-        FloatVector p = r.fma(k(E5), k(E4));
-        p = p.fma(r, k(E3));
-        p = p.fma(r, k(E2));
-        p = p.fma(r, k(E1));
-        p = p.fma(r, k(E0));
-        FloatVector y = p.fma(r.mul(r), r).add(1f);
-        IntVector k = (IntVector) n.convert(VectorOperators.F2I, 0);
-        IntVector half = k.lanewise(VectorOperators.ASHR, 1);
-        y = y.mul(powerOfTwo(half)).mul(powerOfTwo(k.sub(half)));
-        return y.blend(x, x.test(VectorOperators.IS_NAN));
+        float sum = Float32Math.pairwiseSum(partial);
+        float logSum = log ? Float32Math.log(sum) : 0f;
+        j = 0;
+        for (int end = len - LANES; j <= end; j += LANES) {
+            FloatVector out = log ? FloatVector.fromArray(SPECIES, x, xo + j).sub(max).sub(logSum)
+                    : FloatVector.fromArray(SPECIES, exps, j).div(sum);
+            out.intoArray(o, oo + j);
+        }
+        for (; j < len; j++) {
+            o[oo + j] = log ? (x[xo + j] - max) - logSum : exps[j] / sum;
+        }
     }
 
     /** A constant in every lane (C2 hoists the broadcast out of the loops). */
     private static FloatVector k(float v) {
         return FloatVector.broadcast(SPECIES, v);
-    }
-
-    private static FloatVector powerOfTwo(IntVector k) {
-        return k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-    }
-
-    /** As {@link Float32Math#log}: every lane takes the normal path, and the special values are blended in at the end. */
-    static FloatVector log(FloatVector x) {
-        VectorMask<Float> subnormal = x.lt(MIN_NORMAL);
-        FloatVector lifted = x.blend(x.mul(TWO_TO_23), subnormal);
-        IntVector bits = lifted.reinterpretAsInts();
-        FloatVector m = bits.and(0x007fffff).or(0x3f000000).reinterpretAsFloats();
-        IntVector exponent = bits.lanewise(VectorOperators.LSHR, 23).sub(126);
-        exponent = exponent.blend(exponent.sub(23), subnormal.cast(IntVector.SPECIES_PREFERRED));
-        FloatVector e = (FloatVector) exponent.convert(VectorOperators.I2F, 0);
-        VectorMask<Float> low = m.lt(SQRT_HALF);
-        FloatVector f = m.sub(1f).blend(m.add(m).sub(1f), low);
-        e = e.blend(e.sub(1f), low);
-        FloatVector z = f.mul(f);
-        FloatVector p = f.fma(k(L8), k(L7));
-        p = p.fma(f, k(L6));
-        p = p.fma(f, k(L5));
-        p = p.fma(f, k(L4));
-        p = p.fma(f, k(L3));
-        p = p.fma(f, k(L2));
-        p = p.fma(f, k(L1));
-        p = p.fma(f, k(L0));
-        FloatVector y = f.mul(z).mul(p);
-        y = e.fma(k(LN2_LO), y);
-        y = z.fma(k(-0.5f), y);
-        FloatVector result = e.fma(k(LN2_HI), f.add(y));
-        // Math.log's rules, in the scalar function's order: infinity, then NaN for NaN and x < 0, then -infinity for +-0.
-        result = result.blend(x, x.eq(Float.POSITIVE_INFINITY));
-        result = result.blend(Float.NaN, x.lt(0f).or(x.test(VectorOperators.IS_NAN)));
-        return result.blend(Float.NEGATIVE_INFINITY, x.eq(0f));
-    }
-
-    /** As {@link Float32Math#tanh}: both branches on every lane, the small one blended in where |x| < 0.625, then x's sign. */
-    static FloatVector tanh(FloatVector x) {
-        FloatVector a = x.abs();
-        FloatVector z = x.mul(x);
-        FloatVector p = z.fma(k(T4), k(T3));
-        p = p.fma(z, k(T2));
-        p = p.fma(z, k(T1));
-        p = p.fma(z, k(T0));
-        FloatVector small = x.mul(z).fma(p, x);
-        FloatVector large = k(1f).sub(k(2f).div(exp(a.add(a)).add(1f)));
-        FloatVector t = large.blend(small, a.lt(TANH_SMALL));
-        return t.abs().reinterpretAsInts().or(x.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
-    }
-
-    /** As {@link Float32Math#sigmoid}: the numerator blended, then the same corrected quotient on every lane. */
-    static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = exp(x.abs().neg());
-        FloatVector d = e.add(1f);
-        FloatVector err = k(1f).sub(d).add(e);
-        FloatVector num = k(1f).blend(e, x.lt(0f));
-        FloatVector q = num.div(d);
-        FloatVector residual = q.neg().fma(d, num);
-        return q.add(q.neg().fma(err, residual).div(d));
     }
 }
