@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the chapter with CI's budget (small sizes, one timing sample) and checks what the text
- * claims of the results, not of the timings: every rung ran, every rung but FMA returned the
- * naive loop's bits, FMA stayed within float32 rounding, and the roofline's numbers are sane.
+ * claims of the results, not of the timings: every rung ran, every rung returned the naive loop's
+ * bits, within float32 rounding of a sum in double, and the roofline's numbers are sane.
  */
 class FastMatmulChapterTest {
     private static FastMatmulChapter.Result result;
@@ -40,17 +40,13 @@ class FastMatmulChapterTest {
     }
 
     @Test
-    void everyRungButFmaReturnsTheNaiveLoopsBits() {
+    void everyRungReturnsTheNaiveLoopsBitsWithinFloatRoundingOfTheExactSum() {
         for (Ladder.Cell cell : result.all()) {
-            if (cell.rung().referenceOrder()) {
-                assertTrue(cell.sameBits(), cell.toString());
-                assertEquals(0.0, cell.relativeError(), cell.toString());
-            } else {
-                // One rounding per step instead of two: different bits, same float32 accuracy.
-                assertTrue(cell.relativeError() < 1e-6, cell.toString());
-            }
+            assertTrue(cell.sameBits(), cell.toString());
+            // k fused multiply-adds, each rounding by at most 2^-24 of the running sum.
+            assertTrue(cell.relativeError() < 1e-6 * Math.sqrt(cell.k()), cell.toString());
         }
-        assertTrue(printed.contains(FastMatmulChapter.BITS_HEADLINE + ": every rung but FMA, at every shape: yes"), printed);
+        assertTrue(printed.contains(FastMatmulChapter.BITS_HEADLINE + ": every rung, at every shape: yes"), printed);
     }
 
     @Test
