@@ -1,6 +1,7 @@
 package dev.jgan.cuda.driver;
 
 import jcuda.CudaException;
+import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
@@ -12,6 +13,7 @@ import jcuda.driver.CUstream_flags;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +155,36 @@ public final class JCudaDriver implements Driver {
         return m.pointer.withByteOffset(byteOffset);
     }
 
+    @Override
+    public long address(DeviceMemory memory, long byteOffset) {
+        Memory m = own("address", memory);
+        m.checkRange("address", byteOffset, 0);
+        return nativeHandle(m.pointer) + byteOffset;
+    }
+
+    @Override
+    public long streamHandle() {
+        return nativeHandle(stream);
+    }
+
+    /**
+     * The raw value behind a JCuda handle. JCuda keeps it in a protected accessor; JCuda is on the
+     * class path (the unnamed module), so reflection may open it. Needed only to hand device
+     * pointers and the stream to the cuBLAS shim, which takes them as numbers.
+     */
+    private static long nativeHandle(NativePointerObject object) {
+        try {
+            Method accessor = NativePointerObject.class.getDeclaredMethod("getNativePointer");
+            accessor.setAccessible(true);
+            return (long) accessor.invoke(object);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the address of a JCuda " + object.getClass().getSimpleName()
+                    + " (" + e + "); the cuBLAS shim needs it", e);
+        }
+    }
+
     /** Makes this driver's context current on the calling thread. */
+    @Override
     public void makeCurrent() {
         cuCtxSetCurrent(context);
     }
