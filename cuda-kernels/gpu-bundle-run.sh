@@ -185,9 +185,10 @@ step tests 150 "$tests_file" "${jvm[@]}" -Djgan.test.targets="$targets" \
 word=$([ "$driver" = gpu ] && echo gpu || echo emulator)
 ran=$(grep -E '\[OK\]' "$tests_file" | grep -cw "$word")
 failed=$(grep -E '\[X\]' "$tests_file" | grep -cw "$word")
-skipped=$(grep -E '\[S\]' "$tests_file" | grep -cw "$word")
+# [A]: aborted by a failed assumption (the target is missing here), [S]: skipped; neither passed.
+skipped=$(grep -E '\[(A|S)\]' "$tests_file" | grep -cw "$word")
 note "tests on the $word: $ran passed, $failed failed, $skipped skipped"
-grep -E '^\[ *[0-9]+ tests (successful|failed|skipped|found)' "$tests_file" | sed 's/^/  junit: /' | tee -a "$summary"
+grep -E '^\[ *[0-9]+ tests (successful|failed|skipped|aborted|found)' "$tests_file" | sed 's/^/  junit: /' | tee -a "$summary"
 if [ "$ran" -eq 0 ]; then
     note "FAILED: no test case ran on the $word, so this run tested nothing there"
     failures=$((failures + 1))
