@@ -94,6 +94,7 @@ check "the matmul table was written, with the cuBLAS column" grep -Eq '^summary:
 check "the conv table was written" grep -Eq '^summary: conv' "$out/5-bench.txt"
 check "the Adam table was written" grep -Eq '^summary: Adam' "$out/5-bench.txt"
 check "the GAN step table was written" grep -Eq '^summary: .*step, batch' "$out/5-bench.txt"
+check "the summary holds the goals section, with the best rung's share of cuBLAS" grep -Eq '^  n=96: our best rung \(.*\) [0-9.]+ of cuBLAS' "$out/7-summary.txt"
 files=$(find "$out" -type f | wc -l)
 check "at most 8 files in \$OUT ($files)" test "$files" -le 8
 check "no file in \$OUT of 16 MiB or more" test -z "$(find "$out" -type f -size +16383k)"

@@ -214,6 +214,48 @@ else
 fi
 
 # --- 5. summary ---------------------------------------------------------------------------------
+# The issue's goals, from the matmul table (columns: n | each rung | cublas) and the GAN step
+# summary lines, against PyTorch's lines of the same workloads. awk: the GPU machine's python
+# is for PyTorch, and the rehearsal has none.
+goals() {
+    awk '
+        FNR == 1 { file++ }
+        file == 1 && /^ +n \|/ {
+            engines = split($0, header, /\|/)
+            for (i = 2; i <= engines; i++) { gsub(/ /, "", header[i]); name[i] = header[i] }
+            in_table = 1; next
+        }
+        file == 1 && in_table && /^ +[0-9]+ \|/ {
+            split($0, cell, /\|/); n = cell[1] + 0; best = 0
+            for (i = 2; i <= engines; i++) {
+                split(cell[i], word, " "); value = word[1] + 0
+                if (name[i] == "cublas") cublas[n] = value; else if (value > best) { best = value; rung[n] = name[i] }
+            }
+            own[n] = best; sizes[++count] = n; next
+        }
+        file == 1 { in_table = 0 }
+        file == 1 && /^summary: .* step, batch/ {
+            split($0, part, /\|/); key = part[1]; sub(/^summary: /, "", key); sub(/ \(ngf=ndf=[0-9]+\)/, "", key)
+            sub(/ +$/, "", key); ours_ms[key] = part[2] + 0
+        }
+        file == 2 && /^pytorch: matmul n=/ { split($0, part, /\|/); m = part[1]; sub(/.*n=/, "", m); torch_mm[m + 0] = part[2] + 0 }
+        file == 2 && /^pytorch: .* step, batch/ {
+            split($0, part, /\|/); key = part[1]; sub(/^pytorch: /, "", key); sub(/ +$/, "", key); torch_ms[key] = part[2] + 0
+        }
+        END {
+            for (i = 1; i <= count; i++) {
+                n = sizes[i]
+                if (n in cublas && cublas[n] > 0)
+                    printf "  n=%d: our best rung (%s) %.2f of cuBLAS%s\n", n, rung[n], own[n] / cublas[n], n == 4096 ? " (goal >= 0.6)" : ""
+                if (n in cublas && (n in torch_mm) && torch_mm[n] > 0)
+                    printf "  n=%d: jgan matmul by cuBLAS %.2f of PyTorch matmul (goal >= 0.9)\n", n, cublas[n] / torch_mm[n]
+            }
+            for (key in ours_ms)
+                if ((key in torch_ms) && torch_ms[key] > 0)
+                    printf "  %s: %.2f of PyTorch eager time (goal <= 1.0)\n", key, ours_ms[key] / torch_ms[key]
+        }' "$bench_file" "$out/6-pytorch.txt"
+}
+
 {
     echo
     echo "== ours ($driver$([ "$driver" = emulator ] && echo ': timings are meaningless'))"
@@ -221,6 +263,9 @@ fi
     echo
     echo "== PyTorch on the same GPU"
     grep -h '^pytorch: ' "$out/6-pytorch.txt" 2>/dev/null | sed 's/^pytorch: /  /'
+    echo
+    echo "== the goals, as measured (ratios of the lines above)"
+    goals
     echo
     echo "run took $(($(date +%s) - started))s; $failures step(s) failed"
 } | tee -a "$summary"
