@@ -15,7 +15,8 @@
 # Usage: cuda-kernels/gpu-bench.sh [--emulator] [--dry-run] [--sizes 1024,2048,4096,8192] [--skip-tests]
 #   --dry-run prints the commands it would run and runs none.
 # Needs: Java 17, Maven (with the dependencies in ~/.m2 or network access), nvcc on a GPU machine
-# so that the build contains the kernel modules, and cuBLAS 12 for the cuBLAS column.
+# so that the build contains the kernel modules, and cuBLAS 12 or 13 for the cuBLAS column. On a
+# machine without a JDK or Maven (the lent GPU machine), use gpu-bundle.sh and gpu-bundle-run.sh.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)

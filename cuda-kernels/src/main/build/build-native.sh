@@ -10,6 +10,10 @@
 #      <classes>/dev/jgan/cuda/native/linux-<arch>/libjgan_cuda_emulator.so, which
 #      EmulatedDriver loads. Without g++ this step is skipped and says so; the emulator tests
 #      then report themselves as skipped. With g++, a compile error fails the build.
+#   3. g++: src/main/cublas/cublas_shim.cpp becomes libjgan_cublas_shim.so next to the emulator
+#      library: the JNI library that calls cuBLAS 13 (or 12) by dlopen where JCublas (CUDA 12
+#      only) cannot load. It needs no CUDA headers or libraries to build. Without g++ it is
+#      skipped and says so; the GPU backend then has cuBLAS only through JCublas.
 #
 # Outputs newer than all their inputs are kept, so an unchanged module builds in no time.
 #
@@ -111,5 +115,24 @@ build_emulator() {
     mv "$library.tmp" "$library"
 }
 
+build_cublas_shim() {
+    if ! command -v g++ >/dev/null 2>&1 || [ "$(uname -s)" != "Linux" ]; then
+        log "g++ (on Linux) not found: SKIPPING the cuBLAS shim; cuBLAS is then reachable through JCublas (CUDA 12) only"
+        return 0
+    fi
+    local out=$classes/dev/jgan/cuda/native/linux-$(uname -m)
+    local library=$out/libjgan_cublas_shim.so
+    mkdir -p "$out"
+    if up_to_date "$library" "$module"/src/main/cublas/*; then
+        return 0
+    fi
+    log "g++ cublas_shim.cpp -> $library"
+    g++ -std=c++17 -O2 -fPIC -shared -Wall -Wextra \
+        -I"$java_home/include" -I"$java_home/include/linux" \
+        -o "$library.tmp" "$module/src/main/cublas/cublas_shim.cpp" -ldl
+    mv "$library.tmp" "$library"
+}
+
 build_kernel_modules
 build_emulator
+build_cublas_shim

@@ -1,50 +1,26 @@
 package dev.jgan.cuda;
 
-import dev.jgan.core.DType;
 import dev.jgan.core.Tensor;
-import dev.jgan.cuda.driver.GpuFailure;
-import dev.jgan.cuda.driver.JCudaDriver;
-import jcuda.CudaException;
-import jcuda.Pointer;
-import jcuda.jcublas.JCublas2;
-import jcuda.jcublas.cublasHandle;
-import jcuda.jcublas.cublasOperation;
-import jcuda.runtime.cudaStream_t;
 
 import java.util.Optional;
 
-import static jcuda.jcublas.JCublas2.cublasCreate;
-import static jcuda.jcublas.JCublas2.cublasDgemmStridedBatched;
-import static jcuda.jcublas.JCublas2.cublasSetStream;
-import static jcuda.jcublas.JCublas2.cublasSgemmStridedBatched;
-
 /**
- * Matmul by cuBLAS on a real GPU, with the row-major trick of {@link BlasLayout}: cuBLAS computes
- * C^T = B^T A^T in column-major, which is C = A B in row-major. Operands that BLAS cannot read in
- * place (both strides above 1, broadcast rows) are first copied contiguous; a batch whose
- * matrices are evenly spaced (including broadcast, spacing 0) is one strided-batched call,
- * other batches one call per matrix.
+ * Matmul by cuBLAS ({@link Cublas}: JCublas or our shim), with the row-major trick of
+ * {@link BlasLayout}: cuBLAS computes C^T = B^T A^T in column-major, which is C = A B in
+ * row-major. Operands that BLAS cannot read in place (both strides above 1, broadcast rows) are
+ * first copied contiguous; a batch whose matrices are evenly spaced (including broadcast,
+ * spacing 0) is one strided-batched call, other batches one call per matrix.
  */
 final class CublasMatmul implements MatmulEngine {
-    private final JCudaDriver driver;
-    private final cublasHandle handle = new cublasHandle();
+    private final Cublas cublas;
 
-    /** Fails with one line of advice when cuBLAS cannot be loaded (JCublas 12 needs libcublas.so.12). */
-    CublasMatmul(JCudaDriver driver) {
-        this.driver = driver;
-        try {
-            JCublas2.setExceptionsEnabled(true);
-            driver.makeCurrent();
-            cublasCreate(handle);
-            cublasSetStream(handle, new cudaStream_t(driver.stream()));
-        } catch (LinkageError | CudaException e) {
-            throw new IllegalStateException(GpuFailure.describe(driver.description(), e), e);
-        }
+    CublasMatmul(Cublas cublas) {
+        this.cublas = cublas;
     }
 
     @Override
     public String description() {
-        return "cuBLAS";
+        return cublas.description();
     }
 
     @Override
@@ -69,7 +45,6 @@ final class CublasMatmul implements MatmulEngine {
         int[] aPos = q.batch().positions(MatmulProblem.A);
         int[] bPos = q.batch().positions(MatmulProblem.B);
         int[] cPos = q.batch().positions(MatmulProblem.OUT);
-        driver.makeCurrent();
         long aStep = evenStep(aPos);
         long bStep = evenStep(bPos);
         long cStep = evenStep(cPos);
@@ -85,27 +60,18 @@ final class CublasMatmul implements MatmulEngine {
         }
     }
 
-    /** One (strided-batched) call computing C^T = B^T A^T; element offsets and steps are in elements. */
+    /**
+     * One (strided-batched) call computing C^T = B^T A^T: B's row-major matrix is cuBLAS's
+     * column-major B^T, so it comes first, with n and m swapped. Offsets and steps are in elements.
+     */
     private void gemm(CudaBackend backend, MatmulProblem q, BlasLayout lb, BlasLayout la, BlasLayout lc,
                       Tensor b, Tensor a, Tensor c, int bOffset, int aOffset, int cOffset,
                       long bStep, long aStep, long cStep, int batches) {
-        int bytes = c.dtype().bytes();
-        Pointer bPtr = driver.pointer(backend.memory(b), (long) bOffset * bytes);
-        Pointer aPtr = driver.pointer(backend.memory(a), (long) aOffset * bytes);
-        Pointer cPtr = driver.pointer(backend.memory(c), (long) cOffset * bytes);
-        int opB = lb.rowMajor() ? cublasOperation.CUBLAS_OP_N : cublasOperation.CUBLAS_OP_T;
-        int opA = la.rowMajor() ? cublasOperation.CUBLAS_OP_N : cublasOperation.CUBLAS_OP_T;
-        if (c.dtype() == DType.FLOAT32) {
-            Pointer one = Pointer.to(new float[]{1f});
-            Pointer zero = Pointer.to(new float[]{0f});
-            cublasSgemmStridedBatched(handle, opB, opA, q.n(), q.m(), q.k(), one, bPtr, lb.ld(), bStep,
-                    aPtr, la.ld(), aStep, zero, cPtr, lc.ld(), cStep, batches);
-        } else {
-            Pointer one = Pointer.to(new double[]{1.0});
-            Pointer zero = Pointer.to(new double[]{0.0});
-            cublasDgemmStridedBatched(handle, opB, opA, q.n(), q.m(), q.k(), one, bPtr, lb.ld(), bStep,
-                    aPtr, la.ld(), aStep, zero, cPtr, lc.ld(), cStep, batches);
-        }
+        long bytes = c.dtype().bytes();
+        cublas.gemm(c.dtype(), !lb.rowMajor(), !la.rowMajor(), q.n(), q.m(), q.k(),
+                new Cublas.Operand(backend.memory(b), bOffset * bytes, lb.ld(), bStep),
+                new Cublas.Operand(backend.memory(a), aOffset * bytes, la.ld(), aStep),
+                new Cublas.Operand(backend.memory(c), cOffset * bytes, lc.ld(), cStep), batches);
     }
 
     /** The operand itself if BLAS can read it in place, else a contiguous copy. */

@@ -22,7 +22,10 @@ import dev.jgan.cuda.memory.CachingAllocator;
 import dev.jgan.cuda.memory.MemoryScope;
 import dev.jgan.cuda.memory.MemoryStats;
 
+import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The GPU backend: every kernel of {@link Backend} as a launch of one of our CUDA kernels
@@ -64,15 +67,64 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
         return new CudaBackend(Device.cuda(0), new EmulatedDriver(), new KernelMatmul(gemm), LaunchShapes.EMULATOR);
     }
 
-    /** A backend over GPU {@code index}, matmul by cuBLAS. */
+    /**
+     * A backend over the emulator with matmul by cuBLAS through our shim, from the library named
+     * by {@value CublasShim#LIBRARY_PROPERTY} (or {@value CublasShim#LIBRARY_ENVIRONMENT}): only a
+     * fake cuBLAS that computes on the host (src/test/native/fake_cublas.cpp) makes sense here, as
+     * the emulator's device pointers are host pointers. It tests the cuBLAS path without a GPU.
+     */
+    public static CudaBackend emulatedWithCublas() {
+        String library = CublasShim.namedLibrary();
+        if (library.isEmpty()) {
+            throw new IllegalStateException("the emulator has no cuBLAS: name a host-computing stand-in with -D"
+                    + CublasShim.LIBRARY_PROPERTY + "=<file> (or " + CublasShim.LIBRARY_ENVIRONMENT + ")");
+        }
+        return emulatedWithCublas(library);
+    }
+
+    /** {@link #emulatedWithCublas()} with the stand-in for cuBLAS given here. */
+    static CudaBackend emulatedWithCublas(String library) {
+        EmulatedDriver driver = new EmulatedDriver();
+        return new CudaBackend(Device.cuda(0), driver, new CublasMatmul(CublasShim.open(driver, List.of(library))),
+                LaunchShapes.EMULATOR);
+    }
+
+    /**
+     * A backend over GPU {@code index}, matmul by cuBLAS (JCublas for CUDA 12, else our shim for
+     * CUDA 13 or 12), else by our best SGEMM kernel, {@link GemmKernel#BLOCKTILE_2D}, with one line
+     * on standard error saying why.
+     */
     public static CudaBackend onGpu(int index) {
         JCudaDriver driver = JCudaDriver.open(index);
-        return new CudaBackend(Device.cuda(index), driver, new CublasMatmul(driver), LaunchShapes.GPU);
+        return new CudaBackend(Device.cuda(index), driver, cublasOrOwnKernel(() -> Cublas.open(driver), System.err),
+                LaunchShapes.GPU);
+    }
+
+    /** The matmul dispatch: cuBLAS when it opens, else our best SGEMM kernel and one line to {@code log} saying why. */
+    static MatmulEngine cublasOrOwnKernel(Supplier<Cublas> cublas, PrintStream log) {
+        try {
+            return new CublasMatmul(cublas.get());
+        } catch (IllegalStateException noCublas) {
+            MatmulEngine own = new KernelMatmul(GemmKernel.BLOCKTILE_2D);
+            log.println("[jgan cuda] matmul by " + own.description() + ", since " + noCublas.getMessage());
+            return own;
+        }
+    }
+
+    /** A backend over GPU {@code index}, matmul by cuBLAS; fails with one line when cuBLAS is missing. */
+    public static CudaBackend onGpuWithCublas(int index) {
+        JCudaDriver driver = JCudaDriver.open(index);
+        return new CudaBackend(Device.cuda(index), driver, new CublasMatmul(Cublas.open(driver)), LaunchShapes.GPU);
     }
 
     /** A backend over GPU {@code index}, matmul by the given rung of sgemm.cu instead of cuBLAS. */
     public static CudaBackend onGpu(int index, GemmKernel gemm) {
         return new CudaBackend(Device.cuda(index), JCudaDriver.open(index), new KernelMatmul(gemm), LaunchShapes.GPU);
+    }
+
+    /** Whether matmul goes to cuBLAS (by either path). */
+    public boolean hasCublas() {
+        return matmul instanceof CublasMatmul;
     }
 
     /**

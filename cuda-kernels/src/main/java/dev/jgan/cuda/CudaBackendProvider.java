@@ -15,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code emulator} (the kernels on CPU threads; only {@code cuda:0}); when the property is
  *       not set, the environment variable {@value #DRIVER_ENVIRONMENT} is read, so that a program
  *       started by a script (bin/gan) can be put on the emulator without touching its java line;</li>
- *   <li>{@value #MATMUL_PROPERTY}: {@code cublas} (default on a GPU) or a rung of sgemm.cu:
- *       {@code naive}, {@code coalesced}, {@code shared}, {@code blocktile_2d} (default on the
- *       emulator, which has no cuBLAS).</li>
+ *   <li>{@value #MATMUL_PROPERTY}: unset (on a GPU, cuBLAS when it loads, else
+ *       {@code blocktile_2d} with one line saying why; on the emulator {@code blocktile_2d}),
+ *       {@code cublas} (cuBLAS or fail; on the emulator only with a stand-in named by
+ *       {@code jgan.cublas.library}) or a rung of sgemm.cu: {@code naive}, {@code coalesced},
+ *       {@code shared}, {@code blocktile_2d}.</li>
  * </ul>
  * and {@value dev.jgan.cuda.driver.Driver#DEBUG_PROPERTY}{@code =true} checks every launch, read
  * when a backend is first made.
@@ -55,15 +57,22 @@ public final class CudaBackendProvider implements BackendProvider {
     private static CudaBackend create(String driver, int index, String matmul) {
         switch (driver) {
             case "gpu":
-                return matmul.isEmpty() || matmul.equals("cublas") ? CudaBackend.onGpu(index)
+                if (matmul.isEmpty()) {
+                    return CudaBackend.onGpu(index);
+                }
+                return matmul.equals("cublas") ? CudaBackend.onGpuWithCublas(index)
                         : CudaBackend.onGpu(index, GemmKernel.parse(matmul));
             case "emulator":
                 if (index != 0) {
                     throw new IllegalArgumentException("cuda:" + index + ": the emulator has only cuda:0");
                 }
+                if (matmul.equals("cublas") && !CublasShim.namedLibrary().isEmpty()) {
+                    return CudaBackend.emulatedWithCublas();
+                }
                 if (matmul.equals("cublas")) {
                     throw new IllegalArgumentException(MATMUL_PROPERTY + "=cublas needs a real GPU; the emulator"
-                            + " runs our own kernels (naive, coalesced, shared, blocktile_2d)");
+                            + " runs our own kernels (naive, coalesced, shared, blocktile_2d), or a host-computing"
+                            + " stand-in for cuBLAS named by " + CublasShim.LIBRARY_PROPERTY);
                 }
                 return CudaBackend.emulated(matmul.isEmpty() ? GemmKernel.BLOCKTILE_2D : GemmKernel.parse(matmul));
             default:

@@ -48,7 +48,8 @@ class CudaBackendProviderTest {
             return;
         }
         assertEquals(Device.cuda(0), backend.device());
-        assertTrue(backend.toString().contains("cuBLAS"), backend.toString());
+        assertTrue(backend.toString().contains("cuBLAS") || backend.toString().contains("sgemm_blocktile_2d"),
+                "cuBLAS, or our best kernel when cuBLAS is missing: " + backend);
     }
 
     @Test

@@ -105,7 +105,7 @@ public final class GanStepBenchmark {
         }
         for (Row r : rows) {
             out.println(String.format(Locale.ROOT, "summary: %s step, batch %d | %.2f ms | goal: no slower than"
-                    + " PyTorch eager on the same card (not run by this script)", r.model(), r.batch(), r.medianMillis()));
+                    + " PyTorch eager on the same card (gpu-bundle-run.sh times it beside this)", r.model(), r.batch(), r.medianMillis()));
         }
     }
 }

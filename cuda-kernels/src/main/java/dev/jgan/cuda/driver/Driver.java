@@ -50,4 +50,21 @@ public interface Driver {
 
     /** Waits until every launch so far has finished. */
     void synchronize();
+
+    /**
+     * The device address {@code byteOffset} bytes into a block, for a library called with raw
+     * device pointers (cuBLAS through {@code CublasShim}). On the emulator it is a host address.
+     */
+    long address(DeviceMemory memory, long byteOffset);
+
+    /**
+     * The handle of the stream every launch goes to (a {@code CUstream}), for libraries that must
+     * queue behind the launches; 0 (the default stream) on the emulator, whose launches finish
+     * before {@link #launch} returns.
+     */
+    long streamHandle();
+
+    /** Makes the device's context current on the calling thread, for libraries that use the current one (cuBLAS). */
+    default void makeCurrent() {
+    }
 }

@@ -139,6 +139,16 @@ public final class EmulatedDriver implements Driver {
         // Every launch has already finished when launch() returns.
     }
 
+    @Override
+    public long address(DeviceMemory memory, long byteOffset) {
+        return live("address", memory, byteOffset, 0) + byteOffset;
+    }
+
+    @Override
+    public long streamHandle() {
+        return 0;
+    }
+
     /**
      * The arguments as CUDA lays out kernel parameters: in order, each at an offset that is a
      * multiple of its alignment, little-endian as on every platform the emulator is built for.

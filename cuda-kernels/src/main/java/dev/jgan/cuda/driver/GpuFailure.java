@@ -11,8 +11,8 @@ import java.util.Locale;
  *   <li>no NVIDIA driver ({@code libcuda.so.1} cannot be loaded);</li>
  *   <li>a driver but no GPU ({@code CUDA_ERROR_NO_DEVICE}), or a driver too old for CUDA 12;</li>
  *   <li>kernel modules without code for this GPU (built for other architectures);</li>
- *   <li>no cuBLAS 12 ({@code libcublas.so.12} cannot be loaded).</li>
  * </ul>
+ * and, from {@link #noCublas}, no cuBLAS by either path (JCublas for CUDA 12, our shim for 13 or 12).
  * Anything else keeps the first line of its own message.
  */
 public final class GpuFailure {
@@ -27,11 +27,6 @@ public final class GpuFailure {
     public static String describe(String device, Throwable failure) {
         String text = chainText(failure);
         String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("libcublas")) {
-            return device + ": cuBLAS 12 not found (libcublas.so.12 could not be loaded); install the CUDA 12 cuBLAS"
-                    + " libraries on the library path, or set -Djgan.cuda.matmul=blocktile_2d to multiply with our own"
-                    + " kernel";
-        }
         if (lower.contains("libcuda.so") || lower.contains("jcudadriver")) {
             return device + ": no NVIDIA driver (libcuda.so.1 could not be loaded); " + EMULATOR_HINT;
         }
@@ -50,6 +45,18 @@ public final class GpuFailure {
             }
         }
         return device + ": " + firstLine(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+    }
+
+    /**
+     * The line for a GPU without cuBLAS: what JCublas (CUDA 12) and our shim (CUDA 13 or 12) each
+     * said, and what to do. The backend then multiplies with our own kernel unless cuBLAS was
+     * asked for.
+     */
+    public static String noCublas(String device, String jcublasFailure, String shimFailure) {
+        return device + ": no cuBLAS (JCublas, for CUDA 12: " + firstLine(String.valueOf(jcublasFailure))
+                + "; " + firstLine(String.valueOf(shimFailure)) + "); put libcublas.so.13 or .so.12 on LD_LIBRARY_PATH"
+                + " or name it with JGAN_CUBLAS_LIBRARY=<file>, or set -Djgan.cuda.matmul=blocktile_2d to multiply"
+                + " with our own kernel";
     }
 
     /** The messages of the failure and all its causes, for matching. */

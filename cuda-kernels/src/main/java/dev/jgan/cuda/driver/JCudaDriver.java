@@ -1,6 +1,7 @@
 package dev.jgan.cuda.driver;
 
 import jcuda.CudaException;
+import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
@@ -12,6 +13,7 @@ import jcuda.driver.CUstream_flags;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static jcuda.driver.JCudaDriver.cuCtxSetCurrent;
+import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
 import static jcuda.driver.JCudaDriver.cuDeviceGet;
 import static jcuda.driver.JCudaDriver.cuDeviceGetCount;
 import static jcuda.driver.JCudaDriver.cuDeviceGetName;
@@ -42,7 +45,8 @@ import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
  * the build compiled with nvcc into fatbins under {@code dev/jgan/cuda/kernels/}.
  *
  * <p>Launches are queued on the stream and return at once; copies wait for the stream first,
- * so a copy never overtakes a launch. Every call makes the context current on the calling
+ * so a copy never overtakes a launch, and a copy to the device is complete before the method
+ * returns, so no launch overtakes it either (see copyToDevice). Every call makes the context current on the calling
  * thread, so the backend may be used from any thread. A kernel that faults is reported by the
  * next call that waits for the stream, with a hint to rerun in debug mode
  * ({@link Driver#DEBUG_PROPERTY}), where every launch is waited for and a failure names it.
@@ -153,7 +157,36 @@ public final class JCudaDriver implements Driver {
         return m.pointer.withByteOffset(byteOffset);
     }
 
+    @Override
+    public long address(DeviceMemory memory, long byteOffset) {
+        Memory m = own("address", memory);
+        m.checkRange("address", byteOffset, 0);
+        return nativeHandle(m.pointer) + byteOffset;
+    }
+
+    @Override
+    public long streamHandle() {
+        return nativeHandle(stream);
+    }
+
+    /**
+     * The raw value behind a JCuda handle. JCuda keeps it in a protected accessor; JCuda is on the
+     * class path (the unnamed module), so reflection may open it. Needed only to hand device
+     * pointers and the stream to the cuBLAS shim, which takes them as numbers.
+     */
+    private static long nativeHandle(NativePointerObject object) {
+        try {
+            Method accessor = NativePointerObject.class.getDeclaredMethod("getNativePointer");
+            accessor.setAccessible(true);
+            return (long) accessor.invoke(object);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the address of a JCuda " + object.getClass().getSimpleName()
+                    + " (" + e + "); the cuBLAS shim needs it", e);
+        }
+    }
+
     /** Makes this driver's context current on the calling thread. */
+    @Override
     public void makeCurrent() {
         cuCtxSetCurrent(context);
     }
@@ -213,9 +246,17 @@ public final class JCudaDriver implements Driver {
         Memory m = own("copyToDevice", target);
         m.checkRange("copyToDevice", targetByteOffset, bytes);
         makeCurrent();
-        // A launch still queued may read or write the target: let it finish first.
+        // The order of a copy to the device against the launches, made explicit:
+        // 1. A launch still queued on our stream may read or write the target: let it finish first.
         waitForStream("copyToDevice");
+        // 2. cuMemcpyHtoD runs on the legacy default stream, which our stream (created
+        //    CU_STREAM_NON_BLOCKING) does not wait for, and from pageable memory (a Java array) it
+        //    may return once the data is staged, before the DMA into the target is done. So wait
+        //    for the context before returning: a kernel launched next on our stream then reads the
+        //    new data. (An async copy on our stream from a pinned staging buffer would save this
+        //    wait; copies are rare in a training step, a batch and the noise, so clarity wins.)
         cuMemcpyHtoD(m.pointer.withByteOffset(targetByteOffset), source, bytes);
+        cuCtxSynchronize();
     }
 
     @Override

@@ -17,7 +17,7 @@ record BenchTarget(String driver, CudaBackend base, String cublasUnavailable) {
         switch (driver) {
             case "gpu":
                 try {
-                    return new BenchTarget(driver, CudaBackend.onGpu(0), "");
+                    return new BenchTarget(driver, CudaBackend.onGpuWithCublas(0), "");
                 } catch (IllegalStateException noCublas) {
                     if (!noCublas.getMessage().contains("cuBLAS")) {
                         throw noCublas;
@@ -25,8 +25,17 @@ record BenchTarget(String driver, CudaBackend base, String cublasUnavailable) {
                     return new BenchTarget(driver, CudaBackend.onGpu(0, GemmKernel.BLOCKTILE_2D), noCublas.getMessage());
                 }
             case "emulator":
-                return new BenchTarget(driver, CudaBackend.emulated(GemmKernel.BLOCKTILE_2D),
-                        "the emulator has no cuBLAS");
+                // With a host-computing stand-in for cuBLAS named (jgan.cublas.library), the cuBLAS
+                // column runs through our shim: the bundle's rehearsal checks that path this way.
+                try {
+                    return new BenchTarget(driver, CudaBackend.emulatedWithCublas(), "");
+                } catch (IllegalStateException noStandIn) {
+                    if (!noStandIn.getMessage().startsWith("the emulator has no cuBLAS")) {
+                        throw noStandIn;
+                    }
+                    return new BenchTarget(driver, CudaBackend.emulated(GemmKernel.BLOCKTILE_2D),
+                            "the emulator has no cuBLAS");
+                }
             default:
                 throw new IllegalArgumentException("--driver " + driver + ": expected gpu or emulator");
         }

@@ -43,12 +43,16 @@ class GpuFailureTest {
     }
 
     @Test
-    void noCublas() {
-        UnsatisfiedLinkError cublas = new UnsatisfiedLinkError("Error while loading native library \"JCublas2-12.6.0\"\n"
-                + "libcublas.so.12: cannot open shared object file");
-        assertLine("cuda:0 NVIDIA H100: cuBLAS 12 not found (libcublas.so.12 could not be loaded); install the CUDA 12"
-                        + " cuBLAS libraries on the library path, or set -Djgan.cuda.matmul=blocktile_2d to multiply with our"
-                        + " own kernel", GpuFailure.describe("cuda:0 NVIDIA H100", cublas));
+    void noCublasByEitherPathNamesBothReasonsAndWhatToDo() {
+        assertLine("cuda:0 NVIDIA H100: no cuBLAS (JCublas, for CUDA 12: Error while loading native library"
+                        + " \"JCublas2-12.6.0\"; our cuBLAS shim found none of [libcublas.so.13, libcublas.so.12]:"
+                        + " libcublas.so.13: cannot open shared object file); put libcublas.so.13 or .so.12 on"
+                        + " LD_LIBRARY_PATH or name it with JGAN_CUBLAS_LIBRARY=<file>, or set"
+                        + " -Djgan.cuda.matmul=blocktile_2d to multiply with our own kernel",
+                GpuFailure.noCublas("cuda:0 NVIDIA H100", "Error while loading native library \"JCublas2-12.6.0\"\n"
+                                + "libcublas.so.12: cannot open shared object file",
+                        "our cuBLAS shim found none of [libcublas.so.13, libcublas.so.12]: libcublas.so.13: cannot open"
+                                + " shared object file"));
     }
 
     @Test

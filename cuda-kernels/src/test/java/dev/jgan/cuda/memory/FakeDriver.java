@@ -91,4 +91,14 @@ final class FakeDriver implements Driver {
     synchronized long allocatedBytes() {
         return allocated;
     }
+
+    @Override
+    public long address(DeviceMemory memory, long byteOffset) {
+        throw new UnsupportedOperationException("the fake device has no addresses");
+    }
+
+    @Override
+    public long streamHandle() {
+        return 0;
+    }
 }
