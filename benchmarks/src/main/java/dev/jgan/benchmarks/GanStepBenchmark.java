@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 3, time = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class GanStepBenchmark {
     @Param({"MLP_GAN", "DCGAN_32", "DCGAN_64"})
     public GanSteps model;
