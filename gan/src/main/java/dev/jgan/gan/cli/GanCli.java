@@ -31,7 +31,8 @@ public final class GanCli {
             return USAGE_ERROR;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof IllegalArgumentException || e instanceof java.nio.file.NoSuchFileException) {
+            if (e instanceof IllegalArgumentException || e instanceof java.nio.file.NoSuchFileException
+                    || e instanceof java.nio.file.AccessDeniedException) {
                 err.println("gan: " + oneLine(e));
                 return USAGE_ERROR;
             }
@@ -48,6 +49,9 @@ public final class GanCli {
     private static String oneLine(Exception e) {
         if (e instanceof java.nio.file.NoSuchFileException nsf) {
             return "no such file: " + nsf.getFile() + (nsf.getReason() == null ? "" : " (" + nsf.getReason() + ")");
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "cannot read or write " + denied.getFile() + ": permission denied";
         }
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         return m.replace('\n', ' ');
