@@ -171,7 +171,7 @@ public final class DataChoice {
             long suggestGb = Math.max(1, (long) Math.ceil((needed + used) * 1.5 / (1L << 30)));
             throw new IllegalArgumentException(String.format(Locale.ROOT, "--data %s: the training images (%d pixel"
                     + " values) need about %s of memory to load and fit, but the Java heap has %s left of its %s"
-                    + " maximum; give Java more heap, e.g. JAVA_OPTS=-Xmx%dg bin/gan train ...", name, pixels,
+                    + " maximum; give Java more heap, e.g. JAVA_OPTS=-Xmx%dg bin/gan ...", name, pixels,
                     mib(needed), mib(available), mib(rt.maxMemory()), suggestGb));
         }
     }

@@ -161,15 +161,6 @@ public final class TrainingRun {
      */
     public static TrainingRun resume(Path dir, Integer epochs, Device device) throws IOException {
         Path configFile = dir.resolve(CONFIG);
-        if (!Files.exists(dir.resolve(CHECKPOINT))) {
-            if (Files.exists(configFile)) {
-                throw new IllegalArgumentException("--resume: " + dir + " has no " + CHECKPOINT + ": its run never"
-                        + " finished its first epoch; start it again with --out " + dir + " (a new config replaces"
-                        + " its " + CONFIG + ")");
-            }
-            throw new IllegalArgumentException("--resume: " + dir + " has no " + CONFIG + " and " + CHECKPOINT
-                    + " (a run writes its first checkpoint after its first epoch)");
-        }
         RunConfig saved = savedConfig(dir);
         RunCheckpoint checkpoint = RunCheckpoint.read(dir.resolve(CHECKPOINT));
         int done = checkpoint.epoch() + 1;
@@ -190,13 +181,26 @@ public final class TrainingRun {
         return run;
     }
 
-    /** The config.json of the run in {@code dir}, checked; errors name the file and the field. */
+    /**
+     * The config.json of the run in {@code dir}, checked; errors name the file and the field, or
+     * say what {@code dir} lacks to be resumed.
+     */
     public static RunConfig savedConfig(Path dir) throws IOException {
-        Path file = dir.resolve(CONFIG);
-        if (!Files.exists(file)) {
+        Path configFile = dir.resolve(CONFIG);
+        boolean hasConfig = Files.exists(configFile);
+        if (!Files.exists(dir.resolve(CHECKPOINT))) {
+            if (hasConfig) {
+                throw new IllegalArgumentException("--resume: " + dir + " has no " + CHECKPOINT + ": its run never"
+                        + " finished its first epoch; start it again with --out " + dir + " (a new config replaces"
+                        + " its " + CONFIG + ")");
+            }
+            throw new IllegalArgumentException("--resume: " + dir + " has no " + CONFIG + " and " + CHECKPOINT
+                    + " (a run writes its first checkpoint after its first epoch)");
+        }
+        if (!hasConfig) {
             throw new IllegalArgumentException("--resume: " + dir + " has a " + CHECKPOINT + " but no " + CONFIG);
         }
-        return RunFiles.readJson(file, RunConfig.class);
+        return RunFiles.readJson(configFile, RunConfig.class);
     }
 
     /** Deletes what interrupted atomic writes (a kill mid-checkpoint) left in the run's directory. */

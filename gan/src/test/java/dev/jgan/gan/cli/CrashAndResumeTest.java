@@ -8,7 +8,6 @@ import dev.jgan.nn.io.SafeTensorsWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -289,6 +288,15 @@ class CrashAndResumeTest {
     }
 
     @Test
+    void resumeOfADirectoryWithoutARunSaysWhatIsMissing(@TempDir Path tmp) throws Exception {
+        String text = usageError("train", "--resume", tmp.toString());
+        assertTrue(text.contains(tmp + " has no config.json and checkpoint.safetensors"), text);
+        Files.writeString(tmp.resolve(TrainingRun.CHECKPOINT), "");
+        text = usageError("train", "--resume", tmp.toString());
+        assertTrue(text.contains(tmp + " has a checkpoint.safetensors but no config.json"), text);
+    }
+
+    @Test
     void aRunThatCrashedInItsFirstEpochSaysHowToRestartAndCanBe(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");
         err.getBuffer().setLength(0);
@@ -381,9 +389,5 @@ class CrashAndResumeTest {
         } finally {
             Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
         }
-    }
-
-    static String separator() {
-        return File.separator;
     }
 }
