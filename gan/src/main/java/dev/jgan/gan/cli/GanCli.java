@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 
 /**
  * The {@code gan} command: {@code gan train ...}, {@code gan sample ...}, {@code gan eval ...}. Bad flags, a missing
- * data path or an unknown model print one line and exit with code 2; a run that fails while
- * training (NaN, I/O) exits with 1.
+ * data path or an unknown model print one line and exit with code 2; a bad or unwritable file, or a run
+ * that fails while training (NaN), prints one line and exits with 1.
  */
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "jgan 0.1.0",
         description = "Train generative adversarial networks and sample from them.",
@@ -36,7 +36,10 @@ public final class GanCli {
                 err.println("gan: " + oneLine(e));
                 return USAGE_ERROR;
             }
-            err.println("gan: " + e.getClass().getSimpleName() + ": " + oneLine(e));
+            // A file's problem (truncated, malformed, a full disk) is an IOException whose message
+            // starts with the file's name; the class name would add nothing.
+            err.println("gan: " + (e instanceof java.io.IOException ? "" : e.getClass().getSimpleName() + ": ")
+                    + oneLine(e));
             return 1;
         });
         return cli.execute(args);

@@ -167,10 +167,11 @@ public final class TrainingRun {
         int target = epochs != null ? epochs : saved.epochs();
         if (target <= done) {
             throw new IllegalArgumentException(epochs != null
-                    ? "--epochs " + epochs + ": the run in " + dir + " has already trained " + done + " epochs, and"
-                            + " --epochs is the new total; give more than " + done + " to train further"
-                    : "--resume: the run in " + dir + " has trained all its " + done + " epochs; add --epochs N with"
-                            + " N > " + done + " to train further");
+                    ? "--epochs " + epochs + ": the run in " + dir + " has already trained " + done
+                            + (done == 1 ? " epoch" : " epochs") + ", and --epochs is the new total; give more than "
+                            + done + " to train further"
+                    : "--resume: the run in " + dir + " has trained all the " + done + " epochs of its config; add"
+                            + " --epochs N with N > " + done + " to train further");
         }
         RunConfig config = target == saved.epochs() ? saved : saved.withEpochs(target);
         TrainingRun run = new TrainingRun(dir, config, checkpoint, device);

@@ -181,7 +181,7 @@ class CrashAndResumeTest {
         String text = usageError("train", "--resume", dir.toString(), "--epochs", "1");
         assertTrue(text.contains("--epochs 1: the run in " + dir + " has already trained 2 epochs"), text);
         text = usageError("train", "--resume", dir.toString());
-        assertTrue(text.contains("has trained all its 2 epochs; add --epochs N with N > 2"), text);
+        assertTrue(text.contains("has trained all the 2 epochs of its config; add --epochs N with N > 2"), text);
         assertSameFiles(before, dir);
     }
 
@@ -259,7 +259,7 @@ class CrashAndResumeTest {
         String good = Files.readString(config);
         Files.writeString(config, "");
         String text = usageErrorOrFailure("train", "--resume", dir.toString(), "--epochs", "2");
-        assertTrue(text.contains(config + ": is empty; expected a run's config"), text);
+        assertTrue(text.startsWith("gan: " + config + ": is empty; expected a run's config"), text);
         Files.writeString(config, good.replaceFirst("\"epochs\" : \\d+", "\"epochs\" : \"many\""));
         text = usageErrorOrFailure("train", "--resume", dir.toString(), "--epochs", "2");
         assertTrue(text.contains(config + ": field 'epochs'"), text);
