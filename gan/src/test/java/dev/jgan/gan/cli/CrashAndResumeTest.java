@@ -91,7 +91,7 @@ class CrashAndResumeTest {
         train(killed, 1);
         // What a kill -9 during epoch 2 leaves: rows after the checkpoint, the buffer's last spill
         // ending mid-row, and the temporary file of a checkpoint write that never finished.
-        Files.writeString(killed.resolve(TrainingRun.METRICS), "7,1,1.38,0.69,0.50,0.49\n8,1,1.37,0.70,0.51,0.4",
+        Files.writeString(killed.resolve(TrainingRun.METRICS), "7,1,1.38,0.69,0.50,0.49\n8,1,1.37,0.7",
                 StandardOpenOption.APPEND);
         Path leftover = killed.resolve(".checkpoint.safetensors.5f3a.tmp");
         Files.write(leftover, new byte[1000]);
@@ -105,13 +105,14 @@ class CrashAndResumeTest {
     }
 
     /**
-     * The real thing: a {@code gan train} process killed with SIGKILL at an arbitrary moment after
-     * its first checkpoint, then resumed. Batch 16 makes 112 steps an epoch, so metrics.csv's
-     * 8 KiB buffer spills mid-epoch and the kill usually tears a row.
+     * The real thing: a {@code gan train} process killed with SIGKILL in its second epoch, right
+     * after metrics.csv's 8 KiB buffer has spilled rows of that epoch to disk ending mid-row (the
+     * issue's crash), then resumed. Batch 4 makes 449 steps (about 20 KB of rows) an epoch, so the
+     * buffer spills about twice in it.
      */
     @Test
-    void aRealKillAtAnyMomentIsResumableToTheSameTrajectory(@TempDir Path tmp) throws Exception {
-        String[] flags = {"--batch-size", "16", "--sample-every", "1000", "--epochs", "2", "--no-progress"};
+    void aRealKillMidEpochIsResumableToTheSameTrajectory(@TempDir Path tmp) throws Exception {
+        String[] flags = {"--batch-size", "4", "--sample-every", "100000", "--epochs", "2", "--no-progress"};
         Path straight = tmp.resolve("straight");
         List<String> args = new ArrayList<>(List.of("train", "--out", straight.toString()));
         args.addAll(List.of(flags));
@@ -125,20 +126,31 @@ class CrashAndResumeTest {
         command.addAll(List.of(flags));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile())
                 .start();
+        Path metrics = killed.resolve(TrainingRun.METRICS);
+        byte[] log;
         try {
             Path checkpoint = killed.resolve(TrainingRun.CHECKPOINT);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            // Wait until the run is in its second epoch and has spilled rows of it to disk.
-            while (!(Files.exists(checkpoint) && Files.exists(killed.resolve(TrainingRun.METRICS))
-                    && Files.size(killed.resolve(TrainingRun.METRICS)) > 8192 + 200) && p.isAlive()) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            int sizeAtCheckpoint = -1;
+            while (true) {
+                assertTrue(p.isAlive(), "the run ended before a torn row appeared: " + Files.readString(tmp.resolve("log")));
                 assertTrue(System.nanoTime() < deadline, "the training process did not reach epoch 2 in time");
-                Thread.sleep(2);
+                if (Files.exists(checkpoint)) {
+                    log = Files.readAllBytes(metrics);
+                    if (sizeAtCheckpoint < 0) {
+                        sizeAtCheckpoint = log.length; // epoch 1's rows, flushed before the checkpoint
+                    } else if (log.length > sizeAtCheckpoint && log[log.length - 1] != '\n') {
+                        break;
+                    }
+                }
+                Thread.sleep(1);
             }
-            assertTrue(p.isAlive(), "the run finished before it could be killed: " + Files.readString(tmp.resolve("log")));
         } finally {
             p.destroyForcibly(); // SIGKILL on Linux
             p.waitFor();
         }
+        log = Files.readAllBytes(metrics);
+        assertTrue(log[log.length - 1] != '\n', "the kill left metrics.csv ending mid-row");
         assertEquals(0, run("train", "--resume", killed.toString(), "--no-progress"), err.toString());
         assertSameTrajectory(straight, killed);
     }
