@@ -45,6 +45,13 @@ class CrashAndResumeTest {
                 "--out", dir.toString(), "--no-progress"), err.toString());
     }
 
+    /** A finished one-epoch run in {@code tmp/run}. */
+    private Path oneEpochRun(Path tmp) {
+        Path dir = tmp.resolve("run");
+        train(dir, 1);
+        return dir;
+    }
+
     private String usageError(String... args) {
         err.getBuffer().setLength(0);
         assertEquals(2, run(args), err.toString());
@@ -166,8 +173,7 @@ class CrashAndResumeTest {
 
     @Test
     void aBadNumberInMetricsCsvNamesTheFileLineAndField(@TempDir Path tmp) throws Exception {
-        Path dir = tmp.resolve("run");
-        train(dir, 1);
+        Path dir = oneEpochRun(tmp);
         List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve(TrainingRun.METRICS)));
         lines.set(3, lines.get(3).replaceFirst("^(\\d+,\\d+,)[^,]+", "$1abc"));
         Files.write(dir.resolve(TrainingRun.METRICS), lines);
@@ -199,8 +205,7 @@ class CrashAndResumeTest {
 
     @Test
     void flagsThatWouldChangeAResumedRunAreRefusedNotIgnored(@TempDir Path tmp) throws Exception {
-        Path dir = tmp.resolve("run");
-        train(dir, 1);
+        Path dir = oneEpochRun(tmp);
         Map<String, byte[]> before = snapshot(dir);
         String text = usageError("train", "--resume", dir.toString(), "--epochs", "2", "--lr", "0.1",
                 "--batch-size", "32");
@@ -214,8 +219,7 @@ class CrashAndResumeTest {
 
     @Test
     void aCheckpointWithNaNWeightsIsRefusedBySampleEvalAndResumeNamingTheTensor(@TempDir Path tmp) throws Exception {
-        Path dir = tmp.resolve("run");
-        train(dir, 1);
+        Path dir = oneEpochRun(tmp);
         Path checkpoint = dir.resolve(TrainingRun.CHECKPOINT);
         SafeTensorsFile file = SafeTensorsReader.read(checkpoint);
         Map<String, Tensor> tensors = new LinkedHashMap<>(file.tensors());
@@ -241,8 +245,7 @@ class CrashAndResumeTest {
 
     @Test
     void corruptCheckpointMetadataIsNamedAndLeavesTheRunAsItWas(@TempDir Path tmp) throws Exception {
-        Path dir = tmp.resolve("run");
-        train(dir, 1);
+        Path dir = oneEpochRun(tmp);
         Path checkpoint = dir.resolve(TrainingRun.CHECKPOINT);
         SafeTensorsFile file = SafeTensorsReader.read(checkpoint);
         Map<String, String[]> cases = Map.of(
@@ -265,8 +268,7 @@ class CrashAndResumeTest {
 
     @Test
     void emptyOrMalformedConfigJsonIsNamedWithTheField(@TempDir Path tmp) throws Exception {
-        Path dir = tmp.resolve("run");
-        train(dir, 1);
+        Path dir = oneEpochRun(tmp);
         Path config = dir.resolve(TrainingRun.CONFIG);
         String good = Files.readString(config);
         Files.writeString(config, "");
@@ -282,8 +284,7 @@ class CrashAndResumeTest {
 
     @Test
     void aCheckpointPathThatIsADirectoryIsNamed(@TempDir Path tmp) throws Exception {
-        Path dir = tmp.resolve("run");
-        train(dir, 1);
+        Path dir = oneEpochRun(tmp);
         String text = usageError("sample", "--checkpoint", dir.toString(), "--out", tmp.resolve("s.png").toString());
         assertTrue(text.contains(dir + ": is a directory, not a checkpoint; the run's checkpoint is "
                 + dir.resolve(TrainingRun.CHECKPOINT)), text);
@@ -328,8 +329,7 @@ class CrashAndResumeTest {
 
     @Test
     void everyFileOfARunHasTheModeOfConfigJson(@TempDir Path tmp) throws Exception {
-        Path dir = tmp.resolve("run");
-        train(dir, 1);
+        Path dir = oneEpochRun(tmp);
         assertEquals(0, run("eval", "--checkpoint", dir.resolve(TrainingRun.CHECKPOINT).toString(), "--n", "100",
                 "--features", "pixels"), err.toString());
         var mode = Files.getPosixFilePermissions(dir.resolve(TrainingRun.CONFIG));
@@ -356,8 +356,7 @@ class CrashAndResumeTest {
         assertTrue(text.contains("--latent-dim 2000000000: at most 10000"), text);
         text = usageError("train", "--image-size", "50000", "--out", tmp.resolve("r").toString());
         assertTrue(text.contains("--image-size 50000: at most 512"), text);
-        Path dir = tmp.resolve("run");
-        train(dir, 1);
+        Path dir = oneEpochRun(tmp);
         text = usageError("sample", "--checkpoint", dir.resolve(TrainingRun.CHECKPOINT).toString(), "--n", "2000000000",
                 "--out", tmp.resolve("s.npy").toString());
         assertTrue(text.contains("--n 2000000000: at most 524288 samples of [1, 8, 8]"), text);
