@@ -40,6 +40,16 @@ public final class MetricsLog implements AutoCloseable {
 
     /** Opens the log for appending, keeping only rows with step < {@code keepBelowStep}. */
     public static MetricsLog open(Path file, long keepBelowStep) throws IOException {
+        cutBack(file, keepBelowStep);
+        return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+    }
+
+    /**
+     * Rewrites the log (atomically) with only its complete rows with step < {@code keepBelowStep};
+     * creates it with just the header if there is none. A malformed row fails before anything is
+     * written, naming the file, line and field.
+     */
+    public static void cutBack(Path file, long keepBelowStep) throws IOException {
         List<Row> kept = Files.exists(file)
                 ? parse(file, completeLines(file)).stream().filter(r -> r.step() < keepBelowStep).toList()
                 : List.of();
@@ -49,7 +59,6 @@ public final class MetricsLog implements AutoCloseable {
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(file, o -> o.write(bytes));
-        return new MetricsLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
     }
 
     public void append(StepResult s, int epoch) throws IOException {

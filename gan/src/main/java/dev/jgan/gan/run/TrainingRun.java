@@ -175,6 +175,8 @@ public final class TrainingRun {
         }
         RunConfig config = target == saved.epochs() ? saved : saved.withEpochs(target);
         TrainingRun run = new TrainingRun(dir, config, checkpoint, device);
+        // Before config.json changes: a malformed metrics.csv must fail the command with nothing changed.
+        MetricsLog.cutBack(dir.resolve(METRICS), checkpoint.step());
         removeLeftovers(dir);
         if (config != saved) {
             RunFiles.writeJson(configFile, config);

@@ -177,8 +177,10 @@ class CrashAndResumeTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve(TrainingRun.METRICS)));
         lines.set(3, lines.get(3).replaceFirst("^(\\d+,\\d+,)[^,]+", "$1abc"));
         Files.write(dir.resolve(TrainingRun.METRICS), lines);
+        Map<String, byte[]> before = snapshot(dir);
         String text = usageErrorOrFailure("train", "--resume", dir.toString(), "--epochs", "2", "--no-progress");
         assertTrue(text.contains("metrics.csv: line 4, field d_loss: 'abc' is not a number"), text);
+        assertSameFiles(before, dir); // config.json keeps its 1 epoch
     }
 
     /** Exit code 1 or 2, one line on stderr. */
