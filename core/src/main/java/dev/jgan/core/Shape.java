@@ -34,22 +34,42 @@ public final class Shape {
         return strides;
     }
 
-    /** Turns a possibly negative dim (-1 is the last) into an index, or fails naming the op. */
+    /**
+     * Turns a possibly negative dim (-1 is the last) into an index, or fails naming the op. As in
+     * PyTorch, a 0-d tensor counts as having one dim here, so dim 0 and -1 name it (and 0 comes
+     * back): a reduction or softmax over that dim works on its one element. Callers that index
+     * the shape with the result must treat rank 0 themselves.
+     */
     public static int normalizeDim(String op, int dim, int rank) {
-        int d = dim < 0 ? dim + rank : dim;
-        if (d < 0 || d >= rank) {
+        int wrapped = Math.max(rank, 1);
+        int d = dim < 0 ? dim + wrapped : dim;
+        if (d < 0 || d >= wrapped) {
             throw new IllegalArgumentException(op + ": dim " + dim + " is out of range for a tensor of rank " + rank
-                    + " (expected " + (-Math.max(rank, 1)) + " .. " + (Math.max(rank, 1) - 1) + ")");
+                    + " (expected " + (-wrapped) + " .. " + (wrapped - 1) + ")");
         }
         return d;
     }
 
-    /** Normalizes a list of dims and rejects repeats. An empty list means every dim. */
+    /**
+     * {@code dim} unchanged if the tensor has dims to index; for a 0-d tensor, whose one wrapped
+     * dim has no size or stride, the error PyTorch gives.
+     */
+    public static int requireDims(String op, int dim, int rank) {
+        if (rank == 0) {
+            throw new IllegalArgumentException(op + ": dim " + dim + " given, but a 0-d tensor has no dims");
+        }
+        return dim;
+    }
+
+    /**
+     * Normalizes a list of dims and rejects repeats. An empty list means every dim. For a 0-d
+     * tensor the mask is empty whatever the (valid) dims: there is nothing to reduce over.
+     */
     public static boolean[] dimMask(String op, int[] dims, int rank) {
-        boolean[] mask = new boolean[rank];
+        boolean[] mask = new boolean[Math.max(rank, 1)];
         if (dims.length == 0) {
             Arrays.fill(mask, true);
-            return mask;
+            return Arrays.copyOf(mask, rank);
         }
         for (int dim : dims) {
             int d = normalizeDim(op, dim, rank);
@@ -58,7 +78,7 @@ public final class Shape {
             }
             mask[d] = true;
         }
-        return mask;
+        return Arrays.copyOf(mask, rank);
     }
 
     /** The shape after reducing the masked dims: kept as size 1, or removed. */

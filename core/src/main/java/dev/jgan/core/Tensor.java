@@ -230,11 +230,11 @@ public final class Tensor {
 
     /** Size along dim (negative counts from the end). */
     public int size(int dim) {
-        return shape[Shape.normalizeDim("size", dim, shape.length)];
+        return shape[Shape.normalizeDim("size", Shape.requireDims("size", dim, shape.length), shape.length)];
     }
 
     public int stride(int dim) {
-        return strides[Shape.normalizeDim("stride", dim, shape.length)];
+        return strides[Shape.normalizeDim("stride", Shape.requireDims("stride", dim, shape.length), shape.length)];
     }
 
     public int numel() {

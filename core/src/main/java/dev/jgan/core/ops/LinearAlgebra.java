@@ -24,6 +24,13 @@ public final class LinearAlgebra {
             throw new IllegalArgumentException("matmul: " + Shape.format(a.shape()) + " @ " + Shape.format(b.shape())
                     + ": both operands need at least one dim; use mul() for scalars");
         }
+        // Checked here, before a 1-D operand becomes a row or column, so the message shows the user's shapes.
+        int inner = a.size(-1);
+        int innerB = b.size(b.dim() == 1 ? 0 : -2);
+        if (inner != innerB) {
+            throw new IllegalArgumentException("matmul: " + Shape.format(a.shape()) + " @ " + Shape.format(b.shape())
+                    + ": inner sizes " + inner + " and " + innerB + " differ");
+        }
         if (a.dim() == 1 && b.dim() == 1) {
             return matmul(a.unsqueeze(0), b.unsqueeze(1)).reshape();
         }
@@ -35,12 +42,7 @@ public final class LinearAlgebra {
         }
         int m = a.size(-2);
         int k = a.size(-1);
-        int kb = b.size(-2);
         int n = b.size(-1);
-        if (k != kb) {
-            throw new IllegalArgumentException("matmul: " + Shape.format(a.shape()) + " @ " + Shape.format(b.shape())
-                    + ": inner sizes " + k + " and " + kb + " differ");
-        }
         int[] aBatch = Arrays.copyOf(a.shape(), a.dim() - 2);
         int[] bBatch = Arrays.copyOf(b.shape(), b.dim() - 2);
         int[] batch;

@@ -78,10 +78,14 @@ public final class Pointwise {
                 // Where b = 0, a^b is constant 1: its derivative is 0 even at a = 0, where b a^(b-1) is NaN.
                 ifNeeded(a, () -> Reductions.sumTo(Tensor.where(b.eq(0.0), Tensor.scalarLike(g, 0.0),
                         g.mul(b).mul(a.pow(b.sub(1.0)))), a.shape())),
-                // d(a^b)/db = a^b log a; where a == 0 the limit is 0 (as PyTorch defines it), not NaN.
+                // d(a^b)/db = a^b log a. At a = ±0 with b >= 0, a^b is 0 or 1 and the product is
+                // 0 * -inf or 1 * -inf; PyTorch (pow_backward_exponent) defines it as 0 there. With
+                // b < 0 it keeps g * (a^b log a): a^b is ±inf and log(±0) is -inf, so the gradient is
+                // -inf at +0 and ±inf at -0 (+inf where a^b = -inf, an odd negative b), NaN if g = 0.
                 ifNeeded(b, () -> {
-                    Tensor logA = Tensor.where(a.eq(0.0), Tensor.zerosLike(a), a.log());
-                    return Reductions.sumTo(g.mul(out).mul(logA), b.shape());
+                    Tensor full = g.mul(out.mul(a.log()));
+                    Tensor zeroBase = a.eq(0.0).mul(b.ge(0.0));
+                    return Reductions.sumTo(Tensor.where(zeroBase, Tensor.scalarLike(full, 0.0), full), b.shape());
                 })}, a, b);
     }
 

@@ -12,6 +12,9 @@ public final class Softmax {
 
     public static Tensor softmax(Tensor x, int dim) {
         int d = Shape.normalizeDim("softmax", dim, x.dim());
+        if (x.dim() == 0) {
+            return softmax(x.reshape(1), 0).reshape(); // PyTorch: a scalar's one wrapped dim holds one element
+        }
         Tensor y = Tensor.empty(x.backend(), x.dtype(), x.shape());
         x.backend().softmax(x, d, false, y);
         // dL/dx = y * (g - sum(g * y)) along dim: the Jacobian diag(y) - y y^T applied to g.
@@ -20,6 +23,9 @@ public final class Softmax {
 
     public static Tensor logSoftmax(Tensor x, int dim) {
         int d = Shape.normalizeDim("logSoftmax", dim, x.dim());
+        if (x.dim() == 0) {
+            return logSoftmax(x.reshape(1), 0).reshape();
+        }
         Tensor y = Tensor.empty(x.backend(), x.dtype(), x.shape());
         x.backend().softmax(x, d, true, y);
         // dL/dx = g - softmax(x) * sum(g) along dim, with softmax(x) = exp(y).

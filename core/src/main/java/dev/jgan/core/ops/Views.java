@@ -145,6 +145,9 @@ public final class Views {
         int rank = x.dim();
         int a = Shape.normalizeDim("transpose", dim0, rank);
         int b = Shape.normalizeDim("transpose", dim1, rank);
+        if (rank == 0) {
+            return permute(x, new int[0]); // as in PyTorch, transposing a scalar's one wrapped dim with itself
+        }
         int[] order = new int[rank];
         for (int i = 0; i < rank; i++) {
             order[i] = i;
@@ -156,7 +159,7 @@ public final class Views {
 
     /** The elements start .. start+length-1 along dim, as a view (torch.narrow). */
     public static Tensor narrow(Tensor x, int dim, int start, int length) {
-        int d = Shape.normalizeDim("narrow", dim, x.dim());
+        int d = Shape.normalizeDim("narrow", Shape.requireDims("narrow", dim, x.dim()), x.dim());
         int size = x.size(d);
         if (start < 0 || length < 0 || start + length > size) {
             throw new IllegalArgumentException("narrow: start " + start + " and length " + length
@@ -224,7 +227,7 @@ public final class Views {
     /** Removes dim {@code dim} if its size is 1; otherwise returns an equal view, as PyTorch does. */
     public static Tensor squeeze(Tensor x, int dim) {
         int d = Shape.normalizeDim("squeeze", dim, x.dim());
-        if (x.size(d) != 1) {
+        if (x.dim() == 0 || x.size(d) != 1) {
             return squeezed(x, x.shape(), x.strides());
         }
         return squeezed(x, remove(x.shape(), d), remove(x.strides(), d));

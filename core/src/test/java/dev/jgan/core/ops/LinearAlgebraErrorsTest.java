@@ -30,4 +30,16 @@ class LinearAlgebraErrorsTest {
         assertEquals("matmul_summed_over_batch: [4, 2, 3] @ [4, 2, 2]" + needs,
                 refusal(() -> LinearAlgebra.matmulSummedOverBatch(Tensor.zeros(4, 2, 3), Tensor.zeros(4, 2, 2))));
     }
+
+    @Test
+    void oneDimensionalOperandsAreShownAsTheUserPassedThem() {
+        assertEquals("matmul: [3] @ [4]: inner sizes 3 and 4 differ",
+                refusal(() -> Tensor.zeros(3).matmul(Tensor.zeros(4))));
+        assertEquals("matmul: [3] @ [4, 2]: inner sizes 3 and 4 differ",
+                refusal(() -> Tensor.zeros(3).matmul(Tensor.zeros(4, 2))));
+        assertEquals("matmul: [2, 3] @ [4]: inner sizes 3 and 4 differ",
+                refusal(() -> Tensor.zeros(2, 3).matmul(Tensor.zeros(4))));
+        assertEquals("matmul: [5, 2, 3] @ [4]: inner sizes 3 and 4 differ",
+                refusal(() -> Tensor.zeros(5, 2, 3).matmul(Tensor.zeros(4))));
+    }
 }

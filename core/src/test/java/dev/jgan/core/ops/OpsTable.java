@@ -44,6 +44,23 @@ final class OpsTable {
         md.append("\n").append(infos.stream().mapToInt(i -> i.samples().size()).sum()).append(" samples over ")
                 .append(infos.size()).append(" ops; `OpCoverageTest` requires a passing check for each of the ")
                 .append(Op.values().length).append(" node kinds.\n");
+        md.append("\n## Where a gradient is a convention\n\n");
+        md.append("Where a function has no derivative, or an infinite one, the value returned is a choice. Ours,"
+                + " beside PyTorch 1.13's:\n\n");
+        md.append("- **maxPool2d, ties**: the gradient of a window whose maximum is held by several elements is"
+                + " shared evenly among them (a window [1, 1] sends 0.5 to each). PyTorch gives all of it to the"
+                + " first maximum in row-major order (1 and 0). Both are valid subgradients and their sums agree;"
+                + " compare sums per window, not elements, with PyTorch where inputs tie (chapter 8, section 8).\n");
+        md.append("- **max, min, maximum, minimum, ties**: shared evenly, as PyTorch's amax, amin, maximum and"
+                + " minimum do.\n");
+        md.append("- **pow(a, b) at a = ±0**: d/db = g * (a^b * log a), except that it is 0 where b >= 0 (PyTorch's"
+                + " rule). With b < 0 it is infinite: -inf at +0, and at -0 +inf where a^b = -inf (odd negative"
+                + " integer b), -inf otherwise; NaN where the incoming gradient is 0. d/da is 0 where b = 0.\n");
+        md.append("- **var with no more elements than the correction** (one element, correction 1): the value is"
+                + " NaN as in PyTorch; the gradient is NaN, where PyTorch gives inf.\n");
+        md.append("- **A 0-d tensor and dims**: as in PyTorch it has one wrappable dim, so dim 0 and -1 name it in"
+                + " sum, mean, max, min, var, softmax, logSoftmax, transpose and squeeze; size(0) and narrow refuse"
+                + " it.\n");
         return md.toString();
     }
 }

@@ -12,11 +12,10 @@ import dev.jgan.gan.metrics.RandomProjectionFeatures;
 import dev.jgan.gan.metrics.RealImages;
 import dev.jgan.gan.models.Gan;
 import dev.jgan.gan.run.DataChoice;
+import dev.jgan.gan.run.RunCheckpoint;
 import dev.jgan.gan.run.RunConfig;
 import dev.jgan.gan.run.TrainingRun;
 import dev.jgan.nn.data.TensorDataset;
-import dev.jgan.nn.io.SafeTensorsFile;
-import dev.jgan.nn.io.SafeTensorsReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,11 +23,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -38,7 +34,6 @@ import java.util.concurrent.Callable;
                 + " held-out training images where the data set has no test split) and a ceiling (the untrained"
                 + " generator); writes JSON and a nearest-neighbour picture.")
 final class EvalCommand implements Callable<Integer> {
-    private static final String PREFIX = "generator.";
     /** The cap keeps the kernel distance's three n x n double matrices within a default heap (600 MB at 5000). */
     private static final int MAX_N = 5000;
     private static final int DEFAULT_N = 1000;
@@ -80,17 +75,14 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.exists(checkpoint)) {
-            throw new IllegalArgumentException("--checkpoint: no such file: " + checkpoint);
-        }
         Path json = out != null ? out : checkpoint.toAbsolutePath().resolveSibling("metrics.json");
         String jsonName = json.getFileName().toString();
         if (!jsonName.endsWith(".json")) {
             throw new IllegalArgumentException("--out: '" + json + "' must end in .json");
         }
-        SafeTensorsFile file = SafeTensorsReader.read(checkpoint);
-        RunConfig config = TrainingRun.configOf(file.metadata());
-        int[] imageShape = TrainingRun.imageShapeOf(file.metadata());
+        RunCheckpoint file = RunCheckpoint.read(checkpoint);
+        RunConfig config = file.config();
+        int[] imageShape = file.imageShape();
         DataChoice.Loaded loaded = DataChoice.load(config.data(), config.imageSize());
         TensorDataset data = loaded.images();
         if (!Arrays.equals(data.imageShape(), imageShape)) {
@@ -124,8 +116,7 @@ final class EvalCommand implements Callable<Integer> {
         }
 
         Gan untrained = TrainingRun.buildGan(config, imageShape);
-        Gan trained = TrainingRun.buildGan(config, imageShape);
-        trained.generator().loadStateDict(generatorState(file), true);
+        Gan trained = file.loadGan();
         Tensor untrainedSamples = untrained.sample(new Generator(seed), count);
         Tensor samples = trained.sample(new Generator(seed), count);
 
@@ -174,15 +165,5 @@ final class EvalCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--features: unknown features '" + features
                     + "'; expected classifier, pixels or random");
         };
-    }
-
-    private static Map<String, Tensor> generatorState(SafeTensorsFile file) {
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        file.tensors().forEach((key, t) -> {
-            if (key.startsWith(PREFIX)) {
-                state.put(key.substring(PREFIX.length()), t);
-            }
-        });
-        return state;
     }
 }

@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 
 /**
  * The {@code gan} command: {@code gan train ...}, {@code gan sample ...}, {@code gan eval ...}. Bad flags, a missing
- * data path or an unknown model print one line and exit with code 2; a run that fails while
- * training (NaN, I/O) exits with 1.
+ * data path or an unknown model print one line and exit with code 2; a bad or unwritable file, or a run
+ * that fails while training (NaN), prints one line and exits with 1.
  */
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "jgan 0.1.0",
         description = "Train generative adversarial networks and sample from them.",
@@ -31,11 +31,15 @@ public final class GanCli {
             return USAGE_ERROR;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof IllegalArgumentException || e instanceof java.nio.file.NoSuchFileException) {
+            if (e instanceof IllegalArgumentException || e instanceof java.nio.file.NoSuchFileException
+                    || e instanceof java.nio.file.AccessDeniedException) {
                 err.println("gan: " + oneLine(e));
                 return USAGE_ERROR;
             }
-            err.println("gan: " + e.getClass().getSimpleName() + ": " + oneLine(e));
+            // A file's problem (truncated, malformed, a full disk) is an IOException whose message
+            // starts with the file's name; the class name would add nothing.
+            err.println("gan: " + (e instanceof java.io.IOException ? "" : e.getClass().getSimpleName() + ": ")
+                    + oneLine(e));
             return 1;
         });
         return cli.execute(args);
@@ -48,6 +52,9 @@ public final class GanCli {
     private static String oneLine(Exception e) {
         if (e instanceof java.nio.file.NoSuchFileException nsf) {
             return "no such file: " + nsf.getFile() + (nsf.getReason() == null ? "" : " (" + nsf.getReason() + ")");
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "cannot read or write " + denied.getFile() + ": permission denied";
         }
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         return m.replace('\n', ' ');

@@ -1,29 +1,25 @@
 package dev.jgan.gan.cli;
 
+import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.random.Generator;
 import dev.jgan.gan.io.Npy;
 import dev.jgan.gan.models.Gan;
 import dev.jgan.gan.pictures.ImageGrid;
-import dev.jgan.gan.run.RunConfig;
-import dev.jgan.gan.run.TrainingRun;
-import dev.jgan.nn.io.SafeTensorsFile;
-import dev.jgan.nn.io.SafeTensorsReader;
+import dev.jgan.gan.run.RunCheckpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Draw samples from a trained generator: a PNG grid or a .npy array [n, C, H, W] in [-1, 1].")
 final class SampleCommand implements Callable<Integer> {
-    private static final String PREFIX = "generator.";
+    /** 2^25 floats (128 MB) of samples at once; the generator's activations on the way need several times that. */
+    static final int MAX_VALUES = 1 << 25;
 
     @Spec
     CommandSpec spec;
@@ -49,19 +45,14 @@ final class SampleCommand implements Callable<Integer> {
         if (n < 1) {
             throw new IllegalArgumentException("--n must be >= 1, got " + n);
         }
-        if (!Files.exists(checkpoint)) {
-            throw new IllegalArgumentException("--checkpoint: no such file: " + checkpoint);
+        RunCheckpoint file = RunCheckpoint.read(checkpoint);
+        Gan gan = file.loadGan();
+        int most = maxSamples(gan.sampleShape());
+        if (n > most) {
+            throw new IllegalArgumentException("--n " + n + ": at most " + most + " samples of "
+                    + Shape.format(gan.sampleShape()) + " in one file (" + MAX_VALUES + " values); draw more as"
+                    + " several files with different --seed");
         }
-        SafeTensorsFile file = SafeTensorsReader.read(checkpoint);
-        RunConfig config = TrainingRun.configOf(file.metadata());
-        Gan gan = TrainingRun.buildGan(config, TrainingRun.imageShapeOf(file.metadata()));
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        file.tensors().forEach((key, t) -> {
-            if (key.startsWith(PREFIX)) {
-                state.put(key.substring(PREFIX.length()), t);
-            }
-        });
-        gan.generator().loadStateDict(state, true);
         Tensor samples = gan.sample(new Generator(seed), n);
         if (name.endsWith(".png")) {
             ImageGrid.writePng(samples, (int) Math.ceil(Math.sqrt(n)), Math.max(1, 64 / gan.sampleShape()[1]), out);
@@ -70,5 +61,9 @@ final class SampleCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("wrote " + n + " samples to " + out);
         return 0;
+    }
+
+    static int maxSamples(int[] sampleShape) {
+        return (int) Math.min(Integer.MAX_VALUE, MAX_VALUES / Shape.numel(sampleShape));
     }
 }

@@ -10,8 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -85,6 +91,41 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Print one line per epoch instead of a progress bar.")
     boolean noProgress;
 
+    /**
+     * A resumed run continues with the settings in its config.json. A flag that would change one
+     * of them is refused, not ignored (one the user typed with the saved value is fine, so the
+     * original command line with --resume added works); only --epochs, --device and
+     * --no-progress apply to a resumed run.
+     */
+    private void refuseChangedSettings(RunConfig saved) {
+        Map<String, Object[]> settings = new LinkedHashMap<>();
+        settings.put("--model", new Object[]{model, saved.model()});
+        settings.put("--data", new Object[]{data, saved.data()});
+        settings.put("--image-size", new Object[]{imageSize, saved.imageSize()});
+        settings.put("--ngf", new Object[]{ngf, saved.ngf()});
+        settings.put("--ndf", new Object[]{ndf, saved.ndf()});
+        settings.put("--seed", new Object[]{seed, saved.seed()});
+        settings.put("--batch-size", new Object[]{batchSize, saved.batchSize()});
+        settings.put("--latent-dim", new Object[]{latentDim, saved.latentDim()});
+        settings.put("--loss", new Object[]{loss, saved.loss()});
+        settings.put("--d-steps", new Object[]{discriminatorSteps, saved.discriminatorSteps()});
+        settings.put("--lr", new Object[]{lr, saved.lr()});
+        settings.put("--sample-every", new Object[]{sampleEvery, saved.sampleEvery()});
+        ParseResult parsed = spec.commandLine().getParseResult();
+        List<String> changed = new ArrayList<>();
+        settings.forEach((flag, typedAndSaved) -> {
+            if (parsed.hasMatchedOption(flag) && !Objects.equals(typedAndSaved[0], typedAndSaved[1])) {
+                changed.add(flag + " " + typedAndSaved[0] + " (the run has " + typedAndSaved[1] + ")");
+            }
+        });
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException("--resume " + resume + " continues the run with the settings in its "
+                    + TrainingRun.CONFIG + ", and cannot change " + String.join(", ", changed) + "; drop "
+                    + (changed.size() == 1 ? "that flag" : "those flags") + " (with --resume only --epochs, --device"
+                    + " and --no-progress apply), or start a new run with --out");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Device chosen = DeviceChoice.resolve(device, spec.commandLine().getOut());
@@ -93,6 +134,7 @@ final class TrainCommand implements Callable<Integer> {
             if (out != null && !out.equals(resume)) {
                 throw new IllegalArgumentException("--out and --resume name different directories; --resume alone is enough");
             }
+            refuseChangedSettings(TrainingRun.savedConfig(resume));
             run = TrainingRun.resume(resume, epochs, chosen);
         } else {
             if (out == null) {
@@ -104,6 +146,10 @@ final class TrainCommand implements Callable<Integer> {
                     imageSize == null ? choice.defaultImageSize() : imageSize,
                     ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf);
             run = TrainingRun.start(config, out, chosen);
+            if (run.restarted()) {
+                spec.commandLine().getOut().println("note: " + out + " held a run that never finished its first epoch"
+                        + " (no checkpoint); starting it again with these flags");
+            }
         }
         if (!chosen.equals(Device.CPU)) {
             spec.commandLine().getOut().println("device: " + chosen + ", " + Backends.forDevice(chosen));

@@ -1,15 +1,13 @@
 package dev.jgan.gan.io;
 
 import dev.jgan.core.Tensor;
+import dev.jgan.nn.io.AtomicFile;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a float32 tensor as a NumPy .npy file (format version 1.0: magic, header length, a
@@ -35,21 +33,13 @@ public final class Npy {
         float[] values = t.toFloatArray();
         ByteBuffer data = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         data.asFloatBuffer().put(values);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(MAGIC);
-                int len = header.length();
-                out.write(len & 0xFF);
-                out.write((len >>> 8) & 0xFF);
-                out.write(header.getBytes(StandardCharsets.US_ASCII));
-                out.write(data.array());
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, out -> {
+            out.write(MAGIC);
+            int len = header.length();
+            out.write(len & 0xFF);
+            out.write((len >>> 8) & 0xFF);
+            out.write(header.getBytes(StandardCharsets.US_ASCII));
+            out.write(data.array());
+        });
     }
 }

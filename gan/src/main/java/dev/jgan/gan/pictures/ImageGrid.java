@@ -2,13 +2,12 @@ package dev.jgan.gan.pictures;
 
 import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
+import dev.jgan.nn.io.AtomicFile;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Tiles a batch of images into one picture, as torchvision's make_grid and save_image do:
@@ -57,17 +56,11 @@ public final class ImageGrid {
     /** Writes the grid as PNG atomically: a reader never sees a half-written picture. */
     public static void writePng(Tensor images, int columns, int scale, Path file) throws IOException {
         BufferedImage img = render(images, columns, 2, scale);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available to write " + file);
+        AtomicFile.write(file, out -> {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IOException("no PNG writer available");
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** [-1, 1] to [0, 255], clamped; NaN becomes 0 so a broken sample shows as black. */

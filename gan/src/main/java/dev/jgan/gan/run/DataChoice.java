@@ -13,12 +13,16 @@ import dev.jgan.nn.data.Resize;
 import dev.jgan.nn.data.TensorDataset;
 import dev.jgan.nn.data.Transform;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 /**
  * What {@code --data} names: {@code digits} (the embedded 8x8 digits), {@code fashion-mnist}
@@ -69,8 +73,15 @@ public final class DataChoice {
     public static Loaded load(String name, int imageSize) throws IOException {
         Dataset raw = switch (name) {
             case "digits" -> Digits.load();
-            case "fashion-mnist" -> FashionMnist.load(true);
-            default -> fromDirectory(directory(name), true);
+            case "fashion-mnist" -> {
+                checkHeap(name, FashionMnist.DEFAULT_DIR, imageSize);
+                yield FashionMnist.load(true);
+            }
+            default -> {
+                Path dir = directory(name);
+                checkHeap(name, dir, imageSize);
+                yield fromDirectory(dir, true);
+            }
         };
         Transform fit = fit(name, raw.imageShape(), imageSize);
         return new Loaded(prepare(raw, fit), name, raw.imageShape(), fit);
@@ -131,7 +142,81 @@ public final class DataChoice {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--data: '" + dir + "' is neither digits, fashion-mnist nor a directory");
         }
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+            throw new IllegalArgumentException("--data: the directory '" + dir + "' exists but cannot be read"
+                    + " (permission denied); give this user read and execute permission on it");
+        }
         return dir;
+    }
+
+    /**
+     * Refuses, before reading them, training images that would not fit in the heap: the file's
+     * bytes, the images as floats, and the fitted copy the run trains on are all in memory at
+     * once. The sizes come from the files' headers (IDX) or lengths (CIFAR-10); where they cannot
+     * be read, the loader's own checks report the file.
+     */
+    static void checkHeap(String name, Path dir, int imageSize) throws IOException {
+        long[] countAndSide = isCifar(dir) ? cifarSize(dir) : idxSize(dir);
+        if (countAndSide == null) {
+            return;
+        }
+        long pixels = countAndSide[0];
+        int side = (int) countAndSide[1];
+        double target = imageSize == RunConfig.DATA_IMAGE_SIZE ? side : imageSize;
+        long needed = (long) (pixels * (1 + 4 + 4 * (target * target) / ((double) side * side)));
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        long available = rt.maxMemory() - used;
+        if (needed > available) {
+            long suggestGb = Math.max(1, (long) Math.ceil((needed + used) * 1.5 / (1L << 30)));
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--data %s: the training images (%d pixel"
+                    + " values) need about %s of memory to load and fit, but the Java heap has %s left of its %s"
+                    + " maximum; give Java more heap, e.g. JAVA_OPTS=-Xmx%dg bin/gan ...", name, pixels,
+                    mib(needed), mib(available), mib(rt.maxMemory()), suggestGb));
+        }
+    }
+
+    private static String mib(long bytes) {
+        return (bytes >> 20) + " MiB";
+    }
+
+    /** {count x pixels per image, side} from the training images' IDX header, or null where it cannot be read. */
+    private static long[] idxSize(Path dir) {
+        for (String candidate : new String[]{"train-images-idx3-ubyte", "train-images-idx3-ubyte.gz"}) {
+            Path file = dir.resolve(candidate);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+                raw.mark(2);
+                boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
+                raw.reset();
+                DataInputStream in = new DataInputStream(gzip ? new GZIPInputStream(raw) : raw);
+                int magic = in.readInt();
+                long count = in.readInt();
+                long rows = in.readInt();
+                long cols = in.readInt();
+                if (magic != 0x803 || count < 0 || rows < 1 || cols < 1) {
+                    return null;
+                }
+                return new long[]{count * rows * cols, rows};
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** {image count x 3 x 32 x 32, 32} from the CIFAR-10 training batches' lengths. */
+    private static long[] cifarSize(Path dir) throws IOException {
+        long records = 0;
+        for (int i = 1; i <= 5; i++) {
+            Path file = dir.resolve("data_batch_" + i + ".bin");
+            if (Files.isRegularFile(file)) {
+                records += Files.size(file) / Cifar10.RECORD_BYTES;
+            }
+        }
+        return new long[]{records * (Cifar10.RECORD_BYTES - 1), Cifar10.SIDE};
     }
 
     private static boolean isCifar(Path dir) {

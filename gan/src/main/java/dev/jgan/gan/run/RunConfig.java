@@ -17,13 +17,40 @@ public record RunConfig(String model, String data, int epochs, long seed, int ba
     /** The image size that means "as the data come", without padding or resizing. */
     public static final int DATA_IMAGE_SIZE = 0;
 
+    /** Far above what GANs use (DCGAN 100, StyleGAN 512); G's first layer holds latent-dim x width weights. */
+    public static final int MAX_LATENT_DIM = 10_000;
+    /** An MLP's first layer sees every pixel: at 512 x 512 x 3 that is already 786 432 inputs per unit. */
+    public static final int MAX_IMAGE_SIZE = 512;
+
     public RunConfig {
         ModelChoice choice = ModelChoice.parse(model);
-        if (epochs < 1 || batchSize < 1 || latentDim < 1 || sampleEvery < 1) {
-            throw new IllegalArgumentException("epochs, batch size, latent dim and sample interval must be >= 1");
+        atLeastOne("--epochs", epochs);
+        atLeastOne("--batch-size", batchSize);
+        atLeastOne("--latent-dim", latentDim);
+        atLeastOne("--sample-every", sampleEvery);
+        atLeastOne("--d-steps", discriminatorSteps);
+        if (latentDim > MAX_LATENT_DIM) {
+            throw new IllegalArgumentException("--latent-dim " + latentDim + ": at most " + MAX_LATENT_DIM
+                    + " (the generator's first layer holds latent-dim x its width weights; GANs use 100 to 512)");
+        }
+        if (imageSize > MAX_IMAGE_SIZE) {
+            throw new IllegalArgumentException("--image-size " + imageSize + ": at most " + MAX_IMAGE_SIZE);
+        }
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            throw new IllegalArgumentException("--lr " + lr + ": the learning rate must be a finite number > 0"
+                    + " (GANs train with 1e-4 to 2e-4; the default is 2e-4)");
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam's betas must be in [0, 1), got " + beta1 + " and " + beta2);
         }
         GanLoss.parse(loss);
         choice.check(imageSize, ngf, ndf);
+    }
+
+    private static void atLeastOne(String flag, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(flag + " must be >= 1, got " + value);
+        }
     }
 
     /** An MLP GAN run on images as the data come. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.jgan.nn.io.AtomicFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -64,13 +64,8 @@ public final class RunReport {
     /** Writes (or rewrites) report.html in {@code dir} atomically, so a browser reloading it never sees half a page. */
     public static Path write(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
-        Path tmp = Files.createTempFile(dir, FILE, ".tmp");
-        try {
-            Files.writeString(tmp, render(dir), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] page = render(dir).getBytes(StandardCharsets.UTF_8);
+        AtomicFile.write(file, out -> out.write(page));
         return file;
     }
 

@@ -1,7 +1,5 @@
 package dev.jgan.gan.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jgan.core.Device;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backends;
@@ -12,14 +10,16 @@ import dev.jgan.gan.pictures.Chart;
 import dev.jgan.gan.pictures.ImageGrid;
 import dev.jgan.gan.train.GanLoss;
 import dev.jgan.gan.train.GanTrainer;
+import dev.jgan.gan.train.NonFiniteLossException;
 import dev.jgan.gan.train.StepResult;
 import dev.jgan.nn.data.Batch;
 import dev.jgan.nn.data.DataLoader;
 import dev.jgan.nn.data.TensorDataset;
+import dev.jgan.nn.io.AtomicFile;
 import dev.jgan.nn.io.Checkpoint;
-import dev.jgan.nn.io.SafeTensorsReader;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,6 +42,12 @@ import java.util.function.Supplier;
  * memory the garbage collector cannot manage ({@link ScopedMemory}: the GPU) each step runs in a
  * memory scope, so memory in use stays flat from step to step; the first step this process takes
  * runs without one, as it creates Adam's state.
+ *
+ * <p>What a command leaves behind when it fails, and what survives a crash, is described in
+ * docs/run-directory.md: nothing is written before the data are loaded and the models built
+ * (and, on resume, the checkpoint read and checked); every file is replaced atomically
+ * ({@link AtomicFile}); a directory whose run never reached its first checkpoint can be started
+ * again with {@link #start}.
  */
 public final class TrainingRun {
     public static final String CONFIG = "config.json";
@@ -50,11 +56,14 @@ public final class TrainingRun {
     public static final String SUMMARY = "summary.json";
     public static final String SAMPLES = "samples";
     static final int GRID_SIZE = 64;
+    /** A loss that is not finite within this many steps of the start points at the learning rate. */
+    static final int EARLY_STEPS = 10;
+    /** The files a run writes at its top level besides config.json and the checkpoint, removed when a run is restarted. */
+    private static final List<String> OUTPUTS = List.of(METRICS, SUMMARY, "samples.png", "losses.png",
+            "probabilities.png", RunReport.FILE);
 
     /** Independent Philox streams derived from the one user seed. */
     private enum Stream { INIT, NOISE, SHUFFLE, FIXED_NOISE }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
     private final RunConfig config;
@@ -66,8 +75,10 @@ public final class TrainingRun {
     private final DataLoader loader;
     private final Tensor fixedNoise;
     private final int startEpoch;
+    private boolean restarted;
 
-    private TrainingRun(Path dir, RunConfig config, boolean resume, Device device) throws IOException {
+    /** Loads the data and builds the models; with a {@code checkpoint}, loads its state. Writes nothing. */
+    private TrainingRun(Path dir, RunConfig config, RunCheckpoint checkpoint, Device device) throws IOException {
         this.dir = dir;
         this.config = config;
         this.device = device;
@@ -77,15 +88,14 @@ public final class TrainingRun {
         // Before the trainer makes its optimizers: they hold the parameter tensors themselves.
         gan.generator().to(device);
         gan.discriminator().to(device);
-        Map<String, String> saved = resume ? SafeTensorsReader.read(dir.resolve(CHECKPOINT)).metadata() : Map.of();
-        long noiseOffset = resume ? Long.parseLong(required(saved, "run.noise_offset")) : 0;
+        long noiseOffset = checkpoint != null ? checkpoint.noiseOffset() : 0;
         GanTrainer.Options options = new GanTrainer.Options(GanLoss.parse(config.loss()), config.discriminatorSteps(),
                 config.lr(), config.beta1(), config.beta2());
         this.trainer = new GanTrainer(gan, options, new Generator(stream(config.seed(), Stream.NOISE), noiseOffset));
-        if (resume) {
-            Checkpoint.load(dir.resolve(CHECKPOINT), components(), optimizers());
-            trainer.setStepCount(Long.parseLong(required(saved, "run.step")));
-            this.startEpoch = Integer.parseInt(required(saved, "run.epoch")) + 1;
+        if (checkpoint != null) {
+            Checkpoint.load(checkpoint.file(), components(), optimizers());
+            trainer.setStepCount(checkpoint.step());
+            this.startEpoch = checkpoint.epoch() + 1;
         } else {
             this.startEpoch = 0;
         }
@@ -108,15 +118,34 @@ public final class TrainingRun {
         return start(config, dir, Device.CPU);
     }
 
-    /** A new run in {@code dir}, which must not already hold one, trained on {@code device}. */
+    /**
+     * A new run in {@code dir}, trained on {@code device}. {@code dir} must not hold a run with a
+     * checkpoint; one that holds a run that never reached its first checkpoint (it crashed, or was
+     * killed, in its first epoch) is started again from scratch, and {@link #restarted()} says so.
+     * Nothing is written until the data are loaded and the models built.
+     */
     public static TrainingRun start(RunConfig config, Path dir, Device device) throws IOException {
-        if (Files.exists(dir.resolve(CHECKPOINT)) || Files.exists(dir.resolve(CONFIG))) {
+        if (Files.exists(dir.resolve(CHECKPOINT))) {
             throw new IllegalArgumentException("--out: " + dir + " already holds a run; use --resume " + dir
                     + " to continue it, or choose another directory");
         }
+        boolean restart = Files.exists(dir.resolve(CONFIG));
+        TrainingRun run = new TrainingRun(dir, config, null, device);
+        run.restarted = restart;
         Files.createDirectories(dir.resolve(SAMPLES));
-        JSON.writeValue(dir.resolve(CONFIG).toFile(), config);
-        return new TrainingRun(dir, config, false, device);
+        removeLeftovers(dir);
+        if (restart) {
+            for (String name : OUTPUTS) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+            try (DirectoryStream<Path> pictures = Files.newDirectoryStream(dir.resolve(SAMPLES), "*.png")) {
+                for (Path p : pictures) {
+                    Files.delete(p);
+                }
+            }
+        }
+        RunFiles.writeJson(dir.resolve(CONFIG), config);
+        return run;
     }
 
     /** Continues the run in {@code dir} from its last checkpoint, optionally to more epochs, on the CPU. */
@@ -124,19 +153,68 @@ public final class TrainingRun {
         return resume(dir, epochs, Device.CPU);
     }
 
-    /** Continues the run in {@code dir} from its last checkpoint, optionally to more epochs, on {@code device}. */
+    /**
+     * Continues the run in {@code dir} from its last checkpoint, on {@code device}; {@code epochs}
+     * (null: the config's) is the new total and must exceed the epochs already trained. Nothing in
+     * {@code dir} changes unless the run can start: config.json is rewritten (with the new
+     * total) only after the checkpoint has been read, checked and loaded.
+     */
     public static TrainingRun resume(Path dir, Integer epochs, Device device) throws IOException {
         Path configFile = dir.resolve(CONFIG);
-        if (!Files.exists(configFile) || !Files.exists(dir.resolve(CHECKPOINT))) {
+        RunConfig saved = savedConfig(dir);
+        RunCheckpoint checkpoint = RunCheckpoint.read(dir.resolve(CHECKPOINT));
+        int done = checkpoint.epoch() + 1;
+        int target = epochs != null ? epochs : saved.epochs();
+        if (target <= done) {
+            throw new IllegalArgumentException(epochs != null
+                    ? "--epochs " + epochs + ": the run in " + dir + " has already trained " + done
+                            + (done == 1 ? " epoch" : " epochs") + ", and --epochs is the new total; give more than "
+                            + done + " to train further"
+                    : "--resume: the run in " + dir + " has trained all the " + done + " epochs of its config; add"
+                            + " --epochs N with N > " + done + " to train further");
+        }
+        RunConfig config = target == saved.epochs() ? saved : saved.withEpochs(target);
+        TrainingRun run = new TrainingRun(dir, config, checkpoint, device);
+        // Before config.json changes: a malformed metrics.csv must fail the command with nothing changed.
+        MetricsLog.cutBack(dir.resolve(METRICS), checkpoint.step());
+        removeLeftovers(dir);
+        if (config != saved) {
+            RunFiles.writeJson(configFile, config);
+        }
+        return run;
+    }
+
+    /**
+     * The config.json of the run in {@code dir}, checked; errors name the file and the field, or
+     * say what {@code dir} lacks to be resumed.
+     */
+    public static RunConfig savedConfig(Path dir) throws IOException {
+        Path configFile = dir.resolve(CONFIG);
+        boolean hasConfig = Files.exists(configFile);
+        if (!Files.exists(dir.resolve(CHECKPOINT))) {
+            if (hasConfig) {
+                throw new IllegalArgumentException("--resume: " + dir + " has no " + CHECKPOINT + ": its run never"
+                        + " finished its first epoch; start it again with --out " + dir + " (a new config replaces"
+                        + " its " + CONFIG + ")");
+            }
             throw new IllegalArgumentException("--resume: " + dir + " has no " + CONFIG + " and " + CHECKPOINT
                     + " (a run writes its first checkpoint after its first epoch)");
         }
-        RunConfig config = JSON.readValue(configFile.toFile(), RunConfig.class);
-        if (epochs != null && epochs != config.epochs()) {
-            config = config.withEpochs(epochs);
-            JSON.writeValue(configFile.toFile(), config);
+        if (!hasConfig) {
+            throw new IllegalArgumentException("--resume: " + dir + " has a " + CHECKPOINT + " but no " + CONFIG);
         }
-        return new TrainingRun(dir, config, true, device);
+        return RunFiles.readJson(configFile, RunConfig.class);
+    }
+
+    /** Deletes what interrupted atomic writes (a kill mid-checkpoint) left in the run's directory. */
+    private static void removeLeftovers(Path dir) throws IOException {
+        AtomicFile.removeLeftovers(dir);
+        AtomicFile.removeLeftovers(dir.resolve(SAMPLES));
+    }
+
+    /** Whether {@link #start} found a run without a checkpoint in its directory and started it again. */
+    public boolean restarted() {
+        return restarted;
     }
 
     /** Trains from the start epoch to the configured number of epochs. */
@@ -149,8 +227,7 @@ public final class TrainingRun {
         try (MetricsLog log = MetricsLog.open(dir.resolve(METRICS), trainer.stepCount())) {
             for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
                 for (Batch batch : loader.epoch(epoch)) {
-                    StepResult r = firstStep ? trainer.step(batch.images().to(device))
-                            : inMemoryScope(() -> trainer.step(batch.images().to(device)));
+                    StepResult r = firstStep ? step(batch) : inMemoryScope(() -> step(batch));
                     firstStep = false;
                     log.append(r, epoch);
                     progress.step(r, epoch);
@@ -160,8 +237,8 @@ public final class TrainingRun {
                 }
                 log.flush();
                 writeGrid(String.format("epoch_%03d.png", epoch + 1));
-                Files.copy(dir.resolve(SAMPLES).resolve(String.format("epoch_%03d.png", epoch + 1)),
-                        dir.resolve("samples.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Path grid = dir.resolve(SAMPLES).resolve(String.format("epoch_%03d.png", epoch + 1));
+                AtomicFile.write(dir.resolve("samples.png"), out -> Files.copy(grid, out));
                 writeCharts();
                 RunReport.write(dir);
                 saveCheckpoint(epoch);
@@ -171,10 +248,27 @@ public final class TrainingRun {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Summary summary = Summary.of(MetricsLog.read(dir.resolve(METRICS)), loader.numBatches(), epochsRun, seconds);
-        JSON.writeValue(dir.resolve(SUMMARY).toFile(), summary);
+        RunFiles.writeJson(dir.resolve(SUMMARY), summary);
         RunReport.write(dir);
         progress.finished(summary);
         return summary;
+    }
+
+    /**
+     * One training step. A loss that is not finite right at the start is almost always a learning
+     * rate too large for the first updates, so the error says so.
+     */
+    private StepResult step(Batch batch) {
+        try {
+            return trainer.step(batch.images().to(device));
+        } catch (NonFiniteLossException e) {
+            if (e.step() >= EARLY_STEPS) {
+                throw e;
+            }
+            throw new NonFiniteLossException(e.step(), e.getMessage() + "; so early in training this usually means"
+                    + " the learning rate is too large: --lr is " + config.lr() + ", GANs train with 1e-4 to 2e-4"
+                    + " (try --lr 2e-4)");
+        }
     }
 
     private void writeGrid(String name) throws IOException {
@@ -214,11 +308,11 @@ public final class TrainingRun {
 
     private void saveCheckpoint(int epoch) throws IOException {
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("run.epoch", Integer.toString(epoch));
-        meta.put("run.step", Long.toString(trainer.stepCount()));
-        meta.put("run.noise_offset", Long.toString(trainer.noise().offset()));
-        meta.put("run.config", JSON.writeValueAsString(config));
-        meta.put("run.image_shape", JSON.writeValueAsString(data.imageShape()));
+        meta.put(RunCheckpoint.EPOCH, Integer.toString(epoch));
+        meta.put(RunCheckpoint.STEP, Long.toString(trainer.stepCount()));
+        meta.put(RunCheckpoint.NOISE_OFFSET, Long.toString(trainer.noise().offset()));
+        meta.put(RunCheckpoint.CONFIG, RunFiles.JSON.writeValueAsString(config));
+        meta.put(RunCheckpoint.IMAGE_SHAPE, RunFiles.JSON.writeValueAsString(data.imageShape()));
         Checkpoint.save(dir.resolve(CHECKPOINT), components(), optimizers(), meta);
     }
 
@@ -266,22 +360,5 @@ public final class TrainingRun {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
-    }
-
-    private static String required(Map<String, String> meta, String key) {
-        String v = meta.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException(CHECKPOINT + ": metadata has no '" + key + "'; not a checkpoint of a gan run");
-        }
-        return v;
-    }
-
-    /** Reads the config stored in a checkpoint's metadata (for {@code gan sample}). */
-    public static RunConfig configOf(Map<String, String> metadata) throws IOException {
-        return JSON.readValue(required(metadata, "run.config"), RunConfig.class);
-    }
-
-    public static int[] imageShapeOf(Map<String, String> metadata) throws IOException {
-        return JSON.readValue(required(metadata, "run.image_shape"), int[].class);
     }
 }

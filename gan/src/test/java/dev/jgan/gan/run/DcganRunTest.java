@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +50,7 @@ class DcganRunTest {
     void configSurvivesTheCheckpointMetadata(@TempDir Path tmp) throws Exception {
         RunConfig c = config(tmp, 3);
         String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(c);
-        assertEquals(c, TrainingRun.configOf(Map.of("run.config", json)));
+        assertEquals(c, RunFiles.readJson("metadata", json, RunConfig.class));
     }
 
     @Test
@@ -59,7 +58,7 @@ class DcganRunTest {
         String old = "{\"model\":\"mlp\",\"data\":\"digits\",\"epochs\":3,\"seed\":5,\"batchSize\":256,\"latentDim\":100,"
                 + "\"loss\":\"non-saturating\",\"discriminatorSteps\":1,\"lr\":2.0E-4,\"beta1\":0.5,\"beta2\":0.999,"
                 + "\"sampleEvery\":5,\"batchNormEps\":0.8}";
-        assertEquals(TrainingRunTest.config(3), TrainingRun.configOf(Map.of("run.config", old)));
+        assertEquals(TrainingRunTest.config(3), RunFiles.readJson("metadata", old, RunConfig.class));
     }
 
     @Test

@@ -8,11 +8,7 @@ import dev.jgan.core.Tensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,9 +17,8 @@ import java.util.Map;
 /**
  * Writes safetensors files (see {@link SafeTensorsFormat}) that PyTorch's safetensors reads.
  *
- * <p>Writes are atomic: the file is written under a temporary name in the same directory,
- * flushed to disk and then renamed over the target, so a crash mid-save leaves the previous
- * file intact rather than a truncated one.
+ * <p>Writes are atomic ({@link AtomicFile}): a crash mid-save leaves the previous file intact
+ * rather than a truncated one.
  */
 public final class SafeTensorsWriter {
     private SafeTensorsWriter() {
@@ -77,20 +72,12 @@ public final class SafeTensorsWriter {
             head.put((byte) ' ');
         }
 
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                writeFully(channel, head.flip());
-                for (Map.Entry<String, Tensor> e : layout) {
-                    writeFully(channel, littleEndianBytes(e.getValue()));
-                }
-                channel.force(true);
+        AtomicFile.write(file, out -> {
+            out.write(head.array());
+            for (Map.Entry<String, Tensor> e : layout) {
+                out.write(littleEndianBytes(e.getValue()).array());
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     private static ByteBuffer littleEndianBytes(Tensor t) {
@@ -101,11 +88,5 @@ public final class SafeTensorsWriter {
             buffer.asDoubleBuffer().put(t.toDoubleArray());
         }
         return buffer;
-    }
-
-    private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
     }
 }

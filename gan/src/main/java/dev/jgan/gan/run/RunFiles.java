@@ -1,0 +1,57 @@
+package dev.jgan.gan.run;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.jgan.nn.io.AtomicFile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/** JSON files of a run (config.json, summary.json, the config inside a checkpoint): written atomically, read with errors that name the file and field. */
+final class RunFiles {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunFiles() {
+    }
+
+    static void writeJson(Path file, Object value) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(value);
+        AtomicFile.write(file, out -> out.write(bytes));
+    }
+
+    static <T> T readJson(Path file, Class<T> type) throws IOException {
+        return readJson(file.toString(), Files.readString(file, StandardCharsets.UTF_8), type);
+    }
+
+    /** {@code text} as a {@code type}; {@code where} (a file, or a file and a field) starts every error. */
+    static <T> T readJson(String where, String text, Class<T> type) throws IOException {
+        if (text.isBlank()) {
+            throw new IOException(where + ": is empty; expected " + expected(type));
+        }
+        try {
+            return JSON.readValue(text, type);
+        } catch (ValueInstantiationException e) {
+            // The record's own check refused a value: its message names the setting.
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IOException(where + ": " + cause.getMessage(), e);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            throw new IOException(where + ": " + (field.isEmpty() ? "" : "field '" + field + "': ") + e.getOriginalMessage()
+                    + "; expected " + expected(type), e);
+        } catch (JsonProcessingException e) {
+            throw new IOException(where + ": not valid JSON (" + e.getOriginalMessage() + ", line "
+                    + e.getLocation().getLineNr() + ")" + "; expected " + expected(type), e);
+        }
+    }
+
+    private static String expected(Class<?> type) {
+        return type == RunConfig.class ? "a run's config, as gan train writes it" : "a JSON " + type.getSimpleName();
+    }
+}
