@@ -42,7 +42,21 @@ final class Float32Math {
     static final float T4 = -5.70498872745e-3f, T3 = 2.06390887954e-2f, T2 = -5.37397155531e-2f,
             T1 = 1.33314422036e-1f, T0 = -3.33332819422e-1f;
 
+    /** The polynomials' coefficients, highest power first, as {@link #horner} takes them. */
+    private static final float[] EXP_POLYNOMIAL = {E5, E4, E3, E2, E1, E0};
+    private static final float[] LOG_POLYNOMIAL = {L8, L7, L6, L5, L4, L3, L2, L1, L0};
+    private static final float[] TANH_POLYNOMIAL = {T4, T3, T2, T1, T0};
+
     private Float32Math() {
+    }
+
+    /** c[0] x^(n-1) + ... + c[n-1] by Horner's rule, one FMA per step: the order the vector form follows. */
+    static float horner(float x, float[] c) {
+        float p = c[0];
+        for (int i = 1; i < c.length; i++) {
+            p = Math.fma(p, x, c[i]);
+        }
+        return p;
     }
 
     /** e^x: x = n ln 2 + r with |r| <= ln 2 / 2, e^r from a polynomial, times 2^n in two steps (so subnormal results round once). */
@@ -55,12 +69,7 @@ final class Float32Math {
         float n = shifted - ROUNDER;
         float r = Math.fma(n, -LN2_HI, c);
         r = Math.fma(n, -LN2_LO, r);
-        float p = E5;
-        p = Math.fma(p, r, E4);
-        p = Math.fma(p, r, E3);
-        p = Math.fma(p, r, E2);
-        p = Math.fma(p, r, E1);
-        p = Math.fma(p, r, E0);
+        float p = horner(r, EXP_POLYNOMIAL);
         float y = Math.fma(p, r * r, r) + 1f;
         // n is an integer of magnitude below 2^22, so shifted's low bits hold it: the same k as (int) n.
         int k = Float.floatToRawIntBits(shifted) - Float.floatToRawIntBits(ROUNDER);
@@ -92,15 +101,7 @@ final class Float32Math {
         float f = low ? (m + m) - 1f : m - 1f;
         e = low ? e - 1f : e;
         float z = f * f;
-        float p = L8;
-        p = Math.fma(p, f, L7);
-        p = Math.fma(p, f, L6);
-        p = Math.fma(p, f, L5);
-        p = Math.fma(p, f, L4);
-        p = Math.fma(p, f, L3);
-        p = Math.fma(p, f, L2);
-        p = Math.fma(p, f, L1);
-        p = Math.fma(p, f, L0);
+        float p = horner(f, LOG_POLYNOMIAL);
         float y = f * z * p;
         y = Math.fma(e, LN2_LO, y);
         y = Math.fma(-0.5f, z, y);
@@ -116,11 +117,7 @@ final class Float32Math {
         float t;
         if (a < TANH_SMALL) {
             float z = x * x;
-            float p = T4;
-            p = Math.fma(p, z, T3);
-            p = Math.fma(p, z, T2);
-            p = Math.fma(p, z, T1);
-            p = Math.fma(p, z, T0);
+            float p = horner(z, TANH_POLYNOMIAL);
             t = Math.fma(x * z, p, x);
         } else {
             t = 1f - 2f / (exp(a + a) + 1f);
