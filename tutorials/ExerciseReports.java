@@ -61,7 +61,7 @@ public final class ExerciseReports {
     private static int check(Path chapter, Path file, boolean stubs) throws Exception {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         NodeList cases = doc.getElementsByTagName("testcase");
-        String test = file.getFileName().toString().replaceFirst("^TEST-(.*\\.)?", "").replaceFirst("\\.xml$", "");
+        String test = file.getFileName().toString().replaceFirst("\\.xml$", "").replaceFirst("^TEST-(.*\\.)?", "");
         int failed = 0, skipped = 0, problems = 0;
         for (int c = 0; c < cases.getLength(); c++) {
             Element e = (Element) cases.item(c);
