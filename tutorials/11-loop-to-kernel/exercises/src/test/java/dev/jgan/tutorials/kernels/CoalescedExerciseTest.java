@@ -1,10 +1,11 @@
 package dev.jgan.tutorials.kernels;
 
+import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.cpu.MatmulRung;
+import dev.jgan.core.random.Generator;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
-import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -33,15 +34,8 @@ class CoalescedExerciseTest {
         int[][] sizes = {{1, 1, 1}, {7, 13, 5}, {33, 65, 17}, {67, 130, 131}};
         for (int[] s : sizes) {
             int m = s[0], k = s[1], n = s[2];
-            Random random = new Random(11L * m + n);
-            float[] a = new float[m * k];
-            float[] b = new float[k * n];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = (float) random.nextGaussian();
-            }
-            for (int i = 0; i < b.length; i++) {
-                b[i] = (float) random.nextGaussian();
-            }
+            float[] a = Tensor.randn(new Generator(11L * m + k), m, k).toFloatArray();
+            float[] b = Tensor.randn(new Generator(13L * n + k), k, n).toFloatArray();
             float[] expected = new float[m * n];
             MatmulRung.NAIVE.multiply(a, b, expected, m, k, n);
             int[] grid = CoalescedIndexing.coalescedGrid(m, n, 32, 8);

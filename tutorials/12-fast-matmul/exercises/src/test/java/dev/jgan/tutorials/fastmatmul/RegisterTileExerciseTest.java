@@ -1,10 +1,10 @@
 package dev.jgan.tutorials.fastmatmul;
 
+import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.cpu.MatmulRung;
+import dev.jgan.core.random.Generator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -13,15 +13,8 @@ class RegisterTileExerciseTest {
     @ParameterizedTest(name = "{0} x {1} x {2}")
     @CsvSource({"1, 1, 1", "4, 5, 8", "3, 7, 5", "13, 17, 29", "33, 100, 47", "64, 64, 64"})
     void sameBitsAsTheNaiveLoop(int m, int k, int n) {
-        Random random = new Random(12L * m + k + 7L * n);
-        float[] a = new float[m * k];
-        float[] b = new float[k * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) random.nextGaussian();
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (float) random.nextGaussian();
-        }
+        float[] a = Tensor.randn(new Generator(12L * m + k), m, k).toFloatArray();
+        float[] b = Tensor.randn(new Generator(7L * n + k), k, n).toFloatArray();
         float[] naive = new float[m * n];
         MatmulRung.NAIVE.multiply(a, b, naive, m, k, n);
         float[] tiled = new float[m * n];
