@@ -69,6 +69,17 @@ public final class Value {
     }
 
     /**
+     * A new op of one input, for code outside this class (the chapter's exercise writes
+     * {@code exp} with it): {@code result} is the op's value here and {@code slope} its local
+     * derivative d(result)/d(this), which the backward step multiplies by the result's gradient.
+     */
+    Value unary(double result, double slope) {
+        Value out = new Value(result, List.of(this));
+        out.backwardStep = () -> this.grad += slope * out.grad;
+        return out;
+    }
+
+    /**
      * Fills {@link #grad()} of every value this one depends on. The gradients are summed
      * (+=), so a value used twice receives both contributions; the order guarantees that a
      * value's gradient is complete before it is passed on.
