@@ -228,6 +228,22 @@ class PackedMatmulTest {
         assertTrue(!output.contains("VectorMicroKernel"), "VectorMicroKernel was loaded without the module");
     }
 
+    /**
+     * The 6-row tile of AVX2 machines, run here by limiting the JVM to AVX2 (the tests' own JVM
+     * takes the 8-row tile on AVX-512 and the 6-row one on AVX2, so each CPU tests one directly).
+     */
+    @Test
+    void theAvx2TileGivesTheSameBits() throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "--add-modules", "jdk.incubator.vector", "-XX:UseAVX=2",
+                "-cp", System.getProperty("java.class.path"), ScalarFallbackProbe.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(output.contains("kernel: vector FMA 6x16 (256-bit), threaded"), output);
+        assertTrue(output.contains("matches: true"), output);
+    }
+
     private static float[] gaussian(Random random, int size) {
         float[] x = new float[size];
         for (int i = 0; i < size; i++) {
