@@ -66,37 +66,27 @@ final class VectorMicroKernel implements MicroKernel {
         return accumulate ? FloatVector.fromArray(SPECIES, c, off) : FloatVector.zero(SPECIES);
     }
 
+    /**
+     * The register tile, one FMA per step. Two tile heights, because the register files differ:
+     * AVX2 has 16 vector registers, AVX-512 32. Measured on a Xeon with AVX-512 (sgemm 1024, best
+     * of 15): 8 rows 132-140 GFLOP/s on one core, 6 rows 109. Taller tiles (10, 12, 14 rows) made
+     * C2 give up on the method: 3 to 5 GFLOP/s. Sums of depth-1 products (rounded products, see
+     * {@link MicroKernel#runRoundedProducts}) take the interface's plain loop: a second vector loop
+     * in the same class, or a flag to pick the arithmetic inside one, made C2 compile the tile
+     * with both and stop inlining the Vector API's calls (a DCGAN step ran 18 times slower).
+     */
     @Override
     public void run(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc, boolean accumulate) {
-        tile(kc, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate, true);
-    }
-
-    /** Depth-1 segments (see {@link MicroKernel#runRoundedProducts}): multiply, round, add, round. */
-    @Override
-    public void runRoundedProducts(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc,
-                                   boolean accumulate) {
-        tile(kc, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate, false);
-    }
-
-    /**
-     * The register tile; {@code fused} is loop-invariant, so C2 unswitches the loop and each
-     * version runs its own instructions (measured: the same speed as two separate methods). Two
-     * tile heights, because the register files differ: AVX2 has 16 vector registers, AVX-512 32.
-     * Measured on a Xeon with AVX-512 (sgemm 1024, best of 15): 8 rows 140 GFLOP/s on one core,
-     * 6 rows 109. Taller tiles (10, 12, 14 rows) made C2 give up on the method: 3 to 5 GFLOP/s.
-     */
-    private static void tile(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc,
-                             boolean accumulate, boolean fused) {
         if (MR == 8) {
-            tileOf8Rows(kc, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate, fused);
+            tileOf8Rows(kc, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate);
         } else {
-            tileOf6Rows(kc, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate, fused);
+            tileOf6Rows(kc, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate);
         }
     }
 
     /** 6 rows: 12 accumulators, 2 B vectors and a broadcast fill 15 of AVX2's 16 registers. */
     private static void tileOf6Rows(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc,
-                             boolean accumulate, boolean fused) {
+                                    boolean accumulate) {
         int r0 = cOff, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
         FloatVector c00 = start(c, r0, accumulate), c01 = start(c, r0 + LANES, accumulate);
         FloatVector c10 = start(c, r1, accumulate), c11 = start(c, r1 + LANES, accumulate);
@@ -110,23 +100,23 @@ final class VectorMicroKernel implements MicroKernel {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + LANES);
             FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
-            c00 = step(a, b0, c00, fused);
-            c01 = step(a, b1, c01, fused);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
             a = FloatVector.broadcast(SPECIES, ap[ai + 1]);
-            c10 = step(a, b0, c10, fused);
-            c11 = step(a, b1, c11, fused);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
             a = FloatVector.broadcast(SPECIES, ap[ai + 2]);
-            c20 = step(a, b0, c20, fused);
-            c21 = step(a, b1, c21, fused);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
             a = FloatVector.broadcast(SPECIES, ap[ai + 3]);
-            c30 = step(a, b0, c30, fused);
-            c31 = step(a, b1, c31, fused);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
             a = FloatVector.broadcast(SPECIES, ap[ai + 4]);
-            c40 = step(a, b0, c40, fused);
-            c41 = step(a, b1, c41, fused);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
             a = FloatVector.broadcast(SPECIES, ap[ai + 5]);
-            c50 = step(a, b0, c50, fused);
-            c51 = step(a, b1, c51, fused);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
         }
         c00.intoArray(c, r0); c01.intoArray(c, r0 + LANES);
         c10.intoArray(c, r1); c11.intoArray(c, r1 + LANES);
@@ -138,7 +128,7 @@ final class VectorMicroKernel implements MicroKernel {
 
     /** 8 rows: 16 accumulators, 2 B vectors and a broadcast, 19 of AVX-512's 32 registers. */
     private static void tileOf8Rows(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc,
-                             boolean accumulate, boolean fused) {
+                                    boolean accumulate) {
         int r0 = cOff, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc, r6 = r5 + ldc, r7 = r6 + ldc;
         FloatVector c00 = start(c, r0, accumulate), c01 = start(c, r0 + LANES, accumulate);
         FloatVector c10 = start(c, r1, accumulate), c11 = start(c, r1 + LANES, accumulate);
@@ -154,29 +144,29 @@ final class VectorMicroKernel implements MicroKernel {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + LANES);
             FloatVector a = FloatVector.broadcast(SPECIES, ap[ai]);
-            c00 = step(a, b0, c00, fused);
-            c01 = step(a, b1, c01, fused);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
             a = FloatVector.broadcast(SPECIES, ap[ai + 1]);
-            c10 = step(a, b0, c10, fused);
-            c11 = step(a, b1, c11, fused);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
             a = FloatVector.broadcast(SPECIES, ap[ai + 2]);
-            c20 = step(a, b0, c20, fused);
-            c21 = step(a, b1, c21, fused);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
             a = FloatVector.broadcast(SPECIES, ap[ai + 3]);
-            c30 = step(a, b0, c30, fused);
-            c31 = step(a, b1, c31, fused);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
             a = FloatVector.broadcast(SPECIES, ap[ai + 4]);
-            c40 = step(a, b0, c40, fused);
-            c41 = step(a, b1, c41, fused);
+            c40 = a.fma(b0, c40);
+            c41 = a.fma(b1, c41);
             a = FloatVector.broadcast(SPECIES, ap[ai + 5]);
-            c50 = step(a, b0, c50, fused);
-            c51 = step(a, b1, c51, fused);
+            c50 = a.fma(b0, c50);
+            c51 = a.fma(b1, c51);
             a = FloatVector.broadcast(SPECIES, ap[ai + 6]);
-            c60 = step(a, b0, c60, fused);
-            c61 = step(a, b1, c61, fused);
+            c60 = a.fma(b0, c60);
+            c61 = a.fma(b1, c61);
             a = FloatVector.broadcast(SPECIES, ap[ai + 7]);
-            c70 = step(a, b0, c70, fused);
-            c71 = step(a, b1, c71, fused);
+            c70 = a.fma(b0, c70);
+            c71 = a.fma(b1, c71);
         }
         c00.intoArray(c, r0); c01.intoArray(c, r0 + LANES);
         c10.intoArray(c, r1); c11.intoArray(c, r1 + LANES);
@@ -186,10 +176,5 @@ final class VectorMicroKernel implements MicroKernel {
         c50.intoArray(c, r5); c51.intoArray(c, r5 + LANES);
         c60.intoArray(c, r6); c61.intoArray(c, r6 + LANES);
         c70.intoArray(c, r7); c71.intoArray(c, r7 + LANES);
-    }
-
-    /** acc + a b: one rounding when fused, else the product rounded and then the sum. */
-    private static FloatVector step(FloatVector a, FloatVector b, FloatVector acc, boolean fused) {
-        return fused ? a.fma(b, acc) : acc.add(a.mul(b));
     }
 }
