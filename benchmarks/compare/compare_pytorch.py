@@ -438,8 +438,8 @@ def main():
     parser.add_argument("--e2e-runs", type=int, default=1, help=f"rounds of the {E2E_WORKLOAD!r} processes"
                         " (default 1); each round runs every row once, one after the other")
     parser.add_argument("--e2e-jvm-options", action="append", default=[], metavar="OPTIONS",
-                        help="also run bin/gan with JDK_JAVA_OPTIONS=OPTIONS (e.g. '-XX:+UseSerialGC') in the"
-                        " end-to-end workload, as a row of its own; may be repeated")
+                        help="also run bin/gan with JDK_JAVA_OPTIONS=OPTIONS in the end-to-end workload, as a row"
+                        " of its own; may be repeated; write it with '=' (--e2e-jvm-options=-XX:+UseSerialGC)")
     parser.add_argument("prefixes", nargs="*", help="more name prefixes, as positional arguments (e.g. sgemm 'x W^T');"
                         " they add to --only")
     args = parser.parse_args()
