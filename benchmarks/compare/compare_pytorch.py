@@ -7,6 +7,7 @@ Run from anywhere with Debian's Python, which has torch 1.13 with OpenBLAS:
     /usr/bin/python3 benchmarks/compare/compare_pytorch.py --no-build # reuse benchmarks.jar
     /usr/bin/python3 benchmarks/compare/compare_pytorch.py --no-build sgemm "x W^T" "g W" "x^T g"  # matmuls only
     /usr/bin/python3 benchmarks/compare/compare_pytorch.py --no-build --only "mlp-gan memory"  # peak memory only
+    /usr/bin/python3 benchmarks/compare/compare_pytorch.py --no-build --only e2e  # one epoch, whole process
 
 It builds the benchmarks jar, runs the Java driver (dev.jgan.benchmarks.compare.CompareMain),
 times PyTorch once per thread count (each in a fresh process with OMP_NUM_THREADS and
@@ -23,6 +24,19 @@ both from /proc/self/status). Java runs twice: with the default heap, which may 
 quarter of RAM and so lets the collector put off work and the RSS swell, and with SMALL_HEAP.
 It prints a second table, "peak memory", with ours / PyTorch's for the peak and for the peak
 minus start-up. --baseline-jar applies to the timings only.
+
+The workload "e2e mlp-gan fashion-mnist epoch" (prefix "e2e") times whole processes instead: one
+epoch of the MLP GAN on Fashion-MNIST (937 steps of 64), start-up and data loading included, each
+run in a fresh process from start to exit. Ours is the user's command, `bin/gan train --data
+fashion-mnist --epochs 1 --out DIR` through bin/gan with its own JVM settings (JAVA_TOOL_OPTIONS,
+JDK_JAVA_OPTIONS and _JAVA_OPTIONS are removed from its environment; --e2e-jvm-options adds rows
+with options of your choice in JDK_JAVA_OPTIONS). PyTorch's is gan_py_epoch.py beside this script:
+gan.py's networks and steps, with the outputs of ours that have a plain counterpart (its docstring
+lists them), once per thread count. Each process is started with Popen and reaped with os.wait4,
+whose rusage gives that process's own peak resident set (ru_maxrss) and CPU time. Both are run
+once untimed first (bin/gan train --help, import torch), so that a stale jar is rebuilt outside the
+timing and both start from a warm page cache. It prints a third table, "end to end", with ours /
+PyTorch's best for the wall time and the peak. It needs Debian's dataset-fashion-mnist.
 
 PyTorch is used here only to measure; nothing in the engine depends on it.
 """
@@ -108,6 +122,13 @@ MEMORY_STEPS = 200
 # The second Java row's maximum heap: the smallest power of two at which the MLP GAN's 200 steps
 # finish (measured 2026-12-05: 64 and 80 MiB ran out of heap, 96 MiB did not, with little margin).
 SMALL_HEAP = "-Xmx128m"
+E2E_WORKLOAD = "e2e mlp-gan fashion-mnist epoch"
+E2E_DATA = "/usr/share/datasets/fashion-mnist"
+E2E_EPOCHS = 1
+E2E_STEPS = 60000 // 64 * E2E_EPOCHS
+E2E_TORCH_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gan_py_epoch.py")
+# The JVM reads these from the environment; a user's would change the JVM settings bin/gan picks.
+JAVA_OPTION_VARIABLES = ("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")
 
 
 def seconds_per_step(step):
@@ -303,6 +324,90 @@ def measure_memory():
     return rows, torch_run
 
 
+def torch_info_worker():
+    """The torch version and the BLAS it loads, for the Versions line when no other PyTorch child ran."""
+    import torch
+
+    print(json.dumps({"torch": torch.__version__, "blas": loaded_blas()}))
+
+
+def run_process(command, out_dir, env):
+    """Runs command to its exit from ROOT, its output into out_dir; wall seconds and its own rusage.
+
+    os.wait4 returns the rusage of that one child, so ru_maxrss is its peak resident set (Linux:
+    KiB), not the largest of all the children this script has waited for, as RUSAGE_CHILDREN gives.
+    """
+    with open(os.path.join(out_dir, "stdout.txt"), "w") as out, open(os.path.join(out_dir, "stderr.txt"), "w") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    with open(os.path.join(out_dir, "stdout.txt")) as out, open(os.path.join(out_dir, "stderr.txt")) as err:
+        stdout, stderr = out.read(), err.read()
+    if child.returncode != 0:
+        sys.exit(f"compare_pytorch: {' '.join(command)} exited with {child.returncode}:\n{stderr[-3000:]}")
+    return {"wall": wall, "peak": usage.ru_maxrss, "cpu": usage.ru_utime + usage.ru_stime}, stdout, stderr
+
+
+def e2e_ours(jvm_options, out_dir):
+    """bin/gan train for E2E_EPOCHS on Fashion-MNIST; returns the measures and the s/epoch it printed."""
+    env = {k: v for k, v in os.environ.items() if k not in JAVA_OPTION_VARIABLES}
+    if jvm_options:
+        env["JDK_JAVA_OPTIONS"] = jvm_options
+    command = [os.path.join(ROOT, "bin", "gan"), "train", "--data", "fashion-mnist", "--epochs", str(E2E_EPOCHS),
+               "--out", os.path.join(out_dir, "run")]
+    measures, stdout, _ = run_process(command, out_dir, env)
+    done = [line for line in stdout.splitlines() if line.startswith("done: ")]
+    # "done: 937 steps, 31.2 s/epoch; ..." (TrainCommand)
+    if not done or not done[-1].startswith(f"done: {E2E_STEPS} steps, "):
+        sys.exit(f"compare_pytorch: bin/gan train did not report {E2E_STEPS} steps:\n{stdout[-2000:]}")
+    measures["loop"] = float(done[-1].split(", ")[1].split(" s/epoch")[0]) * E2E_EPOCHS
+    return measures
+
+
+def e2e_torch(threads, out_dir):
+    """gan_py_epoch.py on `threads` threads, OpenBLAS's included; returns the measures and its loop time."""
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads))
+    command = [sys.executable, E2E_TORCH_SCRIPT, "--data", E2E_DATA, "--epochs", str(E2E_EPOCHS), "--threads",
+               str(threads), "--out", os.path.join(out_dir, "run")]
+    measures, stdout, _ = run_process(command, out_dir, env)
+    result = json.loads(stdout.strip().splitlines()[-1])
+    if result["steps"] != E2E_STEPS:
+        sys.exit(f"compare_pytorch: gan_py_epoch.py took {result['steps']} steps, expected {E2E_STEPS}")
+    measures["loop"] = result["train_seconds"]
+    return measures
+
+
+def measure_e2e(thread_counts, jvm_options, runs):
+    """The end-to-end rows: (side, label, measures) per process, in the order run: rounds of ours (the
+    launcher's own settings, then each of jvm_options) and PyTorch per thread count, one after the other."""
+    import shutil
+    import tempfile
+
+    if not os.path.isdir(E2E_DATA):
+        sys.exit(f"compare_pytorch: {E2E_DATA} is missing; the {E2E_WORKLOAD!r} workload needs Debian's"
+                 " dataset-fashion-mnist (apt-get install dataset-fashion-mnist)")
+    # Untimed: bin/gan rebuilds a stale jar here rather than in a timed run, and both sides' files
+    # (the JDK and the jar; Python and torch) are in the page cache for every timed run alike.
+    run_child([os.path.join(ROOT, "bin", "gan"), "train", "--help"])
+    run_child([sys.executable, os.path.abspath(__file__), "--torch-info-worker"])
+    configs = [("ours", "ours, bin/gan (its own JVM settings)", lambda d: e2e_ours(None, d))]
+    configs += [("ours", f"ours, JDK_JAVA_OPTIONS='{o}'", lambda d, o=o: e2e_ours(o, d)) for o in jvm_options]
+    configs += [("torch", f"PyTorch gan_py_epoch.py, {t} thread{'s' if t > 1 else ''}",
+                 lambda d, t=t: e2e_torch(t, d)) for t in thread_counts]
+    rows = []
+    for _ in range(runs):
+        for side, label, run in configs:
+            out_dir = tempfile.mkdtemp(prefix="jgan-e2e-")
+            load = os.getloadavg()[0]
+            measures = run(out_dir)
+            measures["load"] = load
+            shutil.rmtree(out_dir)
+            rows.append((side, label, measures))
+    return rows
+
+
 def cpu_model():
     with open("/proc/cpuinfo") as info:
         for line in info:
@@ -329,6 +434,12 @@ def main():
                         " (e.g. 'mlp-gan,dcgan'); default all")
     parser.add_argument("--torch-worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--torch-memory-worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--torch-info-worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--e2e-runs", type=int, default=1, help=f"rounds of the {E2E_WORKLOAD!r} processes"
+                        " (default 1); each round runs every row once, one after the other")
+    parser.add_argument("--e2e-jvm-options", action="append", default=[], metavar="OPTIONS",
+                        help="also run bin/gan with JDK_JAVA_OPTIONS=OPTIONS in the end-to-end workload, as a row"
+                        " of its own; may be repeated; write it with '=' (--e2e-jvm-options=-XX:+UseSerialGC)")
     parser.add_argument("prefixes", nargs="*", help="more name prefixes, as positional arguments (e.g. sgemm 'x W^T');"
                         " they add to --only")
     args = parser.parse_args()
@@ -337,6 +448,9 @@ def main():
         return
     if args.torch_memory_worker:
         torch_memory_worker()
+        return
+    if args.torch_info_worker:
+        torch_info_worker()
         return
 
     if not args.no_build:
@@ -351,12 +465,15 @@ def main():
     # The driver has the list of timed workloads; with none of them selected, PyTorch has nothing to time.
     torch_runs = {int(t): time_torch(int(t), only) for t in args.threads.split(",")} if ours else {}
     memory_rows, memory_torch = measure_memory() if not only or MEMORY_WORKLOAD.startswith(only) else (None, None)
-    if not ours and memory_rows is None:
+    thread_counts = [int(t) for t in args.threads.split(",")]
+    e2e_rows = (measure_e2e(thread_counts, args.e2e_jvm_options, args.e2e_runs)
+                if not only or E2E_WORKLOAD.startswith(only) else None)
+    if not ours and memory_rows is None and e2e_rows is None:
         sys.exit(f"compare_pytorch: no workload's name starts with any of {list(only)}")
     load_after = os.getloadavg()[0]
 
     nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    any_run = next(iter(torch_runs.values()), memory_torch)
+    any_run = next(iter(torch_runs.values()), memory_torch) or run_torch(1, "--torch-info-worker")
     print(f"Machine: {nproc} cores ({cpu_model()}); load average {load_before:.1f} before, {load_after:.1f} after")
     print(f"Versions: {java}; Python {platform.python_version()}, torch {any_run['torch']}, "
           f"BLAS {', '.join(any_run['blas']) or 'none loaded'}")
@@ -364,6 +481,8 @@ def main():
         print_timings(ours, torch_runs, before, args.baseline_jar)
     if memory_rows is not None:
         print_memory(memory_rows)
+    if e2e_rows is not None:
+        print_e2e(e2e_rows)
 
 
 def print_timings(ours, torch_runs, before, baseline_jar):
@@ -406,6 +525,38 @@ def print_memory(rows):
                                                           f"{run / torch_run:.2f}")
         print(f"| {label} | {memory['startup'] / 1024:.1f} MiB | {memory['peak'] / 1024:.1f} MiB | "
               f"{run / 1024:.1f} MiB | {ratios[0]} | {ratios[1]} |")
+
+
+def print_e2e(rows):
+    """The end-to-end section: one row per process, then ours / PyTorch's best (medians over the rounds)."""
+    from statistics import median
+
+    print()
+    print(f"End to end ({E2E_WORKLOAD}): one process per row, timed from start to exit: {E2E_STEPS} steps")
+    print("of the MLP GAN (gan.py, batch 64) on Fashion-MNIST, start-up, data loading and each side's outputs")
+    print("included. Peak is the process's maximum resident set (ru_maxrss from wait4); CPU is user + system")
+    print("time; the loop is the training loop as each side timed it (wall minus loop: start-up and data).")
+    print()
+    print("| process | wall | loop | wall - loop | CPU | peak RSS | load average at start |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for _, label, m in rows:
+        print(f"| {label} | {m['wall']:.1f} s | {m['loop']:.1f} s | {m['wall'] - m['loop']:.1f} s | {m['cpu']:.1f} s |"
+              f" {m['peak'] / 1024:.1f} MiB | {m['load']:.1f} |")
+    by_label = {}
+    for side, label, m in rows:
+        by_label.setdefault((side, label), []).append(m)
+    medians = {key: {k: median(m[k] for m in ms) for k in ("wall", "peak")} for key, ms in by_label.items()}
+    torch_label, torch_best = min(((label, m) for (side, label), m in medians.items() if side == "torch"),
+                                  key=lambda lm: lm[1]["wall"])
+    print()
+    print(f"Against PyTorch's best ({torch_label}: {torch_best['wall']:.1f} s, {torch_best['peak'] / 1024:.1f} MiB"
+          f"{', medians of the rounds' if len(rows) > len(medians) else ''}); goals: wall <= 0.7, peak <= 1.0:")
+    print()
+    print("| ours | wall: ours / PyTorch | peak: ours / PyTorch |")
+    print("|---|---:|---:|")
+    for (side, label), m in medians.items():
+        if side == "ours":
+            print(f"| {label} | {m['wall'] / torch_best['wall']:.2f} | {m['peak'] / torch_best['peak']:.2f} |")
 
 
 if __name__ == "__main__":
