@@ -20,7 +20,9 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * The pure-Java backend. Each kernel here is the plain reference loop: one pass over the
- * logical elements through {@link StridedIndex}, arithmetic in double. The float32 fast paths
+ * logical elements through {@link StridedIndex}, arithmetic in double, except where float32 has
+ * a definition of its own: exp, log, tanh, sigmoid and softmax ({@link Float32Math}) and the
+ * matmul fast path's fused multiply-adds ({@link MatmulRung}). The float32 fast paths
  * (direct array loops, blocking, threads) sit beside these loops in their own classes and are
  * tested against them; {@link #reference()} gives a backend that runs the loops alone.
  */

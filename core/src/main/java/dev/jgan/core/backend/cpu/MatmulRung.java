@@ -32,7 +32,7 @@ public enum MatmulRung {
         return MicroKernels.lanes();
     }
 
-    /** What this rung runs in this JVM, e.g. "packed, vector 6x32 (512-bit), threaded". */
+    /** What this rung runs in this JVM, e.g. "packed, vector FMA 8x32 (512-bit), threaded". */
     public String describe() {
         return fixedDescription != null ? fixedDescription : "packed, " + packed().describe();
     }
