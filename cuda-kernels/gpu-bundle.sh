@@ -8,9 +8,10 @@
 #   runtime/  a jlink image (java.base, java.logging, java.xml, java.sql, jdk.incubator.vector,
 #             jdk.unsupported, jdk.zipfs; stripped, compressed; no java.desktop: nothing is drawn)
 #   lib/      the project's jars (core, nn, gan, cuda-kernels with its fatbins and JNI libraries,
-#             cuda-kernels' tests and GPU benchmarks, benchmarks) and the dependency jars the run
-#             loads; JCuda's native jars cut down to the libraries the run loads (linux x86_64:
-#             JCudaDriver, JCudaRuntime, JCublas2), not its 24 MB PTX compiler
+#             core's tests (the conformance suites), cuda-kernels' tests and GPU benchmarks,
+#             benchmarks) and the dependency jars the run loads; JCuda's native jars cut down to
+#             the libraries the run loads (linux x86_64: JCudaDriver, JCudaRuntime, JCublas2),
+#             not its 24 MB PTX compiler
 #   tools/    JUnit's console launcher (junit-platform-console-standalone, from Maven Central)
 #   python/   the PyTorch side of the benchmark table (benchmarks/compare/*.py)
 #   BUNDLE-INFO.txt  what was built from which commit
@@ -89,6 +90,7 @@ jar_of() {  # jar_of NAME FOLDER: the folder's contents as lib/NAME.jar
     "$java_home/bin/jar" --create --file "$stage/lib/$1.jar" -C "$2" .
 }
 jar_of jgan-core core/target/classes
+jar_of jgan-core-tests core/target/test-classes
 jar_of jgan-nn nn/target/classes
 jar_of jgan-gan gan/target/classes
 jar_of jgan-cuda-kernels cuda-kernels/target/classes

@@ -3,12 +3,13 @@ package dev.jgan.cuda;
 import dev.jgan.core.DType;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backend;
+import dev.jgan.core.conformance.ConformanceTarget;
+import dev.jgan.core.conformance.Expect;
 import dev.jgan.core.ops.Convolution;
 import dev.jgan.core.ops.Normalization;
 import dev.jgan.core.ops.Pooling;
 import dev.jgan.core.ops.Resampling;
 import dev.jgan.core.random.Generator;
-import dev.jgan.cuda.Targets.Target;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,12 +29,12 @@ import java.util.stream.Stream;
  */
 class ConvolutionOpsOnCudaTest {
     static Stream<Arguments> targetsAndDtypes() {
-        return Targets.cuda().flatMap(t -> Stream.of(Arguments.of(t, DType.FLOAT32), Arguments.of(t, DType.FLOAT64)));
+        return Targets.all().flatMap(t -> Stream.of(Arguments.of(t, DType.FLOAT32), Arguments.of(t, DType.FLOAT64)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("targetsAndDtypes")
-    void conv2dStridedPaddedDilatedWithBias(Target target, DType dtype) {
+    void conv2dStridedPaddedDilatedWithBias(ConformanceTarget target, DType dtype) {
         compare("conv2d", target.backend(), dtype, in -> Convolution.conv2d(in.get(0), in.get(1), in.get(2),
                 new int[]{2, 1}, new int[]{1, 0}, new int[]{1, 2}, 1),
                 new int[]{2, 3, 9, 7}, new int[]{4, 3, 3, 2}, new int[]{4});
@@ -41,14 +42,14 @@ class ConvolutionOpsOnCudaTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("targetsAndDtypes")
-    void conv2dGroupedWithoutBias(Target target, DType dtype) {
+    void conv2dGroupedWithoutBias(ConformanceTarget target, DType dtype) {
         compare("grouped conv2d", target.backend(), dtype, in -> Convolution.conv2d(in.get(0), in.get(1), null,
                 new int[]{1}, new int[]{2}, new int[]{2}, 2), new int[]{1, 4, 6, 6}, new int[]{6, 2, 3, 3});
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("targetsAndDtypes")
-    void convTranspose2dWithOutputPadding(Target target, DType dtype) {
+    void convTranspose2dWithOutputPadding(ConformanceTarget target, DType dtype) {
         compare("conv_transpose2d", target.backend(), dtype, in -> Convolution.convTranspose2d(in.get(0), in.get(1),
                 in.get(2), new int[]{2}, new int[]{1}, new int[]{1, 0}, new int[]{1}, 1),
                 new int[]{2, 4, 4, 5}, new int[]{4, 3, 4, 4}, new int[]{3});
@@ -56,7 +57,7 @@ class ConvolutionOpsOnCudaTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("targetsAndDtypes")
-    void poolingAndUpsampling(Target target, DType dtype) {
+    void poolingAndUpsampling(ConformanceTarget target, DType dtype) {
         Backend backend = target.backend();
         compare("max_pool2d", backend, dtype, in -> Pooling.maxPool2d(in.get(0), new int[]{3}, new int[]{2}, new int[]{1}),
                 new int[]{2, 3, 7, 6});
@@ -67,7 +68,7 @@ class ConvolutionOpsOnCudaTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("targetsAndDtypes")
-    void batchNormTrainingUpdatesTheRunningStatistics(Target target, DType dtype) {
+    void batchNormTrainingUpdatesTheRunningStatistics(ConformanceTarget target, DType dtype) {
         Backend backend = target.backend();
         Tensor cpuMean = Tensor.zeros(dtype, 3);
         Tensor cpuVar = Tensor.ones(dtype, 3);

@@ -3,8 +3,9 @@ package dev.jgan.cuda;
 import dev.jgan.core.DType;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backend;
+import dev.jgan.core.conformance.ConformanceTarget;
+import dev.jgan.core.conformance.Expect;
 import dev.jgan.core.random.Generator;
-import dev.jgan.cuda.Targets.Target;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,13 +17,13 @@ import java.util.stream.Stream;
  * reductions of autograd meet here, as they do in training.
  */
 class EndToEndTest {
-    static Stream<Target> targets() {
-        return Targets.cuda();
+    static Stream<ConformanceTarget> targets() {
+        return Targets.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
-    void mlpLossAndGradientsMatchTheCpu(Target target) {
+    void mlpLossAndGradientsMatchTheCpu(ConformanceTarget target) {
         Backend backend = target.backend();
         Generator gen = new Generator(3);
         Tensor x = Tensor.randn(gen, 9, 7);
@@ -53,7 +54,7 @@ class EndToEndTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
-    void float64ViewsAndReductionsThroughTheTensorApi(Target target) {
+    void float64ViewsAndReductionsThroughTheTensorApi(ConformanceTarget target) {
         Backend backend = target.backend();
         Tensor cpu = Tensor.normal(new Generator(5), DType.FLOAT64, 0, 1, 4, 6, 5);
         Tensor dev = cpu.to(backend);

@@ -3,6 +3,7 @@ package dev.jgan.cuda;
 import dev.jgan.core.Device;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backends;
+import dev.jgan.core.conformance.Expect;
 import dev.jgan.core.random.Generator;
 import dev.jgan.cuda.memory.MemoryScope;
 import dev.jgan.cuda.memory.MemoryStats;

@@ -5,10 +5,15 @@ import dev.jgan.core.Device;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backend;
 import dev.jgan.core.backend.Backends;
-import dev.jgan.core.backend.FusedOptimizerKernels;
 import dev.jgan.core.backend.FusedOptimizerKernels.AdamSettings;
+import dev.jgan.core.backend.FusedOptimizerKernels;
 import dev.jgan.core.backend.ReduceOp;
 import dev.jgan.core.backend.UnaryOp;
+import dev.jgan.core.conformance.ConvolutionConformance;
+import dev.jgan.core.conformance.Expect;
+import dev.jgan.core.conformance.Layout;
+import dev.jgan.core.conformance.Oracle;
+import dev.jgan.core.conformance.Windows;
 import dev.jgan.core.random.Generator;
 import dev.jgan.cuda.driver.EmulatedDriver;
 import dev.jgan.cuda.driver.EmulatorLibrary;
@@ -73,7 +78,7 @@ class GpuLaunchShapesOnEmulatorTest {
         Windows g = new Windows("20x20, kernel 3, padding 1", 2, 3, 20, 20, 3, 3, 1, 1, 1, 1, 1, 1);
         Layout.Pair cols = Layout.contiguous(g.columnsShape()).random(backend, DType.FLOAT64, new Random(64), -1, 1);
         Tensor image = Tensor.empty(backend, DType.FLOAT64, g.imageShape());
-        ConvolutionConformanceTest.col2im(backend, g, cols.device(), image);
+        ConvolutionConformance.col2im(backend, g, cols.device(), image);
         Expect.equal("col2im of 2400 pixels in blocks of 256", Oracle.col2im(cols.cpu().toDoubleArray(), g),
                 image.toDoubleArray());
 

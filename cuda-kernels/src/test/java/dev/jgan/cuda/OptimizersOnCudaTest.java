@@ -3,8 +3,9 @@ package dev.jgan.cuda;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backend;
 import dev.jgan.core.backend.Backends;
+import dev.jgan.core.conformance.ConformanceTarget;
+import dev.jgan.core.conformance.Expect;
 import dev.jgan.core.random.Generator;
-import dev.jgan.cuda.Targets.Target;
 import dev.jgan.nn.optim.Adam;
 import dev.jgan.nn.optim.Optimizer;
 import dev.jgan.nn.optim.SGD;
@@ -29,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OptimizersOnCudaTest {
     private static final int STEPS = 5;
 
-    static Stream<Target> targets() {
-        return Targets.cuda();
+    static Stream<ConformanceTarget> targets() {
+        return Targets.all();
     }
 
     /** Settings that exercise every branch: weight decay, AMSGrad, momentum with dampening, Nesterov. */
@@ -43,7 +44,7 @@ class OptimizersOnCudaTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
-    void fiveStepsOnTheDeviceGiveTheCpuOptimizersBitForBit(Target target) {
+    void fiveStepsOnTheDeviceGiveTheCpuOptimizersBitForBit(ConformanceTarget target) {
         CudaBackend backend = (CudaBackend) target.backend();
         for (int o = 0; o < OPTIMIZERS.size(); o++) {
             // A matrix with an awkward number of elements and a vector, as a layer's weight and bias.

@@ -1,4 +1,4 @@
-package dev.jgan.cuda;
+package dev.jgan.core.conformance;
 
 import dev.jgan.core.Shape;
 import dev.jgan.core.backend.BinaryOp;
@@ -11,11 +11,11 @@ import java.util.Arrays;
  * What each elementwise op means, written from its definition in double precision, separately
  * from every backend: the conformance tests hold the CPU backend to it as much as the GPU one.
  */
-final class Oracle {
+public final class Oracle {
     private Oracle() {
     }
 
-    static double unary(UnaryOp op, double x, double p1, double p2) {
+    public static double unary(UnaryOp op, double x, double p1, double p2) {
         return switch (op) {
             case NEG -> -x;
             case EXP -> Math.exp(x);
@@ -34,7 +34,7 @@ final class Oracle {
         };
     }
 
-    static double binary(BinaryOp op, double a, double b) {
+    public static double binary(BinaryOp op, double a, double b) {
         return switch (op) {
             case ADD -> a + b;
             case SUB -> a - b;
@@ -57,14 +57,14 @@ final class Oracle {
      * accurate to an ulp or so and differ between math libraries; LEAKY_RELU's slope is rounded
      * to float32 on the GPU before the product.
      */
-    static boolean exact(UnaryOp op) {
+    public static boolean exact(UnaryOp op) {
         return switch (op) {
             case NEG, SQRT, ABS, SIGN, RELU, CLAMP -> true;
             case EXP, LOG, LOG1P, TANH, SIGMOID, LEAKY_RELU, POW -> false;
         };
     }
 
-    static boolean exact(BinaryOp op) {
+    public static boolean exact(BinaryOp op) {
         return op != BinaryOp.POW;
     }
 
@@ -72,7 +72,7 @@ final class Oracle {
      * Reduction of row-major {@code x} of {@code shape} over the masked dims, in the keepdim
      * layout, accumulated in double; NaN wins max and min.
      */
-    static double[] reduce(ReduceOp op, double[] x, int[] shape, boolean[] mask) {
+    public static double[] reduce(ReduceOp op, double[] x, int[] shape, boolean[] mask) {
         int[] outShape = shape.clone();
         for (int d = 0; d < shape.length; d++) {
             if (mask[d]) {
@@ -101,7 +101,7 @@ final class Oracle {
     }
 
     /** Softmax or log-softmax of row-major {@code x} of {@code shape} along {@code dim}. */
-    static double[] softmax(double[] x, int[] shape, int dim, boolean log) {
+    public static double[] softmax(double[] x, int[] shape, int dim, boolean log) {
         double[] out = new double[x.length];
         int stride = Shape.contiguousStrides(shape)[dim];
         int len = shape[dim];
@@ -129,7 +129,7 @@ final class Oracle {
      * Row-major batched products of [batches, m, k] and [batches, k, n]; {@code magnitude}
      * receives sum_k |a_ik b_kj| per output, the scale of its rounding error.
      */
-    static double[] matmul(double[] a, double[] b, int batches, int m, int k, int n, double[] magnitude) {
+    public static double[] matmul(double[] a, double[] b, int batches, int m, int k, int n, double[] magnitude) {
         double[] out = new double[batches * m * n];
         for (int z = 0; z < batches; z++) {
             for (int i = 0; i < m; i++) {
@@ -153,7 +153,7 @@ final class Oracle {
      * im2col of a row-major image, from the definition: entry (b, (ch*kh + i)*kw + j, oy*OW + ox)
      * is pixel (oy*sh - ph + i*dh, ox*sw - pw + j*dw) of image (b, ch), 0 in the padding.
      */
-    static double[] im2col(double[] x, Windows g) {
+    public static double[] im2col(double[] x, Windows g) {
         int oh = g.oh(), ow = g.ow(), rows = g.c() * g.kh() * g.kw();
         double[] cols = new double[g.n() * rows * oh * ow];
         for (int b = 0; b < g.n(); b++) {
@@ -177,7 +177,7 @@ final class Oracle {
      * col2im as the adjoint of {@link #im2col}, written the other way round from the kernels:
      * every column entry is added (scattered) into the pixel it was copied from.
      */
-    static double[] col2im(double[] cols, Windows g) {
+    public static double[] col2im(double[] cols, Windows g) {
         int oh = g.oh(), ow = g.ow(), rows = g.c() * g.kh() * g.kw();
         double[] image = new double[g.n() * g.c() * g.h() * g.w()];
         for (int b = 0; b < g.n(); b++) {

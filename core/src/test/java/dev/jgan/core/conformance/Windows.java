@@ -1,4 +1,4 @@
-package dev.jgan.cuda;
+package dev.jgan.core.conformance;
 
 import dev.jgan.core.ops.ConvGeometry;
 
@@ -6,21 +6,21 @@ import dev.jgan.core.ops.ConvGeometry;
  * One im2col/col2im problem: an image of n x c x h x w and a kernel of kh x kw with its stride,
  * padding and dilation per spatial dim; the window counts oh, ow come from {@link ConvGeometry}.
  */
-record Windows(String name, int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw) {
+public record Windows(String name, int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw) {
 
-    int oh() {
+    public int oh() {
         return ConvGeometry.outputSize("test", h, kh, sh, ph, dh);
     }
 
-    int ow() {
+    public int ow() {
         return ConvGeometry.outputSize("test", w, kw, sw, pw, dw);
     }
 
-    int[] imageShape() {
+    public int[] imageShape() {
         return new int[]{n, c, h, w};
     }
 
-    int[] columnsShape() {
+    public int[] columnsShape() {
         return new int[]{n, c * kh * kw, oh() * ow()};
     }
 

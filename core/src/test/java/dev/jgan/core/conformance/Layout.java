@@ -1,4 +1,4 @@
-package dev.jgan.cuda;
+package dev.jgan.core.conformance;
 
 import dev.jgan.core.DType;
 import dev.jgan.core.Shape;
@@ -13,14 +13,14 @@ import java.util.Random;
  * the same data out the same way on the CPU and on the backend under test. The factories make
  * the awkward layouts kernels must handle: transposed, with gaps and an offset, broadcast.
  */
-record Layout(String name, int[] shape, int[] strides, int offset) {
+public record Layout(String name, int[] shape, int[] strides, int offset) {
 
-    static Layout contiguous(int... shape) {
+    public static Layout contiguous(int... shape) {
         return new Layout("contiguous", shape, Shape.contiguousStrides(shape), 0);
     }
 
     /** Dims stored in reverse order, as after t() or permute: the last dim is the slowest. */
-    static Layout transposed(int... shape) {
+    public static Layout transposed(int... shape) {
         int[] strides = new int[shape.length];
         int step = 1;
         for (int d = 0; d < shape.length; d++) {
@@ -31,7 +31,7 @@ record Layout(String name, int[] shape, int[] strides, int offset) {
     }
 
     /** Every other element of a bigger buffer, starting at offset 3, as after narrow and slicing. */
-    static Layout gapped(int... shape) {
+    public static Layout gapped(int... shape) {
         int[] strides = Shape.contiguousStrides(shape);
         for (int d = 0; d < strides.length; d++) {
             strides[d] *= 2;
@@ -40,7 +40,7 @@ record Layout(String name, int[] shape, int[] strides, int offset) {
     }
 
     /** Contiguous, except that the given dims repeat one element (stride 0), as after expand. */
-    static Layout broadcast(int[] shape, int... broadcastDims) {
+    public static Layout broadcast(int[] shape, int... broadcastDims) {
         int[] reduced = shape.clone();
         for (int d : broadcastDims) {
             reduced[d] = 1;
@@ -53,7 +53,7 @@ record Layout(String name, int[] shape, int[] strides, int offset) {
     }
 
     /** Elements the underlying buffer needs. */
-    int storageSize() {
+    public int storageSize() {
         int last = offset;
         for (int d = 0; d < shape.length; d++) {
             if (shape[d] == 0) {
@@ -65,7 +65,7 @@ record Layout(String name, int[] shape, int[] strides, int offset) {
     }
 
     /** This layout over a buffer of uniform random numbers in [low, high), on the CPU and on {@code backend}. */
-    Pair random(Backend backend, DType dtype, Random random, double low, double high) {
+    public Pair random(Backend backend, DType dtype, Random random, double low, double high) {
         double[] data = new double[storageSize()];
         for (int i = 0; i < data.length; i++) {
             data[i] = low + (high - low) * random.nextDouble();
@@ -74,7 +74,7 @@ record Layout(String name, int[] shape, int[] strides, int offset) {
     }
 
     /** This layout over the given buffer, on the CPU and on {@code backend}. */
-    Pair over(Backend backend, DType dtype, double[] buffer) {
+    public Pair over(Backend backend, DType dtype, double[] buffer) {
         Tensor cpuBase = Tensor.fromArray(buffer, buffer.length).to(dtype);
         Tensor cpu = Tensor.view(cpuBase, shape, strides, offset);
         Tensor base = cpuBase.to(backend);
@@ -90,6 +90,6 @@ record Layout(String name, int[] shape, int[] strides, int offset) {
      * The same view on the CPU (where the expected values come from) and on the backend under
      * test, with the backend's whole buffer, to check that nothing outside the view changed.
      */
-    record Pair(Tensor cpu, Tensor device, Tensor deviceBase) {
+    public record Pair(Tensor cpu, Tensor device, Tensor deviceBase) {
     }
 }

@@ -1,17 +1,17 @@
-package dev.jgan.cuda;
+package dev.jgan.core.conformance;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Element-by-element comparison with a message that names the first bad element. */
-final class Expect {
+public final class Expect {
     /** What a test writes into a buffer before a kernel, to see which elements the kernel wrote. */
-    static final double SENTINEL = -777;
+    public static final double SENTINEL = -777;
 
     private Expect() {
     }
 
     /** Every |actual - expected| <= atol + rtol |expected|; NaN matches only NaN, infinities only themselves. */
-    static void close(String what, double[] expected, double[] actual, double rtol, double atol) {
+    public static void close(String what, double[] expected, double[] actual, double rtol, double atol) {
         if (expected.length != actual.length) {
             fail(what + ": expected " + expected.length + " elements, got " + actual.length);
         }
@@ -29,12 +29,12 @@ final class Expect {
     }
 
     /** Exactly equal values (NaN matches NaN; the sign of zero is not compared). */
-    static void equal(String what, double[] expected, double[] actual) {
+    public static void equal(String what, double[] expected, double[] actual) {
         close(what, expected, actual, 0, 0);
     }
 
     /** Float32 results against exact values rounded to float32, bit for bit (NaN matches NaN). */
-    static void sameFloats(String what, double[] exact, double[] actual) {
+    public static void sameFloats(String what, double[] exact, double[] actual) {
         double[] rounded = new double[exact.length];
         for (int i = 0; i < exact.length; i++) {
             rounded[i] = (float) exact[i];
@@ -43,7 +43,7 @@ final class Expect {
     }
 
     /** Every storage element that the layout does not cover still holds {@link #SENTINEL}. */
-    static void untouchedOutside(String what, Layout layout, double[] base) {
+    public static void untouchedOutside(String what, Layout layout, double[] base) {
         boolean[] covered = new boolean[base.length];
         int n = 1;
         for (int size : layout.shape()) {
