@@ -235,10 +235,11 @@ final class ConvOpInfos {
                         in -> Normalization.batchNorm(in.get(0), null, null, in.get(1), in.get(2), true, 0.1, eps),
                         Arg.of(D, 2, 2, 2, 2), Arg.of(D, 2), Arg.of(D, 2))
                 // The running stats are made inside f, so every evaluation starts from the same ones;
-                // their in-place update stays out of the graph.
+                // their in-place update stays out of the graph. They follow the input's backend and
+                // dtype, so the sample runs wherever the input is (OpInfoConformance).
                 .sample("4-D [3, 2, 1, 2], no weight or bias, running stats updated",
-                        in -> Normalization.batchNorm(in.get(0), Tensor.zeros(DType.FLOAT64, 2),
-                                Tensor.ones(DType.FLOAT64, 2), null, null, true, 0.1, eps),
+                        in -> Normalization.batchNorm(in.get(0), Tensor.zeros(in.get(0).backend(), in.get(0).dtype(), 2),
+                                Tensor.full(in.get(0).backend(), in.get(0).dtype(), 1, 2), null, null, true, 0.1, eps),
                         Arg.of(D, 3, 2, 1, 2))
                 .sample("transposed 2-D [3, 4].t(), weight only",
                         in -> Normalization.batchNorm(in.get(0).t(), null, null, in.get(1), null, true, 0.1, eps),
