@@ -2,18 +2,16 @@ package dev.jgan.cuda;
 
 import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.MergedDims;
 import dev.jgan.cuda.driver.KernelArgs;
 
 import java.util.Arrays;
 
 /**
  * The dims a kernel walks, for several operands that share one shape, made as few as possible
- * without changing which element goes where. Size-1 dims are dropped (their stride never
- * matters), and two neighbouring dims merge when every operand steps over the outer one
- * exactly as over a whole run of the inner one ({@code stride[d] == stride[d + 1] * size[d + 1]}).
- * A contiguous tensor of any shape becomes one dim, so the kernel's index arithmetic costs one
- * division instead of one per dim; a transposed or broadcast operand keeps the dims it needs.
- * Row-major element order is preserved, so element i is still element i.
+ * by core's {@link MergedDims} (size-1 dims dropped, dims laid out back to back in every operand
+ * merged), with each operand's offset. A contiguous tensor of any shape becomes one dim, so the
+ * kernel's index arithmetic costs one division instead of one per dim.
  *
  * <p>The kernels index at most {@link KernelArgs#MAX_DIMS} dims; a layout that still needs
  * more after collapsing is refused, naming the op.
@@ -42,48 +40,14 @@ final class CollapsedLayout {
 
     /** Operand i has {@code strides[i]} over {@code shape} and starts at {@code offsets[i]}. */
     static CollapsedLayout of(String op, int[] shape, int[][] strides, int[] offsets) {
-        int operands = strides.length;
-        int[] sizes = new int[shape.length];
-        int[][] merged = new int[operands][shape.length];
-        int rank = 0;
-        for (int d = 0; d < shape.length; d++) {
-            if (shape[d] == 1) {
-                continue;
-            }
-            if (rank > 0 && mergesWithPrevious(strides, d, rank - 1, merged, shape[d])) {
-                sizes[rank - 1] *= shape[d];
-                for (int i = 0; i < operands; i++) {
-                    merged[i][rank - 1] = strides[i][d];
-                }
-            } else {
-                sizes[rank] = shape[d];
-                for (int i = 0; i < operands; i++) {
-                    merged[i][rank] = strides[i][d];
-                }
-                rank++;
-            }
-        }
-        if (rank > KernelArgs.MAX_DIMS) {
+        MergedDims merged = MergedDims.of(shape, strides);
+        if (merged.rank() > KernelArgs.MAX_DIMS) {
             throw new IllegalArgumentException(op + ": the cuda kernels index at most " + KernelArgs.MAX_DIMS
                     + " dims, but a view of shape " + Shape.format(shape) + " with strides "
-                    + Arrays.toString(strides[0]) + " still needs " + rank + " after merging contiguous dims;"
+                    + Arrays.toString(strides[0]) + " still needs " + merged.rank() + " after merging contiguous dims;"
                     + " make it contiguous() first");
         }
-        int[][] trimmed = new int[operands][];
-        for (int i = 0; i < operands; i++) {
-            trimmed[i] = Arrays.copyOf(merged[i], rank);
-        }
-        return new CollapsedLayout(Arrays.copyOf(sizes, rank), trimmed, offsets.clone());
-    }
-
-    /** Whether dim d (of size `size`) continues kept dim `previous` for every operand. */
-    private static boolean mergesWithPrevious(int[][] strides, int d, int previous, int[][] merged, int size) {
-        for (int i = 0; i < strides.length; i++) {
-            if ((long) merged[i][previous] != (long) strides[i][d] * size) {
-                return false;
-            }
-        }
-        return true;
+        return new CollapsedLayout(merged.sizes(), merged.strides(), offsets.clone());
     }
 
     int rank() {

@@ -1,6 +1,8 @@
 package dev.jgan.core.backend.cpu;
 
+import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.MergedDims;
 import dev.jgan.core.backend.ReduceOp;
 
 /**
@@ -33,23 +35,25 @@ final class FastReduce {
                 || x.numel() == 0) {
             return false;
         }
+        // The input as it will be read (row-major) and the output in its keepdim layout, stride 0
+        // on the reduced dims: merging their dims leaves groups that are all reduced or all kept.
         int[] shape = x.shape();
-        int[] sizes = new int[shape.length];
-        boolean[] groupReduced = new boolean[shape.length];
-        int groups = 0;
-        int reducedGroups = 0;
+        int[] keepdim = shape.clone();
         for (int d = 0; d < shape.length; d++) {
-            if (shape[d] == 1) {
-                continue;
-            }
-            if (groups > 0 && groupReduced[groups - 1] == reduced[d]) {
-                sizes[groups - 1] *= shape[d];
-            } else {
-                sizes[groups] = shape[d];
-                groupReduced[groups] = reduced[d];
-                reducedGroups += reduced[d] ? 1 : 0;
-                groups++;
-            }
+            keepdim[d] = reduced[d] ? 1 : shape[d];
+        }
+        int[] outStrides = Shape.contiguousStrides(keepdim);
+        for (int d = 0; d < shape.length; d++) {
+            outStrides[d] = reduced[d] ? 0 : outStrides[d];
+        }
+        MergedDims merged = MergedDims.of(shape, Shape.contiguousStrides(shape), outStrides);
+        int groups = merged.rank();
+        int[] sizes = merged.sizes();
+        boolean[] groupReduced = new boolean[groups];
+        int reducedGroups = 0;
+        for (int g = 0; g < groups; g++) {
+            groupReduced[g] = merged.strides()[1][g] == 0;
+            reducedGroups += groupReduced[g] ? 1 : 0;
         }
         DenseOperand in = DenseOperand.contiguous(x);
         Destination dst = Destination.of(out);

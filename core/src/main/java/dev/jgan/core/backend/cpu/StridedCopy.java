@@ -2,6 +2,7 @@ package dev.jgan.core.backend.cpu;
 
 import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.MergedDims;
 
 import java.util.Arrays;
 
@@ -64,33 +65,20 @@ final class StridedCopy {
             return;
         }
         // Merge dims that follow each other in memory in both arrays; size-1 dims vanish.
-        int rank = 0;
-        int[] size = new int[shape.length + 1];
-        int[] ss = new int[shape.length + 1];
-        int[] ds = new int[shape.length + 1];
-        for (int k = 0; k < shape.length; k++) {
-            if (shape[k] == 1) {
-                continue;
-            }
-            if (rank > 0 && ss[rank - 1] == sStrides[k] * shape[k] && ds[rank - 1] == dStrides[k] * shape[k]) {
-                size[rank - 1] *= shape[k];
-            } else {
-                size[rank] = shape[k];
-                rank++;
-            }
-            ss[rank - 1] = sStrides[k];
-            ds[rank - 1] = dStrides[k];
-        }
+        MergedDims merged = MergedDims.of(shape, sStrides, dStrides);
+        int rank = merged.rank();
         if (rank == 0) {
             d[dOff] = s[sOff];
             return;
         }
+        int[] size = merged.sizes();
+        int[] ss = merged.strides()[0];
+        int[] ds = merged.strides()[1];
         if (rank == 1) {
             // One line: seen as a 2-D copy of a single row.
-            size[1] = size[0];
-            ss[1] = ss[0];
-            ds[1] = ds[0];
-            size[0] = 1;
+            size = new int[]{1, size[0]};
+            ss = new int[]{0, ss[0]};
+            ds = new int[]{0, ds[0]};
             rank = 2;
         }
         int rows = size[rank - 2];
