@@ -76,7 +76,7 @@ final class FastBinary {
         } else if (y.varies()) {
             scalarVector(op, x.data()[xi], y.data(), o, from, to);
         } else {
-            Arrays.fill(o, from, to, (float) CpuBackend.function(op).applyAsDouble(x.data()[xi], y.data()[yi]));
+            Arrays.fill(o, from, to, (float) ReferenceKernels.function(op).applyAsDouble(x.data()[xi], y.data()[yi]));
         }
     }
 
