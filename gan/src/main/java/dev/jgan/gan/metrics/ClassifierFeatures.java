@@ -29,12 +29,12 @@ public final class ClassifierFeatures implements FeatureExtractor {
     /** A wider border than DataChoice ever pads with would mean the images are something else. */
     static final int MAX_CROP = 4;
 
-    private final dev.jgan.nn.classify.FeatureExtractor extractor;
+    private final dev.jgan.nn.classify.PenultimateFeatures extractor;
     private final int[] imageShape;
     private final String name;
 
     public ClassifierFeatures(Classifier classifier) {
-        this.extractor = new dev.jgan.nn.classify.FeatureExtractor(classifier);
+        this.extractor = new dev.jgan.nn.classify.PenultimateFeatures(classifier);
         this.imageShape = classifier.imageShape();
         this.name = classifier.name() + " penultimate (" + classifier.featureSize() + " dims)";
     }
