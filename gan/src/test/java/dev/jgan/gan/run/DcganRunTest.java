@@ -1,16 +1,20 @@
 package dev.jgan.gan.run;
 
+import dev.jgan.gan.pictures.PlotPixels;
 import dev.jgan.nn.data.Pad;
 import dev.jgan.nn.data.Resize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,9 +45,21 @@ class DcganRunTest {
         List<MetricsLog.Row> b = MetricsLog.read(interrupted.resolve(TrainingRun.METRICS));
         assertEquals(6, a.size());
         assertEquals(a, b, "the loss sequence of the resumed run differs from the uninterrupted one");
-        for (String f : List.of("samples.png", "samples/epoch_002.png", "samples/step_0000006.png", "losses.png")) {
-            assertTrue(Files.size(interrupted.resolve(f)) > 0, f);
+        // The grids come from fixed noise and the resumed run retraces the straight one, so every
+        // picture is the same, byte for byte.
+        for (String f : List.of("samples/step_0000002.png", "samples/step_0000004.png", "samples/step_0000006.png",
+                "samples/epoch_001.png", "samples/epoch_002.png", "samples.png")) {
+            assertArrayEquals(Files.readAllBytes(straight.resolve(f)), Files.readAllBytes(interrupted.resolve(f)), f);
         }
+        assertArrayEquals(Files.readAllBytes(interrupted.resolve("samples/epoch_002.png")),
+                Files.readAllBytes(interrupted.resolve("samples.png")), "samples.png is the latest grid");
+        BufferedImage grid = ImageIO.read(interrupted.resolve("samples.png").toFile());
+        assertEquals(grid.getWidth(), grid.getHeight(), "64 samples in 8 rows of 8");
+        assertTrue(grid.getWidth() >= 8 * 64, "32x32 samples enlarged to 64 px: " + grid.getWidth() + " px wide");
+        BufferedImage losses = ImageIO.read(interrupted.resolve("losses.png").toFile());
+        assertEquals(800, losses.getWidth());
+        assertEquals(500, losses.getHeight());
+        assertFalse(PlotPixels.of(losses).seriesPixels(0).isEmpty(), "the D loss curve is drawn");
     }
 
     @Test

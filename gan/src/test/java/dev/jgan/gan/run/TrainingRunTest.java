@@ -1,12 +1,16 @@
 package dev.jgan.gan.run;
 
+import dev.jgan.gan.pictures.PlotPixels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,13 +39,43 @@ class TrainingRunTest {
     @Test
     void writesPicturesMetricsAndACheckpoint(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");
-        Summary s = TrainingRun.start(config(1), dir).run(ProgressListener.SILENT);
+        RunConfig config = config(1);
+        Summary s = TrainingRun.start(config, dir).run(ProgressListener.SILENT);
         assertEquals(7, s.steps());
-        for (String f : List.of("config.json", "metrics.csv", "checkpoint.safetensors", "summary.json", "losses.png",
-                "probabilities.png", "samples.png", "samples/epoch_001.png", "samples/step_0000005.png")) {
-            assertTrue(Files.size(dir.resolve(f)) > 0, f);
+
+        assertEquals(config, RunFiles.readJson(dir.resolve(TrainingRun.CONFIG), RunConfig.class), "config.json holds the config");
+        assertEquals(s, RunFiles.readJson(dir.resolve(TrainingRun.SUMMARY), Summary.class), "summary.json holds the summary");
+        List<MetricsLog.Row> rows = MetricsLog.read(dir.resolve(TrainingRun.METRICS));
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), rows.stream().map(MetricsLog.Row::step).toList(), "one row a step");
+        assertTrue(rows.stream().allMatch(r -> r.epoch() == 0), "all in epoch 0");
+        assertEquals(rows.stream().mapToDouble(MetricsLog.Row::dReal).average().orElseThrow(), s.lastEpochDReal(), 1e-12,
+                "the summary's D(x) is the last epoch's mean");
+        assertEquals(rows.stream().mapToDouble(MetricsLog.Row::dLoss).average().orElseThrow(), s.lastEpochDLoss(), 1e-12);
+
+        RunCheckpoint checkpoint = RunCheckpoint.read(dir.resolve(TrainingRun.CHECKPOINT));
+        assertEquals(0, checkpoint.epoch());
+        assertEquals(7, checkpoint.step());
+        assertEquals(config, checkpoint.config());
+
+        // One grid every --sample-every 5 steps and one per epoch; samples.png is the latest.
+        try (var grids = Files.list(dir.resolve(TrainingRun.SAMPLES))) {
+            assertEquals(List.of("epoch_001.png", "step_0000005.png"),
+                    grids.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        assertTrue(s.lastEpochDReal() > 0 && s.lastEpochDReal() < 1);
+        assertArrayEquals(Files.readAllBytes(dir.resolve("samples/epoch_001.png")), Files.readAllBytes(dir.resolve("samples.png")));
+        BufferedImage grid = ImageIO.read(dir.resolve("samples.png").toFile());
+        assertEquals(grid.getWidth(), grid.getHeight(), "64 samples in 8 rows of 8");
+        assertTrue(grid.getWidth() >= 8 * 64, "8x8 digits enlarged to 64 px: " + grid.getWidth() + " px wide");
+
+        for (String chart : List.of("losses.png", "probabilities.png")) {
+            BufferedImage img = ImageIO.read(dir.resolve(chart).toFile());
+            assertEquals(800, img.getWidth(), chart);
+            assertEquals(500, img.getHeight(), chart);
+            PlotPixels plot = PlotPixels.of(img);
+            assertTrue(plot.seriesPixels(0).size() > 50 && plot.seriesPixels(1).size() > 50,
+                    chart + " shows both of its curves in the plot area");
+        }
+        assertTrue(Files.readString(dir.resolve(RunReport.FILE)).contains("losses.png"), "the report shows the charts");
     }
 
     @Test
