@@ -4,6 +4,7 @@ import dev.jgan.core.Device;
 import dev.jgan.core.backend.Backends;
 import dev.jgan.gan.run.ModelChoice;
 import dev.jgan.gan.run.RunConfig;
+import dev.jgan.gan.run.RunDirectory;
 import dev.jgan.gan.run.Summary;
 import dev.jgan.gan.run.TrainingRun;
 import picocli.CommandLine.Command;
@@ -120,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
         });
         if (!changed.isEmpty()) {
             throw new IllegalArgumentException("--resume " + resume + " continues the run with the settings in its "
-                    + TrainingRun.CONFIG + ", and cannot change " + String.join(", ", changed) + "; drop "
+                    + RunDirectory.CONFIG + ", and cannot change " + String.join(", ", changed) + "; drop "
                     + (changed.size() == 1 ? "that flag" : "those flags") + " (with --resume only --epochs, --device"
                     + " and --no-progress apply), or start a new run with --out");
         }

@@ -41,8 +41,8 @@ class DcganRunTest {
         first.run(ProgressListener.SILENT);
         TrainingRun.resume(interrupted, 2).run(ProgressListener.SILENT);
 
-        List<MetricsLog.Row> a = MetricsLog.read(straight.resolve(TrainingRun.METRICS));
-        List<MetricsLog.Row> b = MetricsLog.read(interrupted.resolve(TrainingRun.METRICS));
+        List<MetricsLog.Row> a = MetricsLog.read(straight.resolve(RunDirectory.METRICS));
+        List<MetricsLog.Row> b = MetricsLog.read(interrupted.resolve(RunDirectory.METRICS));
         assertEquals(6, a.size());
         assertEquals(a, b, "the loss sequence of the resumed run differs from the uninterrupted one");
         // The grids come from fixed noise and the resumed run retraces the straight one, so every

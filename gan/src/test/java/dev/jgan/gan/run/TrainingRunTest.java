@@ -30,8 +30,8 @@ class TrainingRunTest {
         TrainingRun.start(config(1), interrupted).run(ProgressListener.SILENT);
         TrainingRun.resume(interrupted, 3).run(ProgressListener.SILENT);
 
-        List<MetricsLog.Row> a = MetricsLog.read(straight.resolve(TrainingRun.METRICS));
-        List<MetricsLog.Row> b = MetricsLog.read(interrupted.resolve(TrainingRun.METRICS));
+        List<MetricsLog.Row> a = MetricsLog.read(straight.resolve(RunDirectory.METRICS));
+        List<MetricsLog.Row> b = MetricsLog.read(interrupted.resolve(RunDirectory.METRICS));
         assertEquals(21, a.size());
         assertEquals(a, b, "the loss sequence of the resumed run differs from the uninterrupted one");
     }
@@ -43,22 +43,22 @@ class TrainingRunTest {
         Summary s = TrainingRun.start(config, dir).run(ProgressListener.SILENT);
         assertEquals(7, s.steps());
 
-        assertEquals(config, RunFiles.readJson(dir.resolve(TrainingRun.CONFIG), RunConfig.class), "config.json holds the config");
-        assertEquals(s, RunFiles.readJson(dir.resolve(TrainingRun.SUMMARY), Summary.class), "summary.json holds the summary");
-        List<MetricsLog.Row> rows = MetricsLog.read(dir.resolve(TrainingRun.METRICS));
+        assertEquals(config, RunFiles.readJson(dir.resolve(RunDirectory.CONFIG), RunConfig.class), "config.json holds the config");
+        assertEquals(s, RunFiles.readJson(dir.resolve(RunDirectory.SUMMARY), Summary.class), "summary.json holds the summary");
+        List<MetricsLog.Row> rows = MetricsLog.read(dir.resolve(RunDirectory.METRICS));
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), rows.stream().map(MetricsLog.Row::step).toList(), "one row a step");
         assertTrue(rows.stream().allMatch(r -> r.epoch() == 0), "all in epoch 0");
         assertEquals(rows.stream().mapToDouble(MetricsLog.Row::dReal).average().orElseThrow(), s.lastEpochDReal(), 1e-12,
                 "the summary's D(x) is the last epoch's mean");
         assertEquals(rows.stream().mapToDouble(MetricsLog.Row::dLoss).average().orElseThrow(), s.lastEpochDLoss(), 1e-12);
 
-        RunCheckpoint checkpoint = RunCheckpoint.read(dir.resolve(TrainingRun.CHECKPOINT));
+        RunCheckpoint checkpoint = RunCheckpoint.read(dir.resolve(RunDirectory.CHECKPOINT));
         assertEquals(0, checkpoint.epoch());
         assertEquals(7, checkpoint.step());
         assertEquals(config, checkpoint.config());
 
         // One grid every --sample-every 5 steps and one per epoch; samples.png is the latest.
-        try (var grids = Files.list(dir.resolve(TrainingRun.SAMPLES))) {
+        try (var grids = Files.list(dir.resolve(RunDirectory.SAMPLES))) {
             assertEquals(List.of("epoch_001.png", "step_0000005.png"),
                     grids.map(p -> p.getFileName().toString()).sorted().toList());
         }
@@ -75,7 +75,7 @@ class TrainingRunTest {
             assertTrue(plot.seriesPixels(0).size() > 50 && plot.seriesPixels(1).size() > 50,
                     chart + " shows both of its curves in the plot area");
         }
-        assertTrue(Files.readString(dir.resolve(RunReport.FILE)).contains("losses.png"), "the report shows the charts");
+        assertTrue(Files.readString(dir.resolve(RunDirectory.REPORT)).contains("losses.png"), "the report shows the charts");
     }
 
     @Test
