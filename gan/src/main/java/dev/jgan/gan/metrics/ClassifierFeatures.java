@@ -55,13 +55,15 @@ public final class ClassifierFeatures implements FeatureExtractor {
     /**
      * The classifier trained on the data set that {@code gan train --data} calls {@code data},
      * when the build ships one: the digits CNN for {@code digits}, the Fashion CNN for
-     * {@code fashion-mnist} (both trained by chapter 4); empty for any other data set.
+     * {@code fashion-mnist}, the MNIST CNN for {@code mnist} (all three trained by chapter 4); empty
+     * for any other data set.
      */
     public static Optional<ClassifierFeatures> shippedFor(String data) {
         return switch (data) {
             case "digits" -> Optional.of(digitsCnn());
             case "fashion-mnist" -> ClassifierWeights.shipped(ClassifierWeights.FASHION_CNN_RESOURCE)
                     .map(ClassifierFeatures::new);
+            case "mnist" -> ClassifierWeights.shipped(ClassifierWeights.MNIST_CNN_RESOURCE).map(ClassifierFeatures::new);
             default -> Optional.empty();
         };
     }

@@ -1,6 +1,7 @@
 package dev.jgan.gan.run;
 
 import dev.jgan.gan.train.GanLoss;
+import dev.jgan.gan.train.GanTrainer;
 
 /**
  * Everything that defines a training run, saved as config.json in the run's directory so that
@@ -9,11 +10,13 @@ import dev.jgan.gan.train.GanLoss;
  * <p>{@code imageSize} is the side the images are padded or resized to before training
  * ({@link #DATA_IMAGE_SIZE}: as the data come); {@code ngf} and {@code ndf} are DCGAN's widths
  * (0 for the MLP GAN). Configs written before these existed read back with all three 0, which is
- * what an MLP run meant then.
+ * what an MLP run meant then. {@code stepOrder} is {@link GanTrainer.StepOrder#flag()}'s name of
+ * the order of D's and G's updates; configs written before it existed read back as
+ * {@code algorithm-1}, the only order there was.
  */
 public record RunConfig(String model, String data, int epochs, long seed, int batchSize, int latentDim,
                         String loss, int discriminatorSteps, double lr, double beta1, double beta2,
-                        int sampleEvery, double batchNormEps, int imageSize, int ngf, int ndf) {
+                        int sampleEvery, double batchNormEps, int imageSize, int ngf, int ndf, String stepOrder) {
     /** The image size that means "as the data come", without padding or resizing. */
     public static final int DATA_IMAGE_SIZE = 0;
 
@@ -45,6 +48,25 @@ public record RunConfig(String model, String data, int epochs, long seed, int ba
         }
         GanLoss.parse(loss);
         choice.check(imageSize, ngf, ndf);
+        if (stepOrder == null) {
+            stepOrder = GanTrainer.StepOrder.DISCRIMINATOR_FIRST.flag();
+        }
+        if (GanTrainer.StepOrder.parse(stepOrder) == GanTrainer.StepOrder.GAN_PY && discriminatorSteps != 1) {
+            throw new IllegalArgumentException("--step-order gan.py steps D once per G step; it cannot take --d-steps "
+                    + discriminatorSteps);
+        }
+    }
+
+    /** A run in Algorithm 1's order. */
+    public RunConfig(String model, String data, int epochs, long seed, int batchSize, int latentDim, String loss,
+                     int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
+                     double batchNormEps, int imageSize, int ngf, int ndf) {
+        this(model, data, epochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1, beta2, sampleEvery,
+                batchNormEps, imageSize, ngf, ndf, null);
+    }
+
+    public GanTrainer.StepOrder order() {
+        return GanTrainer.StepOrder.parse(stepOrder);
     }
 
     private static void atLeastOne(String flag, int value) {
@@ -58,7 +80,7 @@ public record RunConfig(String model, String data, int epochs, long seed, int ba
                      int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
                      double batchNormEps) {
         this(model, data, epochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1, beta2, sampleEvery,
-                batchNormEps, DATA_IMAGE_SIZE, 0, 0);
+                batchNormEps, DATA_IMAGE_SIZE, 0, 0, null);
     }
 
     public ModelChoice modelChoice() {
@@ -67,6 +89,6 @@ public record RunConfig(String model, String data, int epochs, long seed, int ba
 
     public RunConfig withEpochs(int newEpochs) {
         return new RunConfig(model, data, newEpochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1,
-                beta2, sampleEvery, batchNormEps, imageSize, ngf, ndf);
+                beta2, sampleEvery, batchNormEps, imageSize, ngf, ndf, stepOrder);
     }
 }

@@ -90,7 +90,7 @@ public final class TrainingRun {
         gan.discriminator().to(device);
         long noiseOffset = checkpoint != null ? checkpoint.noiseOffset() : 0;
         GanTrainer.Options options = new GanTrainer.Options(GanLoss.parse(config.loss()), config.discriminatorSteps(),
-                config.lr(), config.beta1(), config.beta2());
+                config.lr(), config.beta1(), config.beta2(), config.order());
         this.trainer = new GanTrainer(gan, options, new Generator(Stream.NOISE.key(config.seed()), noiseOffset));
         if (checkpoint != null) {
             Checkpoint.load(checkpoint.file(), components(), optimizers());
