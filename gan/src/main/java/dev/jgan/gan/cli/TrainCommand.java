@@ -7,6 +7,8 @@ import dev.jgan.gan.run.RunConfig;
 import dev.jgan.gan.run.RunDirectory;
 import dev.jgan.gan.run.Summary;
 import dev.jgan.gan.run.TrainingRun;
+import dev.jgan.gan.train.GanLoss;
+import dev.jgan.gan.train.GanTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -108,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
      */
     private void refuseChangedSettings(RunConfig saved) {
         Map<String, Object[]> settings = new LinkedHashMap<>();
-        settings.put("--model", new Object[]{model, saved.model()});
+        settings.put("--model", new Object[]{model, saved.model().cliName()});
         settings.put("--data", new Object[]{data, saved.data()});
         settings.put("--image-size", new Object[]{imageSize, saved.imageSize()});
         settings.put("--ngf", new Object[]{ngf, saved.ngf()});
@@ -116,9 +118,9 @@ final class TrainCommand implements Callable<Integer> {
         settings.put("--seed", new Object[]{seed, saved.seed()});
         settings.put("--batch-size", new Object[]{batchSize, saved.batchSize()});
         settings.put("--latent-dim", new Object[]{latentDim, saved.latentDim()});
-        settings.put("--loss", new Object[]{loss, saved.loss()});
+        settings.put("--loss", new Object[]{loss, saved.loss().flag()});
         settings.put("--d-steps", new Object[]{discriminatorSteps, saved.discriminatorSteps()});
-        settings.put("--step-order", new Object[]{stepOrder, saved.stepOrder()});
+        settings.put("--step-order", new Object[]{stepOrder, saved.stepOrder().flag()});
         settings.put("--lr", new Object[]{lr, saved.lr()});
         settings.put("--sample-every", new Object[]{sampleEvery, saved.sampleEvery()});
         ParseResult parsed = spec.commandLine().getParseResult();
@@ -151,10 +153,12 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--out DIR is required (or --resume DIR)");
             }
             ModelChoice choice = ModelChoice.parse(model);
-            RunConfig config = new RunConfig(model, data, epochs == null ? 30 : epochs, seed, batchSize, latentDim, loss,
+            RunConfig config = new RunConfig(choice, data, epochs == null ? 30 : epochs, seed, batchSize, latentDim,
+                    GanLoss.parse(loss),
                     discriminatorSteps, lr, 0.5, 0.999, sampleEvery, choice.defaultBatchNormEps(),
                     imageSize == null ? choice.defaultImageSize() : imageSize,
-                    ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf, stepOrder);
+                    ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf,
+                    GanTrainer.StepOrder.parse(stepOrder));
             run = TrainingRun.start(config, out, chosen);
             if (run.restarted()) {
                 spec.commandLine().getOut().println("note: " + out + " held a run that never finished its first epoch"

@@ -9,7 +9,6 @@ import dev.jgan.core.random.StreamKeys;
 import dev.jgan.gan.models.Gan;
 import dev.jgan.gan.pictures.Chart;
 import dev.jgan.gan.pictures.ImageGrid;
-import dev.jgan.gan.train.GanLoss;
 import dev.jgan.gan.train.GanTrainer;
 import dev.jgan.gan.train.NonFiniteLossException;
 import dev.jgan.gan.train.StepResult;
@@ -89,8 +88,8 @@ public final class TrainingRun {
         gan.generator().to(device);
         gan.discriminator().to(device);
         long noiseOffset = checkpoint != null ? checkpoint.noiseOffset() : 0;
-        GanTrainer.Options options = new GanTrainer.Options(GanLoss.parse(config.loss()), config.discriminatorSteps(),
-                config.lr(), config.beta1(), config.beta2(), config.order());
+        GanTrainer.Options options = new GanTrainer.Options(config.loss(), config.discriminatorSteps(),
+                config.lr(), config.beta1(), config.beta2(), config.stepOrder());
         this.trainer = new GanTrainer(gan, options, new Generator(Stream.NOISE.key(config.seed()), noiseOffset));
         if (checkpoint != null) {
             Checkpoint.load(checkpoint.file(), components(), optimizers());
@@ -110,7 +109,7 @@ public final class TrainingRun {
 
     /** Builds G and D for a config and image shape; parameter init draws from the INIT stream. */
     public static Gan buildGan(RunConfig config, int[] imageShape) {
-        return config.modelChoice().build(config, imageShape, new Generator(Stream.INIT.key(config.seed())));
+        return config.model().build(config, imageShape, new Generator(Stream.INIT.key(config.seed())));
     }
 
     /** A new run in {@code dir}, which must not already hold one, on the CPU. */

@@ -1,5 +1,6 @@
 package dev.jgan.gan.run;
 
+import dev.jgan.gan.train.GanLoss;
 import dev.jgan.gan.pictures.PlotPixels;
 import dev.jgan.nn.data.Pad;
 import dev.jgan.nn.data.Resize;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DcganRunTest {
     /** 48 images of 28x28 padded to 32x32, batch 16: three steps an epoch at widths 8. */
     static RunConfig config(Path data, int epochs) {
-        return new RunConfig("dcgan", data.toString(), epochs, 7, 16, 100, "non-saturating", 1, 2e-4, 0.5, 0.999, 2,
+        return new RunConfig(ModelChoice.DCGAN, data.toString(), epochs, 7, 16, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 2,
                 1e-5, 32, 8, 8);
     }
 
@@ -65,7 +66,7 @@ class DcganRunTest {
     @Test
     void configSurvivesTheCheckpointMetadata(@TempDir Path tmp) throws Exception {
         RunConfig c = config(tmp, 3);
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(c);
+        String json = RunFiles.JSON.writeValueAsString(c);
         assertEquals(c, RunFiles.readJson("metadata", json, RunConfig.class));
     }
 
@@ -79,14 +80,14 @@ class DcganRunTest {
 
     @Test
     void configsThatDoNotFitTheModelAreRefusedNamingTheFlag(@TempDir Path tmp) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunConfig("dcgan",
-                "digits", 1, 0, 64, 100, "non-saturating", 1, 2e-4, 0.5, 0.999, 10, 1e-5, 28, 64, 64));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.DCGAN,
+                "digits", 1, 0, 64, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 10, 1e-5, 28, 64, 64));
         assertEquals("--image-size: dcgan is built for 32 or 64, got 28", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new RunConfig("mlp", "digits", 1, 0, 64, 100,
-                "non-saturating", 1, 2e-4, 0.5, 0.999, 10, 0.8, 0, 64, 64));
+        e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.MLP, "digits", 1, 0, 64, 100,
+                GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 10, 0.8, 0, 64, 64));
         assertTrue(e.getMessage().startsWith("--ngf and --ndf"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new RunConfig("dcgan", "digits", 1, 0, 64, 100,
-                "non-saturating", 1, 2e-4, 0.5, 0.999, 10, 1e-5, 32, 0, 64));
+        e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.DCGAN, "digits", 1, 0, 64, 100,
+                GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 10, 1e-5, 32, 0, 64));
         assertTrue(e.getMessage().startsWith("--ngf and --ndf must be >= 1"), e.getMessage());
     }
 
@@ -107,7 +108,7 @@ class DcganRunTest {
 
     @Test
     void theMlpTakesAnImageSizeToo(@TempDir Path tmp) throws Exception {
-        RunConfig c = new RunConfig("mlp", "digits", 1, 5, 512, 100, "non-saturating", 1, 2e-4, 0.5, 0.999, 100, 0.8,
+        RunConfig c = new RunConfig(ModelChoice.MLP, "digits", 1, 5, 512, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 100, 0.8,
                 32, 0, 0);
         TrainingRun run = TrainingRun.start(c, tmp.resolve("run"));
         assertArrayEquals(new int[]{1, 32, 32}, run.gan().sampleShape());

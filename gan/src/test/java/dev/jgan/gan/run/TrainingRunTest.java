@@ -1,11 +1,13 @@
 package dev.jgan.gan.run;
 
+import dev.jgan.gan.train.GanLoss;
 import dev.jgan.gan.pictures.PlotPixels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrainingRunTest {
     /** Batch 256 on the 1797 digits: 7 steps an epoch keeps the test short. */
     static RunConfig config(int epochs) {
-        return new RunConfig("mlp", "digits", epochs, 5, 256, 100, "non-saturating", 1, 2e-4, 0.5, 0.999, 5, 0.8);
+        return new RunConfig(ModelChoice.MLP, "digits", epochs, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 5, 0.8);
     }
 
     @Test
@@ -76,6 +78,20 @@ class TrainingRunTest {
                     chart + " shows both of its curves in the plot area");
         }
         assertTrue(Files.readString(dir.resolve(RunDirectory.REPORT)).contains("losses.png"), "the report shows the charts");
+    }
+
+    @Test
+    void configJsonSpellsTheModelLossAndOrderAsTheFlagsDoAndNamesAnUnknownOne(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve(RunDirectory.CONFIG);
+        RunFiles.writeJson(file, config(1));
+        String text = Files.readString(file);
+        for (String entry : List.of("\"model\" : \"mlp\"", "\"loss\" : \"non-saturating\"", "\"stepOrder\" : \"algorithm-1\"")) {
+            assertTrue(text.contains(entry), entry + " in " + text);
+        }
+        assertEquals(config(1), RunFiles.readJson(file, RunConfig.class));
+        Files.writeString(file, text.replace("\"mlp\"", "\"vae\""));
+        IOException e = assertThrows(IOException.class, () -> RunFiles.readJson(file, RunConfig.class));
+        assertTrue(e.getMessage().startsWith(file + ": field 'model': --model: unknown model 'vae'"), e.getMessage());
     }
 
     @Test
