@@ -32,26 +32,8 @@ public final class PlotPixels {
 
     /** Locates the plot area: the outermost rows and columns that are mostly border grey. */
     public static PlotPixels of(BufferedImage image) {
-        List<Integer> rows = new ArrayList<>();
-        for (int y = 0; y < image.getHeight(); y++) {
-            int grey = 0;
-            for (int x = 0; x < image.getWidth(); x++) {
-                grey += (image.getRGB(x, y) & 0xFFFFFF) == BORDER_RGB ? 1 : 0;
-            }
-            if (grey > image.getWidth() / 2) {
-                rows.add(y);
-            }
-        }
-        List<Integer> cols = new ArrayList<>();
-        for (int x = 0; x < image.getWidth(); x++) {
-            int grey = 0;
-            for (int y = 0; y < image.getHeight(); y++) {
-                grey += (image.getRGB(x, y) & 0xFFFFFF) == BORDER_RGB ? 1 : 0;
-            }
-            if (grey > image.getHeight() / 2) {
-                cols.add(x);
-            }
-        }
+        List<Integer> rows = greyLines(image.getHeight(), image.getWidth(), (y, x) -> image.getRGB(x, y));
+        List<Integer> cols = greyLines(image.getWidth(), image.getHeight(), image::getRGB);
         if (rows.size() < 2 || cols.size() < 2) {
             throw new AssertionError("no plot border found: grey rows " + rows + ", grey columns " + cols);
         }
@@ -63,6 +45,25 @@ public final class PlotPixels {
         int left = cols.size() > 2 ? cols.get(1) : cols.get(0);
         int right = cols.get(cols.size() - 1);
         return new PlotPixels(image, left, right, top, bottom);
+    }
+
+    /** The lines (rows or columns, by how {@code rgb} reads them) more than half of whose pixels are border grey. */
+    private static List<Integer> greyLines(int lines, int length, PixelReader rgb) {
+        List<Integer> grey = new ArrayList<>();
+        for (int line = 0; line < lines; line++) {
+            int count = 0;
+            for (int along = 0; along < length; along++) {
+                count += (rgb.at(line, along) & 0xFFFFFF) == BORDER_RGB ? 1 : 0;
+            }
+            if (count > length / 2) {
+                grey.add(line);
+            }
+        }
+        return grey;
+    }
+
+    private interface PixelReader {
+        int at(int line, int along);
     }
 
     public int width() {
