@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Computes the PyTorch parity fixture of the gan module: one DCGAN training step.
+"""Computes the PyTorch parity fixtures of the gan module: one DCGAN training step, and two
+steps of an MLP GAN in gan.py's order.
 
 Run with Debian's torch 1.13 (not the pyenv python on PATH):
 
@@ -12,6 +13,14 @@ of gan's Dcgan) and without D's final Sigmoid (jgan's losses take logits), at ti
 fixture stays small. The step is that of jgan's GanTrainer: D on a real batch and on detached
 fakes G(z1), then G on fresh fakes G(z2) with the non-saturating loss, Adam(2e-4, (0.5, 0.999))
 for both.
+
+gan_py_order.json (read by gan/src/test/java/dev/jgan/gan/train/GanPyOrderParityTest.java) is
+PyTorch-GAN's implementations/gan/gan.py loop, two steps of it, on an MLP GAN shaped like
+gan.py's but tiny (noise 4 -> 6 with BatchNorm1d(6, 0.8) and LeakyReLU(0.2) -> 5 pixels with
+Tanh; D 5 -> 4 -> 1 logit): G steps first on gen_imgs = G(z) through D, then D on the real batch
+and gen_imgs.detach() with the halved loss (real_loss + fake_loss) / 2. gan.py's D ends in a
+Sigmoid and uses BCELoss; here D gives logits to binary_cross_entropy_with_logits, the same
+function computed stably, as jgan's losses do.
 
 A tensor is stored as {"shape": [...], "data": [...]} in row-major order. The initial weights,
 images and noise are rounded to 4 decimals (and loaded back), so they are short to store and
@@ -129,9 +138,59 @@ def dcgan_step_fixture():
     print("wrote", os.path.relpath(path))
 
 
+def tiny_gan_py_networks():
+    """gan.py's G and D in miniature, as bare Sequentials so that their keys are jgan's (0.weight ...)."""
+    g = nn.Sequential(nn.Linear(4, 6), nn.BatchNorm1d(6, 0.8), nn.LeakyReLU(0.2, inplace=True), nn.Linear(6, 5),
+                      nn.Tanh())
+    d = nn.Sequential(nn.Linear(5, 4), nn.LeakyReLU(0.2, inplace=True), nn.Linear(4, 1))
+    return g, d
+
+
+def gan_py_order_fixture():
+    torch.manual_seed(15)
+    g, d = tiny_gan_py_networks()
+    with torch.no_grad():
+        for p in list(g.parameters()) + list(d.parameters()):
+            p.copy_(rounded(p))
+    init_g, init_d = state(g), state(d)
+    steps = 2
+    real = [rounded(torch.rand(BATCH, 5) * 2 - 1) for _ in range(steps)]
+    z = [rounded(torch.randn(BATCH, 4)) for _ in range(steps)]
+    opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999), foreach=False)
+    opt_d = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999), foreach=False)
+    bce = nn.functional.binary_cross_entropy_with_logits
+    losses = []
+    for i in range(steps):
+        valid = torch.ones(BATCH, 1)
+        fake = torch.zeros(BATCH, 1)
+        # -----------------  Train Generator  -----------------
+        opt_g.zero_grad()
+        gen_imgs = g(z[i])
+        g_loss = bce(d(gen_imgs), valid)
+        g_loss.backward()
+        opt_g.step()
+        # ---------------  Train Discriminator  ---------------
+        opt_d.zero_grad()
+        real_loss = bce(d(real[i]), valid)
+        fake_loss = bce(d(gen_imgs.detach()), fake)
+        d_loss = (real_loss + fake_loss) / 2
+        d_loss.backward()
+        opt_d.step()
+        losses.append({"loss_g": float(g_loss), "loss_d": float(d_loss)})
+
+    path = os.path.join(OUT, "gan_py_order.json")
+    with open(path, "w") as f:
+        json.dump({"torch": torch.__version__, "init_generator": init_g, "init_discriminator": init_d,
+                   "real": [t(r) for r in real], "z": [t(v) for v in z], "losses": losses,
+                   "after_generator": state(g), "after_discriminator": state(d)}, f)
+        f.write("\n")
+    print("wrote", os.path.relpath(path))
+
+
 if __name__ == "__main__":
     if not torch.__version__.startswith("1.13"):
         sys.exit("expected torch 1.13 (/usr/bin/python3), got " + torch.__version__)
     torch.set_num_threads(1)
     os.makedirs(OUT, exist_ok=True)
     dcgan_step_fixture()
+    gan_py_order_fixture()

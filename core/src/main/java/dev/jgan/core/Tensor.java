@@ -57,8 +57,13 @@ public final class Tensor {
 
     // ======================= creation =======================
 
-    /** A new view onto {@code base}'s storage. Low level: no checks, no graph; used by ops. */
-    public static Tensor view(Tensor base, int[] shape, int[] strides, int offset) {
+    /**
+     * torch.as_strided: a new view onto {@code base}'s storage with any shape, strides and offset,
+     * sharing its version count. Unchecked (a layout that reaches past the storage is not caught)
+     * and unrecorded in the graph: the low-level constructor that view ops build on, unlike the
+     * checked, differentiable {@link #view(int...)}.
+     */
+    public static Tensor asStrided(Tensor base, int[] shape, int[] strides, int offset) {
         return new Tensor(base.storage, shape.clone(), strides.clone(), offset, base.version);
     }
 
@@ -314,7 +319,7 @@ public final class Tensor {
                 throw new IndexOutOfBoundsException("get: index " + index[d] + " is out of range for dim " + d
                         + " of size " + shape[d]);
             }
-            t = view(t, new int[0], new int[0], t.offset + i * strides[d]);
+            t = asStrided(t, new int[0], new int[0], t.offset + i * strides[d]);
         }
         return t.toDoubleArray()[0];
     }
@@ -336,6 +341,10 @@ public final class Tensor {
 
     // ======================= autograd =======================
 
+    /**
+     * This tensor's autodiff state, to read: change it through {@link #requiresGrad(boolean)},
+     * {@link #setGrad(Tensor)} and {@link #zeroGrad()}; the engine attaches nodes.
+     */
     public AutogradMeta autograd() {
         return autograd;
     }
@@ -346,7 +355,7 @@ public final class Tensor {
 
     /** Marks this leaf as a variable whose gradient backward() should compute. Returns this. */
     public Tensor requiresGrad(boolean value) {
-        autograd.setRequiresGrad("requiresGrad", value);
+        Autograd.setRequiresGrad(this, "requiresGrad", value);
         return this;
     }
 
@@ -366,7 +375,15 @@ public final class Tensor {
 
     /** Clears the accumulated gradient (PyTorch's zero_grad(set_to_none=True)). */
     public void zeroGrad() {
-        autograd.setGrad(null);
+        Autograd.setGrad(this, null);
+    }
+
+    /**
+     * Replaces the accumulated gradient (PyTorch's {@code t.grad = g}); it must have this tensor's
+     * shape, dtype and device. Null clears it.
+     */
+    public void setGrad(Tensor grad) {
+        Autograd.setGrad(this, grad);
     }
 
     /** Backpropagates from a one-element tensor, freeing the graph afterwards. */
@@ -389,7 +406,7 @@ public final class Tensor {
 
     /** The same data as a new leaf that records nothing and wants no gradient. */
     public Tensor detach() {
-        return view(this, shape, strides, offset);
+        return asStrided(this, shape, strides, offset);
     }
 
     // ======================= views =======================

@@ -299,7 +299,7 @@ public abstract class Module {
                     }
                     moved.requiresGrad(t.requiresGrad());
                     if (t.grad() != null) {
-                        moved.autograd().setGrad(conversion.apply(t.grad()));
+                        moved.setGrad(conversion.apply(t.grad()));
                     }
                     return moved;
                 });

@@ -1,6 +1,7 @@
 package dev.jgan.nn;
 
 import dev.jgan.core.Tensor;
+import dev.jgan.core.autograd.Autograd;
 
 /**
  * A module's learnable tensor. {@link Tensor} is final and shared by every op, so instead of
@@ -18,7 +19,7 @@ public final class Parameter {
     Parameter(String what, Tensor value) {
         // setRequiresGrad refuses a tensor made by an op, with a message naming the op: a
         // parameter must be a leaf for backward() to accumulate into it.
-        value.autograd().setRequiresGrad(what, true);
+        Autograd.setRequiresGrad(value, what, true);
         this.value = value;
     }
 

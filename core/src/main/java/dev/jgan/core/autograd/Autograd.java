@@ -23,6 +23,29 @@ public final class Autograd {
     }
 
     /**
+     * Marks a leaf as wanting (or not) a gradient; fails naming {@code what} when {@code t} was
+     * made by a recorded op, whose requiresGrad follows from its inputs.
+     */
+    public static void setRequiresGrad(Tensor t, String what, boolean value) {
+        t.autograd().setRequiresGrad(what, value);
+    }
+
+    /**
+     * Replaces {@code t}'s accumulated gradient, as assigning {@code t.grad} does in PyTorch; null
+     * clears it. A gradient must have {@code t}'s shape, dtype and device, as backward() would
+     * have made it.
+     */
+    public static void setGrad(Tensor t, Tensor grad) {
+        if (grad != null && (!Arrays.equals(grad.shape(), t.shape()) || grad.dtype() != t.dtype()
+                || !grad.device().equals(t.device()))) {
+            throw new IllegalArgumentException("setGrad: a gradient of " + Shape.format(grad.shape()) + " " + grad.dtype()
+                    + " on " + grad.device() + " does not fit a tensor of " + Shape.format(t.shape()) + " " + t.dtype()
+                    + " on " + t.device());
+        }
+        t.autograd().setGrad(grad);
+    }
+
+    /**
      * Records that {@code output} was computed from {@code inputs} by {@code op}, if grad mode is
      * on and any input wants a gradient. Ops call this after computing their forward result.
      */

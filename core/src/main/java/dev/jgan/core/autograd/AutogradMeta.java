@@ -4,8 +4,10 @@ import dev.jgan.core.Tensor;
 
 /**
  * The autodiff side of a tensor: whether it wants a gradient, the node that produced it, and
- * the gradient accumulated into it (leaves only). Only the engine in this package sets the
- * node; users go through {@link Tensor}'s methods.
+ * the gradient accumulated into it (leaves only). Anyone may read it ({@link Tensor#autograd()});
+ * only this package changes it: the engine attaches nodes and accumulates gradients, and
+ * {@link Autograd#setRequiresGrad} and {@link Autograd#setGrad} are the checked doors that
+ * {@link Tensor}'s own methods and modules go through.
  */
 public final class AutogradMeta {
     private boolean requiresGrad;
@@ -29,7 +31,7 @@ public final class AutogradMeta {
     }
 
     /** Marks a leaf as wanting (or not) a gradient. Results of recorded ops cannot be unmarked. */
-    public void setRequiresGrad(String what, boolean value) {
+    void setRequiresGrad(String what, boolean value) {
         if (gradFn != null) {
             throw new IllegalStateException(what + ": requiresGrad can only be changed on a leaf; this tensor was made by '"
                     + gradFn.op().displayName() + "' (use detach() to get a leaf)");
@@ -38,7 +40,7 @@ public final class AutogradMeta {
     }
 
     /** Replaces the accumulated gradient; null clears it (what zeroGrad does). */
-    public void setGrad(Tensor value) {
+    void setGrad(Tensor value) {
         grad = value;
     }
 

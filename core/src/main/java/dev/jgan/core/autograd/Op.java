@@ -7,10 +7,10 @@ package dev.jgan.core.autograd;
  */
 public enum Op {
     // elementwise, two inputs (broadcasting)
-    ADD("add"), SUB("sub"), MUL("mul"), DIV("div"), POW_TENSOR("pow"), MAXIMUM("maximum"), MINIMUM("minimum"),
+    ADD("add"), SUB("sub"), MUL("mul"), DIV("div"), POW("pow"), MAXIMUM("maximum"), MINIMUM("minimum"),
     WHERE("where"),
     // elementwise, one input
-    NEG("neg"), POW("pow_scalar"), EXP("exp"), LOG("log"), SQRT("sqrt"), ABS("abs"), TANH("tanh"),
+    NEG("neg"), POW_SCALAR("pow_scalar"), EXP("exp"), LOG("log"), SQRT("sqrt"), ABS("abs"), TANH("tanh"),
     SIGMOID("sigmoid"), RELU("relu"), LEAKY_RELU("leaky_relu"), CLAMP("clamp"),
     // reductions
     SUM("sum"), MEAN("mean"), MAX("max"), MIN("min"),

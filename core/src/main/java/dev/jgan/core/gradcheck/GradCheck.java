@@ -174,7 +174,7 @@ public final class GradCheck {
 
     private static void setElement(Tensor x, int i, double value) {
         try (GradMode.Scope scope = GradMode.noGrad()) {
-            Tensor.view(x, new int[0], new int[0], i).fill_(value);
+            Tensor.asStrided(x, new int[0], new int[0], i).fill_(value);
         }
     }
 

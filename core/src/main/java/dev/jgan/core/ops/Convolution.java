@@ -85,7 +85,7 @@ public final class Convolution {
     /** The [A, N, B] tensor t seen as [N, A, B]: batch-inner storage of an [N, A, B] batch. */
     private static Tensor batchInner(Tensor t) {
         int a = t.size(0), n = t.size(1), b = t.size(2);
-        return Tensor.view(t, new int[]{n, a, b}, new int[]{b, n * b, 1}, t.offset());
+        return Tensor.asStrided(t, new int[]{n, a, b}, new int[]{b, n * b, 1}, t.offset());
     }
 
     private static boolean isBatchInner(Tensor t) {
@@ -113,7 +113,7 @@ public final class Convolution {
     private static Tensor batchFoldedMatmul(Tensor a, Tensor x, boolean contiguous) {
         int groups = a.size(0), m = a.size(1), k = a.size(2);
         int n = x.size(0), l = x.size(3);
-        Tensor folded = Tensor.view(x, new int[]{groups, k, n, l},
+        Tensor folded = Tensor.asStrided(x, new int[]{groups, k, n, l},
                 new int[]{x.stride(1), x.stride(2), x.stride(0), x.stride(3)}, x.offset());
         if (!folded.isContiguous()) {
             Tensor copy = Tensor.empty(x.backend(), x.dtype(), groups, k, n, l);
@@ -121,9 +121,9 @@ public final class Convolution {
             folded = copy;
         }
         Tensor product = Tensor.empty(x.backend(), x.dtype(), groups, m, n * l);
-        x.backend().matmul(a, Tensor.view(folded, new int[]{groups, k, n * l}, new int[]{k * n * l, n * l, 1},
+        x.backend().matmul(a, Tensor.asStrided(folded, new int[]{groups, k, n * l}, new int[]{k * n * l, n * l, 1},
                 folded.offset()), product);
-        Tensor out = Tensor.view(product, new int[]{n, groups, m, l}, new int[]{l, m * n * l, n * l, 1}, 0);
+        Tensor out = Tensor.asStrided(product, new int[]{n, groups, m, l}, new int[]{l, m * n * l, n * l, 1}, 0);
         if (contiguous) {
             Tensor copy = Tensor.empty(x.backend(), x.dtype(), n, groups, m, l);
             x.backend().copy(out, copy);

@@ -46,7 +46,7 @@ public final class Joins {
         for (int i = 0; i < tensors.size(); i++) {
             Tensor t = tensors.get(i);
             starts[i] = start;
-            Tensor window = Tensor.view(out, t.shape(), out.strides(), out.offset() + start * out.stride(d));
+            Tensor window = Tensor.asStrided(out, t.shape(), out.strides(), out.offset() + start * out.stride(d));
             first.backend().copy(t, window);
             start += t.size(d);
         }

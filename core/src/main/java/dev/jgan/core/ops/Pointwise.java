@@ -74,7 +74,7 @@ public final class Pointwise {
     /** a ^ b elementwise, both tensors. */
     public static Tensor pow(Tensor a, Tensor b) {
         Tensor out = zip("pow", BinaryOp.POW, a, b);
-        return Autograd.record(Op.POW_TENSOR, out, g -> new Tensor[]{
+        return Autograd.record(Op.POW, out, g -> new Tensor[]{
                 // Where b = 0, a^b is constant 1: its derivative is 0 even at a = 0, where b a^(b-1) is NaN.
                 ifNeeded(a, () -> Reductions.sumTo(Tensor.where(b.eq(0.0), Tensor.scalarLike(g, 0.0),
                         g.mul(b).mul(a.pow(b.sub(1.0)))), a.shape())),
@@ -143,7 +143,7 @@ public final class Pointwise {
     /** x ^ p for a constant exponent p. */
     public static Tensor pow(Tensor x, double p) {
         Tensor out = map(UnaryOp.POW, x, p, 0);
-        return Autograd.record(Op.POW, out, g -> new Tensor[]{
+        return Autograd.record(Op.POW_SCALAR, out, g -> new Tensor[]{
                 // p = 0 is constant 1: its derivative is 0 even at x = 0, where p * x^(p-1) would be NaN.
                 p == 0.0 ? Tensor.zerosLike(x) : g.mul(x.pow(p - 1.0)).mul(p)}, x);
     }

@@ -22,12 +22,12 @@ public final class Views {
         if (Arrays.equals(x.shape(), shape)) {
             return x;
         }
-        return Tensor.view(x, shape, expandedStrides("expand", x, shape), x.offset());
+        return Tensor.asStrided(x, shape, expandedStrides("expand", x, shape), x.offset());
     }
 
     /** A fresh contiguous tensor seen with another shape of the same element count. */
     static Tensor layout(Tensor contiguous, int[] shape) {
-        return Tensor.view(contiguous, shape, Shape.contiguousStrides(shape), contiguous.offset());
+        return Tensor.asStrided(contiguous, shape, Shape.contiguousStrides(shape), contiguous.offset());
     }
 
     private static int[] expandedStrides(String op, Tensor x, int[] shape) {
@@ -62,7 +62,7 @@ public final class Views {
         int[] shape = Shape.inferReshape("reshape", x.shape(), requested);
         int[] strides = viewStrides(x.shape(), x.strides(), shape);
         Tensor source = strides != null ? x : x.contiguous();
-        Tensor out = Tensor.view(source, shape, strides != null ? strides : Shape.contiguousStrides(shape), source.offset());
+        Tensor out = Tensor.asStrided(source, shape, strides != null ? strides : Shape.contiguousStrides(shape), source.offset());
         return Autograd.record(Op.RESHAPE, out, g -> new Tensor[]{g.reshape(x.shape())}, source);
     }
 
@@ -75,7 +75,7 @@ public final class Views {
                     + Shape.format(x.strides()) + " as " + Shape.format(shape)
                     + " without copying; use reshape() (which copies) or call contiguous() first");
         }
-        Tensor out = Tensor.view(x, shape, strides, x.offset());
+        Tensor out = Tensor.asStrided(x, shape, strides, x.offset());
         return Autograd.record(Op.RESHAPE, out, g -> new Tensor[]{g.reshape(x.shape())}, x);
     }
 
@@ -137,7 +137,7 @@ public final class Views {
             strides[i] = x.stride(d);
             inverse[d] = i;
         }
-        Tensor out = Tensor.view(x, shape, strides, x.offset());
+        Tensor out = Tensor.asStrided(x, shape, strides, x.offset());
         return Autograd.record(Op.PERMUTE, out, g -> new Tensor[]{g.permute(inverse)}, x);
     }
 
@@ -167,7 +167,7 @@ public final class Views {
         }
         int[] shape = x.shape();
         shape[d] = length;
-        Tensor out = Tensor.view(x, shape, x.strides(), x.offset() + start * x.stride(d));
+        Tensor out = Tensor.asStrided(x, shape, x.strides(), x.offset() + start * x.stride(d));
         int[] inputShape = x.shape();
         return Autograd.record(Op.NARROW, out, g -> new Tensor[]{sliceBackward(g, inputShape, d, start)}, x);
     }
@@ -178,7 +178,7 @@ public final class Views {
      */
     public static Tensor sliceBackward(Tensor g, int[] inputShape, int dim, int start) {
         Tensor out = Tensor.zeros(g.backend(), g.dtype(), inputShape);
-        Tensor window = Tensor.view(out, g.shape(), out.strides(), out.offset() + start * out.stride(dim));
+        Tensor window = Tensor.asStrided(out, g.shape(), out.strides(), out.offset() + start * out.stride(dim));
         g.backend().copy(g, window);
         int length = g.size(dim);
         return Autograd.record(Op.SLICE_BACKWARD, out, gg -> new Tensor[]{gg.narrow(dim, start, length)}, g);
@@ -200,7 +200,7 @@ public final class Views {
                         + " is negative; -1 (keep the size) is the only negative size allowed");
             }
         }
-        Tensor out = Tensor.view(x, shape, expandedStrides("expand", x, shape), x.offset());
+        Tensor out = Tensor.asStrided(x, shape, expandedStrides("expand", x, shape), x.offset());
         return Autograd.record(Op.EXPAND, out, g -> new Tensor[]{Reductions.sumTo(g, x.shape())}, x);
     }
 
@@ -234,7 +234,7 @@ public final class Views {
     }
 
     private static Tensor squeezed(Tensor x, int[] shape, int[] strides) {
-        Tensor out = Tensor.view(x, shape, strides, x.offset());
+        Tensor out = Tensor.asStrided(x, shape, strides, x.offset());
         int[] inputShape = x.shape();
         return Autograd.record(Op.SQUEEZE, out, g -> new Tensor[]{g.reshape(inputShape)}, x);
     }
@@ -244,7 +244,7 @@ public final class Views {
         int rank = x.dim();
         int d = Shape.normalizeDim("unsqueeze", dim, rank + 1);
         int stride = d < rank ? x.stride(d) * x.size(d) : 1;
-        Tensor out = Tensor.view(x, insert(x.shape(), d, 1), insert(x.strides(), d, stride), x.offset());
+        Tensor out = Tensor.asStrided(x, insert(x.shape(), d, 1), insert(x.strides(), d, stride), x.offset());
         return Autograd.record(Op.UNSQUEEZE, out, g -> new Tensor[]{g.squeeze(d)}, x);
     }
 

@@ -164,4 +164,18 @@ class BackwardEngineTest {
         }
         assertThrows(IllegalStateException.class, () -> y.sum().backward());
     }
+
+    @Test
+    void setGradTakesOnlyAGradientThatFitsTheTensor() {
+        Tensor w = Tensor.zeros(DType.FLOAT64, 2, 3).requiresGrad(true);
+        Tensor g = Tensor.ones(DType.FLOAT64, 2, 3);
+        w.setGrad(g);
+        assertSame(g, w.grad());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.setGrad(Tensor.ones(DType.FLOAT64, 3, 2)));
+        assertEquals("setGrad: a gradient of [3, 2] float64 on cpu does not fit a tensor of [2, 3] float64 on cpu", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> w.setGrad(Tensor.ones(2, 3)), "a float32 gradient of a float64 tensor");
+        assertSame(g, w.grad(), "a refused gradient leaves the old one");
+        w.zeroGrad();
+        assertNull(w.grad());
+    }
 }

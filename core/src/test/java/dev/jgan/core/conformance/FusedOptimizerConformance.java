@@ -109,7 +109,7 @@ public abstract class FusedOptimizerConformance extends ConformanceSuite {
             for (int k = 0; k < stateTensors; k++) {
                 state[k] = Tensor.zeros(backend, dtype, size);
             }
-            return new State(layout, base, Tensor.view(base, layout.shape(), layout.strides(), layout.offset()), state);
+            return new State(layout, base, Tensor.asStrided(base, layout.shape(), layout.strides(), layout.offset()), state);
         }
 
         State to(Backend backend) {
@@ -118,7 +118,7 @@ public abstract class FusedOptimizerConformance extends ConformanceSuite {
             for (int k = 0; k < state.length; k++) {
                 moved[k] = state[k].to(backend);
             }
-            return new State(layout, copy, Tensor.view(copy, layout.shape(), layout.strides(), layout.offset()), moved);
+            return new State(layout, copy, Tensor.asStrided(copy, layout.shape(), layout.strides(), layout.offset()), moved);
         }
 
         Tensor first() {

@@ -76,9 +76,9 @@ public record Layout(String name, int[] shape, int[] strides, int offset) {
     /** This layout over the given buffer, on the CPU and on {@code backend}. */
     public Pair over(Backend backend, DType dtype, double[] buffer) {
         Tensor cpuBase = Tensor.fromArray(buffer, buffer.length).to(dtype);
-        Tensor cpu = Tensor.view(cpuBase, shape, strides, offset);
+        Tensor cpu = Tensor.asStrided(cpuBase, shape, strides, offset);
         Tensor base = cpuBase.to(backend);
-        return new Pair(cpu, Tensor.view(base, shape, strides, offset), base);
+        return new Pair(cpu, Tensor.asStrided(base, shape, strides, offset), base);
     }
 
     @Override

@@ -46,7 +46,7 @@ final class PointwiseOpInfos {
                                 mat(2, 3, 2, 1.5, 1), mat(2, 6, 3), vec(2, 3))
                         .build(),
                 powScalar(),
-                binary("pow (tensor exponent)", Op.POW_TENSOR, Tensor::pow, Domain.positive(), Domain.uniform(-1.5, 1.5))
+                binary("pow (tensor exponent)", Op.POW, Tensor::pow, Domain.positive(), Domain.uniform(-1.5, 1.5))
                         .example("[2, 9, 4] ^ [3, 0.5, -1] = [8, 3, 0.25]", in -> in.get(0).pow(in.get(1)),
                                 vec(8, 3, 0.25), vec(2, 9, 4), vec(3, 0.5, -1))
                         .example("[[2], [3]] ^ [0, 2] = [[1, 4], [1, 9]]", in -> in.get(0).pow(in.get(1)),
@@ -143,7 +143,7 @@ final class PointwiseOpInfos {
     private static OpInfo powScalar() {
         Domain any = Domain.standard();
         Domain positive = Domain.positive();
-        return OpInfo.op("pow (scalar exponent)", Op.POW)
+        return OpInfo.op("pow (scalar exponent)", Op.POW_SCALAR)
                 .sample("x^2, plain [3, 4]", in -> in.get(0).pow(2), Arg.of(any, 3, 4))
                 .sample("x^3, 0-dim []", in -> in.get(0).pow(3), Arg.of(any))
                 .sample("x^0.5, transposed [4, 3].t()", in -> in.get(0).t().pow(0.5), Arg.of(positive, 4, 3))

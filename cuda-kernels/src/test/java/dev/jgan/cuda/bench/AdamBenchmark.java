@@ -52,7 +52,7 @@ public final class AdamBenchmark {
             Adam adam = new Adam(List.of(unfusedParam), SETTINGS.lr(), SETTINGS.beta1(), SETTINGS.beta2(), SETTINGS.eps(),
                     SETTINGS.weightDecay(), SETTINGS.amsgrad());
             adam.useFusedKernels(false);  // the tensor-op update, which nn's Adam runs on the CPU
-            unfusedParam.autograd().setGrad(grad);
+            unfusedParam.setGrad(grad);
 
             backend.synchronize();
             long start = System.nanoTime();

@@ -14,6 +14,7 @@ import dev.jgan.gan.models.Gan;
 import dev.jgan.gan.run.DataChoice;
 import dev.jgan.gan.run.RunCheckpoint;
 import dev.jgan.gan.run.RunConfig;
+import dev.jgan.gan.run.RunDirectory;
 import dev.jgan.gan.run.TrainingRun;
 import dev.jgan.nn.data.TensorDataset;
 import picocli.CommandLine.Command;
@@ -56,8 +57,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--features",
             description = "Features for the distribution metrics: classifier (the penultimate layer of the project's"
                     + " CNN trained on the same data set), pixels, or random (a fixed random projection to "
-                    + RANDOM_PROJECTION_DIMS + " dims). Default: classifier where one exists (digits; fashion-mnist"
-                    + " once its CNN ships; any data with --classifier), pixels otherwise.")
+                    + RANDOM_PROJECTION_DIMS + " dims). Default: classifier where one exists (digits, fashion-mnist,"
+                    + " mnist; any data with --classifier), pixels otherwise.")
     String features;
 
     @Option(names = "--classifier", paramLabel = "FILE",
@@ -75,11 +76,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path json = out != null ? out : checkpoint.toAbsolutePath().resolveSibling("metrics.json");
-        String jsonName = json.getFileName().toString();
-        if (!jsonName.endsWith(".json")) {
-            throw new IllegalArgumentException("--out: '" + json + "' must end in .json");
-        }
+        Path json = out != null ? out : checkpoint.toAbsolutePath().resolveSibling(RunDirectory.EVALUATION);
+        Path picture = json.resolveSibling(RunDirectory.neighboursPictureName(json.getFileName().toString()));
         RunCheckpoint file = RunCheckpoint.read(checkpoint);
         RunConfig config = file.config();
         int[] imageShape = file.imageShape();
@@ -125,7 +123,6 @@ final class EvalCommand implements Callable<Integer> {
         report.writeJson(json);
 
         Tensor shown = samples.narrow(0, 0, Math.min(NEIGHBOUR_ROWS, count));
-        Path picture = json.resolveSibling(jsonName.substring(0, jsonName.length() - ".json".length()) + "_neighbours.png");
         NearestNeighbours.find(shown, real.training(), NEIGHBOURS).writePng(shown, real.training(), picture);
         printer.println("wrote " + json + " and " + picture + " (each row: a sample, then its " + NEIGHBOURS
                 + " nearest training images in pixel L2)");

@@ -20,7 +20,7 @@ final class ProgressBarListener implements ProgressListener {
 
     @Override
     public void started(RunConfig config, long totalSteps, long stepsDone) {
-        bar = new ProgressBarBuilder().setTaskName("train " + config.model() + " on " + config.data())
+        bar = new ProgressBarBuilder().setTaskName("train " + config.model().cliName() + " on " + config.data())
                 .setInitialMax(totalSteps).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
                 .continuousUpdate().build();
         bar.stepTo(stepsDone);

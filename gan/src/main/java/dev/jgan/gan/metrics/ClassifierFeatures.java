@@ -29,12 +29,12 @@ public final class ClassifierFeatures implements FeatureExtractor {
     /** A wider border than DataChoice ever pads with would mean the images are something else. */
     static final int MAX_CROP = 4;
 
-    private final dev.jgan.nn.classify.FeatureExtractor extractor;
+    private final dev.jgan.nn.classify.PenultimateFeatures extractor;
     private final int[] imageShape;
     private final String name;
 
     public ClassifierFeatures(Classifier classifier) {
-        this.extractor = new dev.jgan.nn.classify.FeatureExtractor(classifier);
+        this.extractor = new dev.jgan.nn.classify.PenultimateFeatures(classifier);
         this.imageShape = classifier.imageShape();
         this.name = classifier.name() + " penultimate (" + classifier.featureSize() + " dims)";
     }
@@ -55,13 +55,15 @@ public final class ClassifierFeatures implements FeatureExtractor {
     /**
      * The classifier trained on the data set that {@code gan train --data} calls {@code data},
      * when the build ships one: the digits CNN for {@code digits}, the Fashion CNN for
-     * {@code fashion-mnist} (both trained by chapter 4); empty for any other data set.
+     * {@code fashion-mnist}, the MNIST CNN for {@code mnist} (all three trained by chapter 4); empty
+     * for any other data set.
      */
     public static Optional<ClassifierFeatures> shippedFor(String data) {
         return switch (data) {
             case "digits" -> Optional.of(digitsCnn());
             case "fashion-mnist" -> ClassifierWeights.shipped(ClassifierWeights.FASHION_CNN_RESOURCE)
                     .map(ClassifierFeatures::new);
+            case "mnist" -> ClassifierWeights.shipped(ClassifierWeights.MNIST_CNN_RESOURCE).map(ClassifierFeatures::new);
             default -> Optional.empty();
         };
     }

@@ -21,7 +21,7 @@ public final class ToyGan {
 
     /**
      * As {@link #build(int, int, int, int, Generator)} with a discriminator that judges packs of
-     * {@code pack} samples (PacGAN, see {@link Packing}); its logits are [N / pack, 1], so batches
+     * {@code pack} samples (PacGAN, see {@link PacGanPacking}); its logits are [N / pack, 1], so batches
      * must be multiples of {@code pack}. With pack 1 the networks and their weights are those of
      * the plain build.
      */
@@ -29,7 +29,7 @@ public final class ToyGan {
         Module generator = mlp(latentDim, dataDim, width, depth, false, gen);
         Module discriminator = mlp(dataDim * pack, 1, width, depth, true, gen);
         if (pack > 1) {
-            discriminator = new Sequential(new Packing(pack), discriminator);
+            discriminator = new Sequential(new PacGanPacking(pack), discriminator);
         }
         return new Gan(generator, discriminator, latentDim, new int[]{dataDim});
     }

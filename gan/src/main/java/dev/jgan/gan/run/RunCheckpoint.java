@@ -30,7 +30,7 @@ public record RunCheckpoint(Path file, SafeTensorsFile contents, RunConfig confi
     /** Reads and checks {@code file}. */
     public static RunCheckpoint read(Path file) throws IOException {
         if (Files.isDirectory(file)) {
-            Path inside = file.resolve(TrainingRun.CHECKPOINT);
+            Path inside = file.resolve(RunDirectory.CHECKPOINT);
             throw new IllegalArgumentException(file + ": is a directory, not a checkpoint"
                     + (Files.exists(inside) ? "; the run's checkpoint is " + inside : ""));
         }

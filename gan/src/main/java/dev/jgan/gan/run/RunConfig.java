@@ -1,6 +1,7 @@
 package dev.jgan.gan.run;
 
 import dev.jgan.gan.train.GanLoss;
+import dev.jgan.gan.train.GanTrainer.StepOrder;
 
 /**
  * Everything that defines a training run, saved as config.json in the run's directory so that
@@ -9,11 +10,17 @@ import dev.jgan.gan.train.GanLoss;
  * <p>{@code imageSize} is the side the images are padded or resized to before training
  * ({@link #DATA_IMAGE_SIZE}: as the data come); {@code ngf} and {@code ndf} are DCGAN's widths
  * (0 for the MLP GAN). Configs written before these existed read back with all three 0, which is
- * what an MLP run meant then.
+ * what an MLP run meant then. {@code stepOrder} is the order of D's and G's updates; configs
+ * written before it existed read back as {@code algorithm-1}, the only order there was.
+ *
+ * <p>The model, the loss and the step order are parsed once, when the command line or config.json
+ * is read; config.json spells them as the flags do ({@code mlp}, {@code non-saturating},
+ * {@code gan.py}, see {@link RunFiles}). {@code data} stays the text of {@code --data}: a
+ * built-in set's name or a directory, whose format {@link DataChoice} tells from its files.
  */
-public record RunConfig(String model, String data, int epochs, long seed, int batchSize, int latentDim,
-                        String loss, int discriminatorSteps, double lr, double beta1, double beta2,
-                        int sampleEvery, double batchNormEps, int imageSize, int ngf, int ndf) {
+public record RunConfig(ModelChoice model, String data, int epochs, long seed, int batchSize, int latentDim,
+                        GanLoss loss, int discriminatorSteps, double lr, double beta1, double beta2,
+                        int sampleEvery, double batchNormEps, int imageSize, int ngf, int ndf, StepOrder stepOrder) {
     /** The image size that means "as the data come", without padding or resizing. */
     public static final int DATA_IMAGE_SIZE = 0;
 
@@ -23,7 +30,10 @@ public record RunConfig(String model, String data, int epochs, long seed, int ba
     public static final int MAX_IMAGE_SIZE = 512;
 
     public RunConfig {
-        ModelChoice choice = ModelChoice.parse(model);
+        if (model == null || loss == null || data == null) {
+            throw new IllegalArgumentException("a run's config needs a model, a loss and data; got model " + model
+                    + ", loss " + loss + ", data " + data);
+        }
         atLeastOne("--epochs", epochs);
         atLeastOne("--batch-size", batchSize);
         atLeastOne("--latent-dim", latentDim);
@@ -43,8 +53,22 @@ public record RunConfig(String model, String data, int epochs, long seed, int ba
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("Adam's betas must be in [0, 1), got " + beta1 + " and " + beta2);
         }
-        GanLoss.parse(loss);
-        choice.check(imageSize, ngf, ndf);
+        model.check(imageSize, ngf, ndf);
+        if (stepOrder == null) {
+            stepOrder = StepOrder.DISCRIMINATOR_FIRST;
+        }
+        if (stepOrder == StepOrder.GAN_PY && discriminatorSteps != 1) {
+            throw new IllegalArgumentException("--step-order gan.py steps D once per G step; it cannot take --d-steps "
+                    + discriminatorSteps);
+        }
+    }
+
+    /** A run in Algorithm 1's order. */
+    public RunConfig(ModelChoice model, String data, int epochs, long seed, int batchSize, int latentDim, GanLoss loss,
+                     int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
+                     double batchNormEps, int imageSize, int ngf, int ndf) {
+        this(model, data, epochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1, beta2, sampleEvery,
+                batchNormEps, imageSize, ngf, ndf, null);
     }
 
     private static void atLeastOne(String flag, int value) {
@@ -54,19 +78,15 @@ public record RunConfig(String model, String data, int epochs, long seed, int ba
     }
 
     /** An MLP GAN run on images as the data come. */
-    public RunConfig(String model, String data, int epochs, long seed, int batchSize, int latentDim, String loss,
+    public RunConfig(ModelChoice model, String data, int epochs, long seed, int batchSize, int latentDim, GanLoss loss,
                      int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
                      double batchNormEps) {
         this(model, data, epochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1, beta2, sampleEvery,
-                batchNormEps, DATA_IMAGE_SIZE, 0, 0);
-    }
-
-    public ModelChoice modelChoice() {
-        return ModelChoice.parse(model);
+                batchNormEps, DATA_IMAGE_SIZE, 0, 0, null);
     }
 
     public RunConfig withEpochs(int newEpochs) {
         return new RunConfig(model, data, newEpochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1,
-                beta2, sampleEvery, batchNormEps, imageSize, ngf, ndf);
+                beta2, sampleEvery, batchNormEps, imageSize, ngf, ndf, stepOrder);
     }
 }

@@ -25,8 +25,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import static dev.jgan.gan.run.RunDirectory.CHECKPOINT;
+import static dev.jgan.gan.run.RunDirectory.CONFIG;
+import static dev.jgan.gan.run.RunDirectory.EPOCH_GRID;
+import static dev.jgan.gan.run.RunDirectory.EVALUATION;
+import static dev.jgan.gan.run.RunDirectory.EVALUATION_NEIGHBOURS;
+import static dev.jgan.gan.run.RunDirectory.LATEST_SAMPLES;
+import static dev.jgan.gan.run.RunDirectory.LOSSES_CHART;
+import static dev.jgan.gan.run.RunDirectory.METRICS;
+import static dev.jgan.gan.run.RunDirectory.PROBABILITIES_CHART;
+import static dev.jgan.gan.run.RunDirectory.REPORT;
+import static dev.jgan.gan.run.RunDirectory.SAMPLES;
+import static dev.jgan.gan.run.RunDirectory.SUMMARY;
 
 /**
  * report.html in a run's directory: one static page that shows the run with no server and no
@@ -38,15 +50,6 @@ import java.util.stream.Stream;
  * "offline" a property the browser enforces rather than a promise.
  */
 public final class RunReport {
-    public static final String FILE = "report.html";
-    /** What {@code gan eval} writes by default, and the nearest-neighbour picture it puts beside it. */
-    public static final String METRICS_JSON = "metrics.json";
-    static final String NEIGHBOURS_PNG = "metrics_neighbours.png";
-    static final String LATEST_SAMPLES = "samples.png";
-    static final String LOSSES_PNG = "losses.png";
-    static final String PROBABILITIES_PNG = "probabilities.png";
-
-    private static final Pattern EPOCH_GRID = Pattern.compile("epoch_(\\d+)\\.png");
     private static final String CSS = resource("report.css");
     private static final String SCRIPT = resource("report.js");
     /** Summary and metrics may hold NaN (a loss that was never computed); Jackson writes it bare. */
@@ -63,7 +66,7 @@ public final class RunReport {
 
     /** Writes (or rewrites) report.html in {@code dir} atomically, so a browser reloading it never sees half a page. */
     public static Path write(Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
+        Path file = dir.resolve(REPORT);
         byte[] page = render(dir).getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(file, out -> out.write(page));
         return file;
@@ -74,14 +77,14 @@ public final class RunReport {
     }
 
     private String page() throws IOException {
-        Path configFile = dir.resolve(TrainingRun.CONFIG);
+        Path configFile = dir.resolve(CONFIG);
         if (!Files.exists(configFile)) {
-            throw new IllegalArgumentException("report: " + dir + " has no " + TrainingRun.CONFIG + "; not a run directory");
+            throw new IllegalArgumentException("report: " + dir + " has no " + CONFIG + "; not a run directory");
         }
         JsonNode config = readJson(configFile);
         String title = text(config, "model", "GAN") + " GAN on " + text(config, "data", "unknown data");
-        List<MetricsLog.Row> log = Files.exists(dir.resolve(TrainingRun.METRICS))
-                ? MetricsLog.read(dir.resolve(TrainingRun.METRICS)) : List.of();
+        List<MetricsLog.Row> log = Files.exists(dir.resolve(METRICS))
+                ? MetricsLog.read(dir.resolve(METRICS)) : List.of();
         long loggedSteps = log.isEmpty() ? 0 : log.get(log.size() - 1).step() + 1;
 
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -126,7 +129,7 @@ public final class RunReport {
             out.append("<h3>Over time</h3>\n<div class=\"grids\">\n");
             for (Path grid : grids) {
                 String caption = "epoch " + epochOf(grid);
-                figure("grid", TrainingRun.SAMPLES + "/" + grid.getFileName(), "samples after " + caption, caption);
+                figure("grid", SAMPLES + "/" + grid.getFileName(), "samples after " + caption, caption);
             }
             out.append("</div>\n");
         }
@@ -135,7 +138,7 @@ public final class RunReport {
 
     /** The per-epoch grids in epoch order: by number, because epoch_1000 sorts before epoch_999 by name. */
     private List<Path> epochGrids() throws IOException {
-        Path samples = dir.resolve(TrainingRun.SAMPLES);
+        Path samples = dir.resolve(SAMPLES);
         if (!Files.isDirectory(samples)) {
             return List.of();
         }
@@ -157,8 +160,8 @@ public final class RunReport {
         out.append("<section id=\"curves\">\n<h2>Training curves</h2>\n");
         boolean any = false;
         for (String[] chart : new String[][]{
-                {LOSSES_PNG, "D and G losses per step", "Discriminator and generator loss at every step."},
-                {PROBABILITIES_PNG, "D(x) and D(G(z)) per step",
+                {LOSSES_CHART, "D and G losses per step", "Discriminator and generator loss at every step."},
+                {PROBABILITIES_CHART, "D(x) and D(G(z)) per step",
                         "The discriminator's mean output on real (D(x)) and generated (D(G(z))) images; at the"
                                 + " equilibrium of the GAN game both are 0.5."}}) {
             if (Files.exists(dir.resolve(chart[0]))) {
@@ -174,16 +177,16 @@ public final class RunReport {
 
     private void summary(long loggedSteps) throws IOException {
         out.append("<section id=\"summary\">\n<h2>Summary</h2>\n");
-        Path file = dir.resolve(TrainingRun.SUMMARY);
+        Path file = dir.resolve(SUMMARY);
         if (!Files.exists(file)) {
-            out.append("<p class=\"note\">No ").append(TrainingRun.SUMMARY)
+            out.append("<p class=\"note\">No ").append(SUMMARY)
                     .append(" yet: the run writes it when it finishes.</p>\n</section>\n");
             return;
         }
         JsonNode summary = readJson(file);
         long steps = summary.path("steps").asLong(-1);
         if (steps != loggedSteps) {
-            out.append("<p class=\"note\">This ").append(TrainingRun.SUMMARY).append(" is from an earlier session of")
+            out.append("<p class=\"note\">This ").append(SUMMARY).append(" is from an earlier session of")
                     .append(" the run, which stopped at step ").append(steps).append("; ").append(loggedSteps)
                     .append(" steps are logged now.</p>\n");
         }
@@ -194,7 +197,7 @@ public final class RunReport {
     }
 
     private void metrics() throws IOException {
-        Path file = dir.resolve(METRICS_JSON);
+        Path file = dir.resolve(EVALUATION);
         if (!Files.exists(file)) {
             return;
         }
@@ -204,11 +207,11 @@ public final class RunReport {
             metrics = MetricTable.of(readJson(file));
         } catch (IOException | IllegalArgumentException e) {
             // Another tool wrote this file; a report that names the problem beats a training run that dies of it.
-            out.append("<p class=\"problem\">").append(escape(METRICS_JSON + " could not be shown: " + e.getMessage()))
+            out.append("<p class=\"problem\">").append(escape(EVALUATION + " could not be shown: " + e.getMessage()))
                     .append("</p>\n</section>\n");
             return;
         }
-        out.append("<p class=\"note\">From ").append(METRICS_JSON).append(", written by an evaluation of this run.</p>\n");
+        out.append("<p class=\"note\">From ").append(EVALUATION).append(", written by an evaluation of this run.</p>\n");
         if (!metrics.notes().isEmpty()) {
             out.append("<p class=\"meta\">");
             String sep = "";
@@ -229,8 +232,8 @@ public final class RunReport {
             rows.add(cells.toArray(String[]::new));
         }
         table(headings, rows);
-        if (Files.exists(dir.resolve(NEIGHBOURS_PNG))) {
-            figure("latest", NEIGHBOURS_PNG, "samples and their nearest training images",
+        if (Files.exists(dir.resolve(EVALUATION_NEIGHBOURS))) {
+            figure("latest", EVALUATION_NEIGHBOURS, "samples and their nearest training images",
                     "Each row: a sample, then its nearest training images (pixel distance); copies would show here.");
         }
         out.append("</section>\n");
@@ -238,7 +241,7 @@ public final class RunReport {
 
     private void configuration(JsonNode config) {
         out.append("<section id=\"config\">\n<h2>Configuration</h2>\n<p class=\"note\">From ")
-                .append(TrainingRun.CONFIG).append(", which <code>--resume</code> reads back.</p>\n");
+                .append(CONFIG).append(", which <code>--resume</code> reads back.</p>\n");
         List<String[]> rows = new ArrayList<>();
         config.fields().forEachRemaining(e -> rows.add(new String[]{e.getKey(),
                 e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()}));
@@ -248,8 +251,8 @@ public final class RunReport {
 
     private void files() {
         out.append("<footer>Files:");
-        for (String name : List.of(TrainingRun.CONFIG, TrainingRun.METRICS, TrainingRun.SUMMARY, METRICS_JSON,
-                TrainingRun.CHECKPOINT)) {
+        for (String name : List.of(CONFIG, METRICS, SUMMARY, EVALUATION,
+                CHECKPOINT)) {
             if (Files.exists(dir.resolve(name))) {
                 out.append(" <a href=\"").append(escape(name)).append("\">").append(escape(name)).append("</a>");
             }

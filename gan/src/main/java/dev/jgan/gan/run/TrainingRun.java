@@ -5,10 +5,10 @@ import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backends;
 import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.random.Generator;
+import dev.jgan.core.random.StreamKeys;
 import dev.jgan.gan.models.Gan;
 import dev.jgan.gan.pictures.Chart;
 import dev.jgan.gan.pictures.ImageGrid;
-import dev.jgan.gan.train.GanLoss;
 import dev.jgan.gan.train.GanTrainer;
 import dev.jgan.gan.train.NonFiniteLossException;
 import dev.jgan.gan.train.StepResult;
@@ -19,7 +19,6 @@ import dev.jgan.nn.io.AtomicFile;
 import dev.jgan.nn.io.Checkpoint;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,11 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import static dev.jgan.gan.run.RunDirectory.CHECKPOINT;
+import static dev.jgan.gan.run.RunDirectory.CONFIG;
+
 /**
- * A GAN training run and its directory: config.json, metrics.csv, samples/ (grids from fixed
- * noise), losses.png and probabilities.png, checkpoint.safetensors (written atomically after
- * every epoch), summary.json, and report.html, an offline page showing all of it
- * ({@link RunReport}). A run is resumed from its directory; with the same config the
+ * A GAN training run: the epoch loop that fills its directory ({@link RunDirectory}): config.json,
+ * metrics.csv, samples/ (grids from fixed noise), losses.png and probabilities.png,
+ * checkpoint.safetensors (written atomically after every epoch), summary.json, and report.html,
+ * an offline page showing all of it ({@link RunReport}). A run is resumed from its directory; with the same config the
  * resumed run takes exactly the steps, with exactly the losses, of one that never stopped,
  * because every source of randomness is a Philox stream whose position is in the checkpoint
  * or is a function of the epoch.
@@ -50,22 +52,19 @@ import java.util.function.Supplier;
  * again with {@link #start}.
  */
 public final class TrainingRun {
-    public static final String CONFIG = "config.json";
-    public static final String METRICS = "metrics.csv";
-    public static final String CHECKPOINT = "checkpoint.safetensors";
-    public static final String SUMMARY = "summary.json";
-    public static final String SAMPLES = "samples";
     static final int GRID_SIZE = 64;
     /** A loss that is not finite within this many steps of the start points at the learning rate. */
     static final int EARLY_STEPS = 10;
-    /** The files a run writes at its top level besides config.json and the checkpoint, removed when a run is restarted. */
-    private static final List<String> OUTPUTS = List.of(METRICS, SUMMARY, "samples.png", "losses.png",
-            "probabilities.png", RunReport.FILE);
+    /** Independent Philox streams derived from the one user seed ({@link StreamKeys}), numbered from 1 in this order. */
+    private enum Stream {
+        INIT, NOISE, SHUFFLE, FIXED_NOISE;
 
-    /** Independent Philox streams derived from the one user seed. */
-    private enum Stream { INIT, NOISE, SHUFFLE, FIXED_NOISE }
+        long key(long seed) {
+            return StreamKeys.derive(seed, ordinal() + 1);
+        }
+    }
 
-    private final Path dir;
+    private final RunDirectory dir;
     private final RunConfig config;
     private final Device device;
     private final DataChoice.Loaded loaded;
@@ -78,7 +77,7 @@ public final class TrainingRun {
     private boolean restarted;
 
     /** Loads the data and builds the models; with a {@code checkpoint}, loads its state. Writes nothing. */
-    private TrainingRun(Path dir, RunConfig config, RunCheckpoint checkpoint, Device device) throws IOException {
+    private TrainingRun(RunDirectory dir, RunConfig config, RunCheckpoint checkpoint, Device device) throws IOException {
         this.dir = dir;
         this.config = config;
         this.device = device;
@@ -89,9 +88,9 @@ public final class TrainingRun {
         gan.generator().to(device);
         gan.discriminator().to(device);
         long noiseOffset = checkpoint != null ? checkpoint.noiseOffset() : 0;
-        GanTrainer.Options options = new GanTrainer.Options(GanLoss.parse(config.loss()), config.discriminatorSteps(),
-                config.lr(), config.beta1(), config.beta2());
-        this.trainer = new GanTrainer(gan, options, new Generator(stream(config.seed(), Stream.NOISE), noiseOffset));
+        GanTrainer.Options options = new GanTrainer.Options(config.loss(), config.discriminatorSteps(),
+                config.lr(), config.beta1(), config.beta2(), config.stepOrder());
+        this.trainer = new GanTrainer(gan, options, new Generator(Stream.NOISE.key(config.seed()), noiseOffset));
         if (checkpoint != null) {
             Checkpoint.load(checkpoint.file(), components(), optimizers());
             trainer.setStepCount(checkpoint.step());
@@ -100,17 +99,17 @@ public final class TrainingRun {
             this.startEpoch = 0;
         }
         this.loader = DataLoader.builder(data).batchSize(config.batchSize())
-                .shuffle(new Generator(stream(config.seed(), Stream.SHUFFLE))).dropLast(true).build();
+                .shuffle(new Generator(Stream.SHUFFLE.key(config.seed()))).dropLast(true).build();
         if (loader.numBatches() == 0) {
             throw new IllegalArgumentException("--batch-size " + config.batchSize() + " is larger than the data set ("
                     + data.size() + " images)");
         }
-        this.fixedNoise = gan.noise(new Generator(stream(config.seed(), Stream.FIXED_NOISE)), GRID_SIZE);
+        this.fixedNoise = gan.noise(new Generator(Stream.FIXED_NOISE.key(config.seed())), GRID_SIZE);
     }
 
     /** Builds G and D for a config and image shape; parameter init draws from the INIT stream. */
     public static Gan buildGan(RunConfig config, int[] imageShape) {
-        return config.modelChoice().build(config, imageShape, new Generator(stream(config.seed(), Stream.INIT)));
+        return config.model().build(config, imageShape, new Generator(Stream.INIT.key(config.seed())));
     }
 
     /** A new run in {@code dir}, which must not already hold one, on the CPU. */
@@ -125,26 +124,20 @@ public final class TrainingRun {
      * Nothing is written until the data are loaded and the models built.
      */
     public static TrainingRun start(RunConfig config, Path dir, Device device) throws IOException {
-        if (Files.exists(dir.resolve(CHECKPOINT))) {
+        RunDirectory files = new RunDirectory(dir);
+        if (Files.exists(files.checkpoint())) {
             throw new IllegalArgumentException("--out: " + dir + " already holds a run; use --resume " + dir
                     + " to continue it, or choose another directory");
         }
-        boolean restart = Files.exists(dir.resolve(CONFIG));
-        TrainingRun run = new TrainingRun(dir, config, null, device);
+        boolean restart = Files.exists(files.config());
+        TrainingRun run = new TrainingRun(files, config, null, device);
         run.restarted = restart;
-        Files.createDirectories(dir.resolve(SAMPLES));
-        removeLeftovers(dir);
+        files.create();
+        files.removeLeftovers();
         if (restart) {
-            for (String name : OUTPUTS) {
-                Files.deleteIfExists(dir.resolve(name));
-            }
-            try (DirectoryStream<Path> pictures = Files.newDirectoryStream(dir.resolve(SAMPLES), "*.png")) {
-                for (Path p : pictures) {
-                    Files.delete(p);
-                }
-            }
+            files.removeOutputs();
         }
-        RunFiles.writeJson(dir.resolve(CONFIG), config);
+        files.writeConfig(config);
         return run;
     }
 
@@ -160,9 +153,9 @@ public final class TrainingRun {
      * total) only after the checkpoint has been read, checked and loaded.
      */
     public static TrainingRun resume(Path dir, Integer epochs, Device device) throws IOException {
-        Path configFile = dir.resolve(CONFIG);
+        RunDirectory files = new RunDirectory(dir);
         RunConfig saved = savedConfig(dir);
-        RunCheckpoint checkpoint = RunCheckpoint.read(dir.resolve(CHECKPOINT));
+        RunCheckpoint checkpoint = RunCheckpoint.read(files.checkpoint());
         int done = checkpoint.epoch() + 1;
         int target = epochs != null ? epochs : saved.epochs();
         if (target <= done) {
@@ -174,12 +167,12 @@ public final class TrainingRun {
                             + " --epochs N with N > " + done + " to train further");
         }
         RunConfig config = target == saved.epochs() ? saved : saved.withEpochs(target);
-        TrainingRun run = new TrainingRun(dir, config, checkpoint, device);
+        TrainingRun run = new TrainingRun(files, config, checkpoint, device);
         // Before config.json changes: a malformed metrics.csv must fail the command with nothing changed.
-        MetricsLog.cutBack(dir.resolve(METRICS), checkpoint.step());
-        removeLeftovers(dir);
+        MetricsLog.cutBack(files.metrics(), checkpoint.step());
+        files.removeLeftovers();
         if (config != saved) {
-            RunFiles.writeJson(configFile, config);
+            files.writeConfig(config);
         }
         return run;
     }
@@ -189,9 +182,9 @@ public final class TrainingRun {
      * say what {@code dir} lacks to be resumed.
      */
     public static RunConfig savedConfig(Path dir) throws IOException {
-        Path configFile = dir.resolve(CONFIG);
-        boolean hasConfig = Files.exists(configFile);
-        if (!Files.exists(dir.resolve(CHECKPOINT))) {
+        RunDirectory files = new RunDirectory(dir);
+        boolean hasConfig = Files.exists(files.config());
+        if (!Files.exists(files.checkpoint())) {
             if (hasConfig) {
                 throw new IllegalArgumentException("--resume: " + dir + " has no " + CHECKPOINT + ": its run never"
                         + " finished its first epoch; start it again with --out " + dir + " (a new config replaces"
@@ -203,13 +196,7 @@ public final class TrainingRun {
         if (!hasConfig) {
             throw new IllegalArgumentException("--resume: " + dir + " has a " + CHECKPOINT + " but no " + CONFIG);
         }
-        return RunFiles.readJson(configFile, RunConfig.class);
-    }
-
-    /** Deletes what interrupted atomic writes (a kill mid-checkpoint) left in the run's directory. */
-    private static void removeLeftovers(Path dir) throws IOException {
-        AtomicFile.removeLeftovers(dir);
-        AtomicFile.removeLeftovers(dir.resolve(SAMPLES));
+        return files.readConfig();
     }
 
     /** Whether {@link #start} found a run without a checkpoint in its directory and started it again. */
@@ -224,7 +211,7 @@ public final class TrainingRun {
         long started = System.nanoTime();
         int epochsRun = 0;
         boolean firstStep = true;
-        try (MetricsLog log = MetricsLog.open(dir.resolve(METRICS), trainer.stepCount())) {
+        try (MetricsLog log = MetricsLog.open(dir.metrics(), trainer.stepCount())) {
             for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
                 for (Batch batch : loader.epoch(epoch)) {
                     StepResult r = firstStep ? step(batch) : inMemoryScope(() -> step(batch));
@@ -232,24 +219,24 @@ public final class TrainingRun {
                     log.append(r, epoch);
                     progress.step(r, epoch);
                     if ((r.step() + 1) % config.sampleEvery() == 0) {
-                        writeGrid(String.format("step_%07d.png", r.step() + 1));
+                        writeGrid(dir.stepGrid(r.step() + 1));
                     }
                 }
                 log.flush();
-                writeGrid(String.format("epoch_%03d.png", epoch + 1));
-                Path grid = dir.resolve(SAMPLES).resolve(String.format("epoch_%03d.png", epoch + 1));
-                AtomicFile.write(dir.resolve("samples.png"), out -> Files.copy(grid, out));
+                Path grid = dir.epochGrid(epoch + 1);
+                writeGrid(grid);
+                AtomicFile.write(dir.resolve(RunDirectory.LATEST_SAMPLES), out -> Files.copy(grid, out));
                 writeCharts();
-                RunReport.write(dir);
+                RunReport.write(dir.path());
                 saveCheckpoint(epoch);
                 epochsRun++;
                 progress.epochDone(epoch, config.epochs());
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        Summary summary = Summary.of(MetricsLog.read(dir.resolve(METRICS)), loader.numBatches(), epochsRun, seconds);
-        RunFiles.writeJson(dir.resolve(SUMMARY), summary);
-        RunReport.write(dir);
+        Summary summary = Summary.of(MetricsLog.read(dir.metrics()), loader.numBatches(), epochsRun, seconds);
+        dir.writeSummary(summary);
+        RunReport.write(dir.path());
         progress.finished(summary);
         return summary;
     }
@@ -271,10 +258,10 @@ public final class TrainingRun {
         }
     }
 
-    private void writeGrid(String name) throws IOException {
+    private void writeGrid(Path file) throws IOException {
         int scale = Math.max(1, 64 / gan.sampleShape()[1]);
         Tensor samples = inMemoryScope(() -> gan.sample(fixedNoise).to(Device.CPU));
-        ImageGrid.writePng(samples, 8, scale, dir.resolve(SAMPLES).resolve(name));
+        ImageGrid.writePng(samples, 8, scale, file);
     }
 
     /**
@@ -291,19 +278,19 @@ public final class TrainingRun {
     }
 
     private void writeCharts() throws IOException {
-        List<MetricsLog.Row> rows = MetricsLog.read(dir.resolve(METRICS));
+        List<MetricsLog.Row> rows = MetricsLog.read(dir.metrics());
         double[] step = rows.stream().mapToDouble(MetricsLog.Row::step).toArray();
         List<MetricsLog.Row> gRows = rows.stream().filter(r -> !Double.isNaN(r.gLoss())).toList();
         Chart.of("losses", "step", "loss")
                 .line("D loss", step, rows.stream().mapToDouble(MetricsLog.Row::dLoss).toArray())
                 .line("G loss", gRows.stream().mapToDouble(MetricsLog.Row::step).toArray(),
                         gRows.stream().mapToDouble(MetricsLog.Row::gLoss).toArray())
-                .writePng(dir.resolve("losses.png"));
+                .writePng(dir.resolve(RunDirectory.LOSSES_CHART));
         Chart.of("discriminator outputs (equilibrium: 0.5)", "step", "probability")
                 .line("D(x)", step, rows.stream().mapToDouble(MetricsLog.Row::dReal).toArray())
                 .line("D(G(z))", step, rows.stream().mapToDouble(MetricsLog.Row::dFake).toArray())
                 .yRange(0, 1)
-                .writePng(dir.resolve("probabilities.png"));
+                .writePng(dir.resolve(RunDirectory.PROBABILITIES_CHART));
     }
 
     private void saveCheckpoint(int epoch) throws IOException {
@@ -313,7 +300,7 @@ public final class TrainingRun {
         meta.put(RunCheckpoint.NOISE_OFFSET, Long.toString(trainer.noise().offset()));
         meta.put(RunCheckpoint.CONFIG, RunFiles.JSON.writeValueAsString(config));
         meta.put(RunCheckpoint.IMAGE_SHAPE, RunFiles.JSON.writeValueAsString(data.imageShape()));
-        Checkpoint.save(dir.resolve(CHECKPOINT), components(), optimizers(), meta);
+        Checkpoint.save(dir.checkpoint(), components(), optimizers(), meta);
     }
 
     private Map<String, dev.jgan.nn.Module> components() {
@@ -345,20 +332,5 @@ public final class TrainingRun {
     /** Where the training images came from and how they were fitted, e.g. "padded to [1, 32, 32]". */
     public String dataDescription() {
         return loaded.describe();
-    }
-
-    /**
-     * The Philox key of one stream of a run: the seed and the stream's number mixed by SplitMix64's
-     * finalizer, so that no stream of seed s shares its key with a stream of another seed, or
-     * with a plain {@code new Generator(k)} for a small k such as {@code gan sample --seed}.
-     */
-    static long stream(long seed, Stream stream) {
-        return mix(seed ^ mix(0x9E3779B97F4A7C15L * (stream.ordinal() + 1)));
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

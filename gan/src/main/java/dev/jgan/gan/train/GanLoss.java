@@ -36,6 +36,11 @@ public enum GanLoss {
         };
     }
 
+    /** The name the command line and a run's config.json use: "minimax" or "non-saturating". */
+    public String flag() {
+        return this == MINIMAX ? "minimax" : "non-saturating";
+    }
+
     /** Parses "minimax" or "non-saturating" (as the command line spells them). */
     public static GanLoss parse(String text) {
         return switch (text.toLowerCase(java.util.Locale.ROOT).replace('_', '-')) {

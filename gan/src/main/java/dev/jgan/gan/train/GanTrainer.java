@@ -8,6 +8,7 @@ import dev.jgan.nn.optim.Adam;
 import dev.jgan.nn.optim.Optimizer;
 
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /**
  * Algorithm 1 of Goodfellow et al. (2014): alternate gradient steps on D and G. Each call of
@@ -17,10 +18,52 @@ import java.util.function.BiFunction;
  * <p>D's step: fakes G(z) are detached (D's update must not move G), and D minimizes
  * BCE(D(x), 1) + BCE(D(G(z)), 0). G's step: fresh noise, and G minimizes its {@link GanLoss}
  * through D, whose parameters receive gradients that are then discarded.
+ *
+ * <p>{@link StepOrder#GAN_PY} plays one step as PyTorch-GAN's gan.py does instead: G first,
+ * through the D of before this step's update, and D then trains on those same images (detached),
+ * with its loss halved. See {@link StepOrder} for what differs.
  */
 public final class GanTrainer {
+    /**
+     * The order of one step's two updates. Both play Algorithm 1 with k = 1; they differ in which
+     * D G's step is taken through, which images D sees, and the scale of D's loss.
+     */
+    public enum StepOrder {
+        /**
+         * Algorithm 1 as the paper writes it, and the default: k D steps on detached fakes G(z1),
+         * then G's step on fresh fakes G(z2) through the D just updated. D's loss is the sum
+         * BCE(D(x), 1) + BCE(D(G(z)), 0), 2 log 2 = 1.386 at the game's optimum.
+         */
+        DISCRIMINATOR_FIRST,
+        /**
+         * gan.py's loop: G steps first, on G(z) through the D of before this step; then D steps on
+         * the real batch and on the same G(z), detached (made by G before its update, and with
+         * BatchNorm's batch statistics of that forward pass); D's loss is halved,
+         * (real_loss + fake_loss) / 2, 0.693 at the optimum. One noise batch per step instead of
+         * two. Only k = 1.
+         */
+        GAN_PY;
+
+        /** The name {@code gan train --step-order} takes: {@code algorithm-1} or {@code gan.py}. */
+        public String flag() {
+            return this == GAN_PY ? "gan.py" : "algorithm-1";
+        }
+
+        /** The order called {@code name} by {@link #flag()}. */
+        public static StepOrder parse(String name) {
+            for (StepOrder order : values()) {
+                if (order.flag().equals(name)) {
+                    return order;
+                }
+            }
+            throw new IllegalArgumentException("--step-order must be algorithm-1 (D first, the default) or gan.py"
+                    + " (G first, D on the same fakes with its loss halved), got '" + name + "'");
+        }
+    }
+
     /** Adam as in gan.py and DCGAN: lr 2e-4, betas (0.5, 0.999). */
-    public record Options(GanLoss loss, int discriminatorSteps, double lr, double beta1, double beta2) {
+    public record Options(GanLoss loss, int discriminatorSteps, double lr, double beta1, double beta2,
+                          StepOrder order) {
         public Options {
             if (discriminatorSteps < 1) {
                 throw new IllegalArgumentException("discriminator steps per generator step must be >= 1, got "
@@ -29,6 +72,23 @@ public final class GanTrainer {
             if (!(lr > 0)) {
                 throw new IllegalArgumentException("learning rate must be > 0, got " + lr);
             }
+            if (order == null) {
+                throw new IllegalArgumentException("step order must be given (DISCRIMINATOR_FIRST or GAN_PY)");
+            }
+            if (order == StepOrder.GAN_PY && discriminatorSteps != 1) {
+                throw new IllegalArgumentException("gan.py's step order steps D once per G step; it cannot take "
+                        + discriminatorSteps + " discriminator steps per generator step");
+            }
+        }
+
+        /** Algorithm 1's order, {@link StepOrder#DISCRIMINATOR_FIRST}. */
+        public Options(GanLoss loss, int discriminatorSteps, double lr, double beta1, double beta2) {
+            this(loss, discriminatorSteps, lr, beta1, beta2, StepOrder.DISCRIMINATOR_FIRST);
+        }
+
+        /** These options with the steps played in {@code order}. */
+        public Options withOrder(StepOrder order) {
+            return new Options(loss, discriminatorSteps, lr, beta1, beta2, order);
         }
 
         public static Options paper() {
@@ -39,15 +99,26 @@ public final class GanTrainer {
     private final Gan gan;
     private final Options options;
     private final Generator noise;
+    private final IntFunction<Tensor> noiseSource;
     private final Optimizer optimizerG;
     private final Optimizer optimizerD;
     private BiFunction<Tensor, Tensor, Tensor> generatorPenalty;
     private long step;
 
     public GanTrainer(Gan gan, Options options, Generator noise) {
+        this(gan, options, noise, n -> gan.noise(noise, n));
+    }
+
+    /** For parity tests: the noise of each draw comes from {@code noiseSource} (batch size to [n, latentDim]). */
+    GanTrainer(Gan gan, Options options, IntFunction<Tensor> noiseSource) {
+        this(gan, options, null, noiseSource);
+    }
+
+    private GanTrainer(Gan gan, Options options, Generator noise, IntFunction<Tensor> noiseSource) {
         this.gan = gan;
         this.options = options;
         this.noise = noise;
+        this.noiseSource = noiseSource;
         this.optimizerG = new Adam(gan.generator().parameters(), options.lr(), options.beta1(), options.beta2());
         this.optimizerD = new Adam(gan.discriminator().parameters(), options.lr(), options.beta1(), options.beta2());
     }
@@ -63,12 +134,15 @@ public final class GanTrainer {
     }
 
     public StepResult step(Tensor real) {
-        int n = real.size(0);
         gan.generator().train();
         gan.discriminator().train();
+        return options.order() == StepOrder.GAN_PY ? ganPyStep(real) : discriminatorFirstStep(real);
+    }
 
+    private StepResult discriminatorFirstStep(Tensor real) {
+        int n = real.size(0);
         // --- discriminator: maximize log D(x) + log(1 - D(G(z))) ---
-        Tensor z = gan.noise(noise, n);
+        Tensor z = noiseSource.apply(n);
         Tensor fake;
         try (GradMode.Scope scope = GradMode.noGrad()) {
             fake = gan.generator().forward(z);
@@ -89,21 +163,52 @@ public final class GanTrainer {
         // --- generator, every k-th step: minimize its loss through D ---
         double gLoss = Double.NaN;
         if ((step + 1) % options.discriminatorSteps() == 0) {
-            Tensor z2 = gan.noise(noise, n);
+            Tensor z2 = noiseSource.apply(n);
             Tensor fake2 = gan.generator().forward(z2);
-            Tensor lossG = options.loss().generatorLoss(gan.discriminator().forward(fake2));
-            if (generatorPenalty != null) {
-                lossG = lossG.add(generatorPenalty.apply(fake2, real));
-            }
-            gLoss = lossG.item();
-            if (!Double.isFinite(gLoss)) {
-                throw nonFinite("generator", gLoss, z2, real, null);
-            }
-            optimizerG.zeroGrad();
-            lossG.backward();
-            optimizerG.step();
-            gan.discriminator().zeroGrad();
+            gLoss = generatorStep(z2, fake2, real);
         }
+        return new StepResult(step++, dLoss, gLoss, dReal, dFake);
+    }
+
+    /** G minimizes its loss (plus any penalty) on {@code fake} = G(z) through D; D's gradients are dropped. */
+    private double generatorStep(Tensor z, Tensor fake, Tensor real) {
+        Tensor lossG = options.loss().generatorLoss(gan.discriminator().forward(fake));
+        if (generatorPenalty != null) {
+            lossG = lossG.add(generatorPenalty.apply(fake, real));
+        }
+        double gLoss = lossG.item();
+        if (!Double.isFinite(gLoss)) {
+            throw nonFinite("generator", gLoss, z, real, null);
+        }
+        optimizerG.zeroGrad();
+        lossG.backward();
+        optimizerG.step();
+        gan.discriminator().zeroGrad();
+        return gLoss;
+    }
+
+    /**
+     * gan.py's step: G on gen_imgs = G(z) through the D of before this step, then D on the real
+     * batch and on gen_imgs.detach(), minimizing (BCE(D(x), 1) + BCE(D(gen_imgs), 0)) / 2.
+     */
+    private StepResult ganPyStep(Tensor real) {
+        Tensor z = noiseSource.apply(real.size(0));
+        Tensor genImgs = gan.generator().forward(z);
+        double gLoss = generatorStep(z, genImgs, real);
+
+        Tensor fake = genImgs.detach();
+        Tensor realLogits = gan.discriminator().forward(real);
+        Tensor fakeLogits = gan.discriminator().forward(fake);
+        Tensor lossD = GanLoss.discriminatorLoss(realLogits, fakeLogits).mul(0.5);
+        double dLoss = lossD.item();
+        if (!Double.isFinite(dLoss)) {
+            throw nonFinite("discriminator", dLoss, z, real, fake);
+        }
+        optimizerD.zeroGrad();
+        lossD.backward();
+        optimizerD.step();
+        double dReal = realLogits.detach().sigmoid().mean().item();
+        double dFake = fakeLogits.detach().sigmoid().mean().item();
         return new StepResult(step++, dLoss, gLoss, dReal, dFake);
     }
 

@@ -2,6 +2,7 @@ package dev.jgan.gan.cli;
 
 import dev.jgan.core.Tensor;
 import dev.jgan.gan.run.TrainingRun;
+import dev.jgan.gan.run.RunDirectory;
 import dev.jgan.nn.io.SafeTensorsFile;
 import dev.jgan.nn.io.SafeTensorsReader;
 import dev.jgan.nn.io.SafeTensorsWriter;
@@ -78,10 +79,10 @@ class CrashAndResumeTest {
     }
 
     static void assertSameTrajectory(Path expected, Path actual) throws Exception {
-        assertEquals(Files.readAllLines(expected.resolve(TrainingRun.METRICS)),
-                Files.readAllLines(actual.resolve(TrainingRun.METRICS)), "metrics.csv");
-        SafeTensorsFile a = SafeTensorsReader.read(expected.resolve(TrainingRun.CHECKPOINT));
-        SafeTensorsFile b = SafeTensorsReader.read(actual.resolve(TrainingRun.CHECKPOINT));
+        assertEquals(Files.readAllLines(expected.resolve(RunDirectory.METRICS)),
+                Files.readAllLines(actual.resolve(RunDirectory.METRICS)), "metrics.csv");
+        SafeTensorsFile a = SafeTensorsReader.read(expected.resolve(RunDirectory.CHECKPOINT));
+        SafeTensorsFile b = SafeTensorsReader.read(actual.resolve(RunDirectory.CHECKPOINT));
         assertEquals(a.tensors().keySet(), b.tensors().keySet());
         a.tensors().forEach((name, t) -> assertArrayEquals(t.toFloatArray(), b.tensors().get(name).toFloatArray(), name));
         for (String key : List.of("run.step", "run.epoch", "run.noise_offset")) {
@@ -98,7 +99,7 @@ class CrashAndResumeTest {
         train(killed, 1);
         // What a kill -9 during epoch 2 leaves: rows after the checkpoint, the buffer's last spill
         // ending mid-row, and the temporary file of a checkpoint write that never finished.
-        Files.writeString(killed.resolve(TrainingRun.METRICS), "7,1,1.38,0.69,0.50,0.49\n8,1,1.37,0.7",
+        Files.writeString(killed.resolve(RunDirectory.METRICS), "7,1,1.38,0.69,0.50,0.49\n8,1,1.37,0.7",
                 StandardOpenOption.APPEND);
         Path leftover = killed.resolve(".checkpoint.safetensors.5f3a.tmp");
         Files.write(leftover, new byte[1000]);
@@ -133,10 +134,10 @@ class CrashAndResumeTest {
         command.addAll(List.of(flags));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile())
                 .start();
-        Path metrics = killed.resolve(TrainingRun.METRICS);
+        Path metrics = killed.resolve(RunDirectory.METRICS);
         byte[] log;
         try {
-            Path checkpoint = killed.resolve(TrainingRun.CHECKPOINT);
+            Path checkpoint = killed.resolve(RunDirectory.CHECKPOINT);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             int sizeAtCheckpoint = -1;
             while (true) {
@@ -174,9 +175,9 @@ class CrashAndResumeTest {
     @Test
     void aBadNumberInMetricsCsvNamesTheFileLineAndField(@TempDir Path tmp) throws Exception {
         Path dir = oneEpochRun(tmp);
-        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve(TrainingRun.METRICS)));
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve(RunDirectory.METRICS)));
         lines.set(3, lines.get(3).replaceFirst("^(\\d+,\\d+,)[^,]+", "$1abc"));
-        Files.write(dir.resolve(TrainingRun.METRICS), lines);
+        Files.write(dir.resolve(RunDirectory.METRICS), lines);
         Map<String, byte[]> before = snapshot(dir);
         String text = usageErrorOrFailure("train", "--resume", dir.toString(), "--epochs", "2", "--no-progress");
         assertTrue(text.contains("metrics.csv: line 4, field d_loss: 'abc' is not a number"), text);
@@ -222,7 +223,7 @@ class CrashAndResumeTest {
     @Test
     void aCheckpointWithNaNWeightsIsRefusedBySampleEvalAndResumeNamingTheTensor(@TempDir Path tmp) throws Exception {
         Path dir = oneEpochRun(tmp);
-        Path checkpoint = dir.resolve(TrainingRun.CHECKPOINT);
+        Path checkpoint = dir.resolve(RunDirectory.CHECKPOINT);
         SafeTensorsFile file = SafeTensorsReader.read(checkpoint);
         Map<String, Tensor> tensors = new LinkedHashMap<>(file.tensors());
         String victim = tensors.keySet().stream().filter(k -> k.startsWith("generator.")).findFirst().orElseThrow();
@@ -248,7 +249,7 @@ class CrashAndResumeTest {
     @Test
     void corruptCheckpointMetadataIsNamedAndLeavesTheRunAsItWas(@TempDir Path tmp) throws Exception {
         Path dir = oneEpochRun(tmp);
-        Path checkpoint = dir.resolve(TrainingRun.CHECKPOINT);
+        Path checkpoint = dir.resolve(RunDirectory.CHECKPOINT);
         SafeTensorsFile file = SafeTensorsReader.read(checkpoint);
         Map<String, String[]> cases = Map.of(
                 "run.step", new String[]{"seven", "metadata 'run.step' is 'seven'; expected a whole number from 0 to"},
@@ -271,7 +272,7 @@ class CrashAndResumeTest {
     @Test
     void emptyOrMalformedConfigJsonIsNamedWithTheField(@TempDir Path tmp) throws Exception {
         Path dir = oneEpochRun(tmp);
-        Path config = dir.resolve(TrainingRun.CONFIG);
+        Path config = dir.resolve(RunDirectory.CONFIG);
         String good = Files.readString(config);
         Files.writeString(config, "");
         String text = usageErrorOrFailure("train", "--resume", dir.toString(), "--epochs", "2");
@@ -289,7 +290,7 @@ class CrashAndResumeTest {
         Path dir = oneEpochRun(tmp);
         String text = usageError("sample", "--checkpoint", dir.toString(), "--out", tmp.resolve("s.png").toString());
         assertTrue(text.contains(dir + ": is a directory, not a checkpoint; the run's checkpoint is "
-                + dir.resolve(TrainingRun.CHECKPOINT)), text);
+                + dir.resolve(RunDirectory.CHECKPOINT)), text);
     }
 
     @Test
@@ -306,7 +307,7 @@ class CrashAndResumeTest {
     void resumeOfADirectoryWithoutARunSaysWhatIsMissing(@TempDir Path tmp) throws Exception {
         String text = usageError("train", "--resume", tmp.toString());
         assertTrue(text.contains(tmp + " has no config.json and checkpoint.safetensors"), text);
-        Files.writeString(tmp.resolve(TrainingRun.CHECKPOINT), "");
+        Files.writeString(tmp.resolve(RunDirectory.CHECKPOINT), "");
         text = usageError("train", "--resume", tmp.toString());
         assertTrue(text.contains(tmp + " has a checkpoint.safetensors but no config.json"), text);
     }
@@ -318,7 +319,7 @@ class CrashAndResumeTest {
         assertEquals(1, run("train", "--lr", "1e30", "--batch-size", "256", "--epochs", "1", "--out", dir.toString(),
                 "--no-progress"));
         assertTrue(err.toString().contains("the learning rate is too large: --lr is 1.0E30"), err.toString());
-        assertTrue(Files.exists(dir.resolve(TrainingRun.CONFIG)));
+        assertTrue(Files.exists(dir.resolve(RunDirectory.CONFIG)));
 
         String text = usageError("train", "--resume", dir.toString());
         assertTrue(text.contains("has no checkpoint.safetensors: its run never finished its first epoch; start it"
@@ -326,15 +327,15 @@ class CrashAndResumeTest {
         out.getBuffer().setLength(0);
         train(dir, 1);
         assertTrue(out.toString().contains("never finished its first epoch (no checkpoint); starting it again"), out.toString());
-        assertTrue(Files.exists(dir.resolve(TrainingRun.CHECKPOINT)));
+        assertTrue(Files.exists(dir.resolve(RunDirectory.CHECKPOINT)));
     }
 
     @Test
     void everyFileOfARunHasTheModeOfConfigJson(@TempDir Path tmp) throws Exception {
         Path dir = oneEpochRun(tmp);
-        assertEquals(0, run("eval", "--checkpoint", dir.resolve(TrainingRun.CHECKPOINT).toString(), "--n", "100",
+        assertEquals(0, run("eval", "--checkpoint", dir.resolve(RunDirectory.CHECKPOINT).toString(), "--n", "100",
                 "--features", "pixels"), err.toString());
-        var mode = Files.getPosixFilePermissions(dir.resolve(TrainingRun.CONFIG));
+        var mode = Files.getPosixFilePermissions(dir.resolve(RunDirectory.CONFIG));
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.filter(Files::isRegularFile).toList()) {
                 assertEquals(PosixFilePermissions.toString(mode), PosixFilePermissions.toString(
@@ -359,7 +360,7 @@ class CrashAndResumeTest {
         text = usageError("train", "--image-size", "50000", "--out", tmp.resolve("r").toString());
         assertTrue(text.contains("--image-size 50000: at most 512"), text);
         Path dir = oneEpochRun(tmp);
-        text = usageError("sample", "--checkpoint", dir.resolve(TrainingRun.CHECKPOINT).toString(), "--n", "2000000000",
+        text = usageError("sample", "--checkpoint", dir.resolve(RunDirectory.CHECKPOINT).toString(), "--n", "2000000000",
                 "--out", tmp.resolve("s.npy").toString());
         assertTrue(text.contains("--n 2000000000: at most 524288 samples of [1, 8, 8]"), text);
     }

@@ -3,6 +3,7 @@ package dev.jgan.gan.cli;
 import dev.jgan.gan.metrics.MetricReport;
 import dev.jgan.gan.metrics.RealImages;
 import dev.jgan.gan.run.TinyMnist;
+import dev.jgan.gan.run.RunDirectory;
 import dev.jgan.gan.run.TrainingRun;
 import dev.jgan.nn.classify.ClassifierWeights;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,7 @@ class EvalCommandTest {
         int code = GanCli.execute(new String[]{"train", "--epochs", "1", "--batch-size", "512", "--out", dir.toString(),
                 "--no-progress"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         assertEquals(0, code);
-        checkpoint = dir.resolve(TrainingRun.CHECKPOINT);
+        checkpoint = dir.resolve(RunDirectory.CHECKPOINT);
     }
 
     private int run(String... args) {
@@ -48,7 +49,7 @@ class EvalCommandTest {
         Path dir = tmp.resolve(name);
         assertEquals(0, run("train", "--data", data.toString(), "--batch-size", "20", "--epochs", "1", "--out",
                 dir.toString(), "--no-progress"), err.toString());
-        return dir.resolve(TrainingRun.CHECKPOINT);
+        return dir.resolve(RunDirectory.CHECKPOINT);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.jgan.gan.cli;
 
 import dev.jgan.gan.run.TinyMnist;
+import dev.jgan.gan.run.RunDirectory;
 import dev.jgan.gan.run.TrainingRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +70,7 @@ class GanCliTest {
         assertTrue(out.toString().contains("epoch 1/1: D loss"), out.toString());
         Path png = tmp.resolve("grid.png");
         Path npy = tmp.resolve("s.npy");
-        Path checkpoint = dir.resolve(TrainingRun.CHECKPOINT);
+        Path checkpoint = dir.resolve(RunDirectory.CHECKPOINT);
         assertEquals(0, run("sample", "--checkpoint", checkpoint.toString(), "--n", "16", "--out", png.toString()),
                 err.toString());
         assertEquals(4 * 66 + 2, ImageIO.read(png.toFile()).getWidth()); // 4 columns of 8 px x 8 scale + padding
@@ -89,7 +90,7 @@ class GanCliTest {
         assertTrue(out.toString().contains("32 images [1, 28, 28] padded with black to [1, 32, 32]"), out.toString());
         assertTrue(out.toString().contains("done: 2 steps"), out.toString());
         Path npy = tmp.resolve("s.npy");
-        assertEquals(0, run("sample", "--checkpoint", dir.resolve(TrainingRun.CHECKPOINT).toString(), "--n", "3",
+        assertEquals(0, run("sample", "--checkpoint", dir.resolve(RunDirectory.CHECKPOINT).toString(), "--n", "3",
                 "--out", npy.toString()), err.toString());
         byte[] bytes = Files.readAllBytes(npy);
         String header = new String(bytes, 10, bytes.length - 10 - 3 * 32 * 32 * 4, StandardCharsets.US_ASCII);

@@ -4,6 +4,7 @@ import dev.jgan.core.Device;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backends;
 import dev.jgan.gan.run.MetricsLog;
+import dev.jgan.gan.run.RunDirectory;
 import dev.jgan.gan.run.TinyMnist;
 import dev.jgan.gan.run.TrainingRun;
 import dev.jgan.nn.io.SafeTensorsReader;
@@ -98,8 +99,8 @@ class TrainOnDeviceTest {
         assertTrue(out.toString().contains("device: cuda:0, cuda backend on CUDA emulator"), out.toString());
         assertTrue(out.toString().contains(done), out.toString());
 
-        List<MetricsLog.Row> cpu = MetricsLog.read(cpuDir.resolve(TrainingRun.METRICS));
-        List<MetricsLog.Row> cuda = MetricsLog.read(cudaDir.resolve(TrainingRun.METRICS));
+        List<MetricsLog.Row> cpu = MetricsLog.read(cpuDir.resolve(RunDirectory.METRICS));
+        List<MetricsLog.Row> cuda = MetricsLog.read(cudaDir.resolve(RunDirectory.METRICS));
         assertEquals(cpu.size(), cuda.size());
         for (int i = 0; i < cpu.size(); i++) {
             MetricsLog.Row a = cpu.get(i);
@@ -110,8 +111,8 @@ class TrainOnDeviceTest {
                 assertEquals(p[0], p[1], 1e-4 * Math.max(1, Math.abs(p[0])), "step " + i + ": " + a + " vs " + b);
             }
         }
-        Map<String, Tensor> cpuWeights = SafeTensorsReader.read(cpuDir.resolve(TrainingRun.CHECKPOINT)).tensors();
-        Map<String, Tensor> cudaWeights = SafeTensorsReader.read(cudaDir.resolve(TrainingRun.CHECKPOINT)).tensors();
+        Map<String, Tensor> cpuWeights = SafeTensorsReader.read(cpuDir.resolve(RunDirectory.CHECKPOINT)).tensors();
+        Map<String, Tensor> cudaWeights = SafeTensorsReader.read(cudaDir.resolve(RunDirectory.CHECKPOINT)).tensors();
         assertEquals(cpuWeights.keySet(), cudaWeights.keySet());
         for (String key : cpuWeights.keySet()) {
             double[] x = cpuWeights.get(key).toDoubleArray();

@@ -39,7 +39,7 @@ class ClassifierFeaturesTest {
     @Test
     void featuresAreTheNnExtractorsOnTheRescaledImages() {
         Tensor images = Tensor.rand(new Generator(3), 5, 1, 8, 8).mul(2.0).add(-1.0);
-        Tensor expected = new dev.jgan.nn.classify.FeatureExtractor(ClassifierWeights.digitsCnn())
+        Tensor expected = new dev.jgan.nn.classify.PenultimateFeatures(ClassifierWeights.digitsCnn())
                 .features(images.add(1.0).mul(0.5));
         Tensor actual = DIGITS.features(images);
         assertArrayEquals(new int[]{5, 128}, actual.shape());

@@ -1,18 +1,16 @@
 package dev.jgan.gan.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.autograd.GradMode;
 import dev.jgan.core.random.Generator;
+import dev.jgan.gan.TorchFixtures;
 import dev.jgan.gan.train.GanLoss;
 import dev.jgan.nn.Module;
 import dev.jgan.nn.optim.Adam;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -34,12 +32,12 @@ class DcganParityTest {
 
     @Test
     void oneTrainingStepMatchesPyTorch() throws IOException {
-        JsonNode f = load("dcgan_step.json");
+        JsonNode f = TorchFixtures.load("dcgan_step.json");
         Dcgan.Config config = new Dcgan.Config(32, f.get("channels").asInt(), f.get("nz").asInt(), f.get("ngf").asInt(),
                 f.get("ndf").asInt(), 1e-5);
         Gan gan = Dcgan.build(config, new Generator(0));
-        gan.generator().loadStateDict(tensors(f.get("init_generator")), true);
-        gan.discriminator().loadStateDict(tensors(f.get("init_discriminator")), true);
+        gan.generator().loadStateDict(TorchFixtures.tensors(f.get("init_generator")), true);
+        gan.discriminator().loadStateDict(TorchFixtures.tensors(f.get("init_discriminator")), true);
         Adam adamG = new Adam(gan.generator().parameters(), 2e-4, 0.5, 0.999);
         Adam adamD = new Adam(gan.discriminator().parameters(), 2e-4, 0.5, 0.999);
         gan.generator().train();
@@ -47,10 +45,10 @@ class DcganParityTest {
 
         Tensor fake;
         try (GradMode.Scope scope = GradMode.noGrad()) {
-            fake = gan.generator().forward(tensor(f.get("z1")));
+            fake = gan.generator().forward(TorchFixtures.tensor(f.get("z1")));
         }
         assertClose(f.get("fake"), fake, "G(z1)");
-        Tensor lossD = GanLoss.discriminatorLoss(gan.discriminator().forward(tensor(f.get("real"))),
+        Tensor lossD = GanLoss.discriminatorLoss(gan.discriminator().forward(TorchFixtures.tensor(f.get("real"))),
                 gan.discriminator().forward(fake));
         assertEquals(f.get("loss_d").asDouble(), lossD.item(), 1e-5, "D loss");
         adamD.zeroGrad();
@@ -59,7 +57,7 @@ class DcganParityTest {
         adamD.step();
 
         Tensor lossG = GanLoss.NON_SATURATING.generatorLoss(
-                gan.discriminator().forward(gan.generator().forward(tensor(f.get("z2")))));
+                gan.discriminator().forward(gan.generator().forward(TorchFixtures.tensor(f.get("z2")))));
         assertEquals(f.get("loss_g").asDouble(), lossG.item(), 1e-5, "G loss");
         adamG.zeroGrad();
         lossG.backward();
@@ -87,36 +85,9 @@ class DcganParityTest {
     }
 
     private static void assertClose(JsonNode expected, Tensor actual, String what) {
-        Tensor e = tensor(expected);
+        Tensor e = TorchFixtures.tensor(expected);
         assertArrayEquals(e.shape(), actual.shape(), what);
         assertTrue(actual.allClose(e, RTOL, ATOL), what + ": largest difference "
                 + actual.sub(e).abs().max().item() + " (values up to " + e.abs().max().item() + ")");
-    }
-
-    private static Map<String, Tensor> tensors(JsonNode node) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), tensor(e.getValue())));
-        return out;
-    }
-
-    /** {"shape": [...], "data": [...]} as float32; the data are float32 values in shortest form. */
-    private static Tensor tensor(JsonNode node) {
-        JsonNode data = node.get("data");
-        float[] values = new float[data.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) data.get(i).asDouble();
-        }
-        int[] shape = new int[node.get("shape").size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = node.get("shape").get(i).asInt();
-        }
-        return Tensor.fromArray(values, shape);
-    }
-
-    private static JsonNode load(String name) throws IOException {
-        try (InputStream in = DcganParityTest.class.getResourceAsStream("/pytorch/" + name)) {
-            assertNotNull(in, "fixture /pytorch/" + name + " is missing; run pytorch/make_gan_fixtures.py");
-            return new ObjectMapper().readTree(in);
-        }
     }
 }

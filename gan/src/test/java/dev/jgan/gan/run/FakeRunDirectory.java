@@ -17,8 +17,8 @@ final class FakeRunDirectory {
     }
 
     static Path create(Path dir, String data, List<Integer> epochs, long steps) throws IOException {
-        Files.createDirectories(dir.resolve(TrainingRun.SAMPLES));
-        Files.writeString(dir.resolve(TrainingRun.CONFIG), """
+        Files.createDirectories(dir.resolve(RunDirectory.SAMPLES));
+        Files.writeString(dir.resolve(RunDirectory.CONFIG), """
                 {"model": "mlp", "data": "%s", "epochs": %d, "seed": 5, "lr": 2.0E-4}
                 """.formatted(data.replace("\\", "\\\\").replace("\"", "\\\""), epochs.size()), StandardCharsets.UTF_8);
         StringBuilder csv = new StringBuilder(MetricsLog.HEADER).append('\n');
@@ -26,18 +26,18 @@ final class FakeRunDirectory {
         for (long s = 0; s < steps; s++) {
             csv.append(s).append(',').append(lastEpoch).append(",1.3,0.7,0.55,0.45\n");
         }
-        Files.writeString(dir.resolve(TrainingRun.METRICS), csv, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(RunDirectory.METRICS), csv, StandardCharsets.UTF_8);
         for (int e : epochs) {
-            png(dir.resolve(TrainingRun.SAMPLES).resolve(String.format("epoch_%03d.png", e)), 34, 34);
+            png(new RunDirectory(dir).epochGrid(e), 34, 34);
         }
-        png(dir.resolve(RunReport.LATEST_SAMPLES), 34, 34);
-        png(dir.resolve(RunReport.LOSSES_PNG), 80, 50);
-        png(dir.resolve(RunReport.PROBABILITIES_PNG), 80, 50);
+        png(dir.resolve(RunDirectory.LATEST_SAMPLES), 34, 34);
+        png(dir.resolve(RunDirectory.LOSSES_CHART), 80, 50);
+        png(dir.resolve(RunDirectory.PROBABILITIES_CHART), 80, 50);
         return dir;
     }
 
     static void summary(Path dir, long steps) throws IOException {
-        Files.writeString(dir.resolve(TrainingRun.SUMMARY), """
+        Files.writeString(dir.resolve(RunDirectory.SUMMARY), """
                 {"steps": %d, "epochsRun": 2, "secondsPerEpoch": 1.23456, "lastEpochDLoss": 1.3,
                  "lastEpochGLoss": "NaN", "lastEpochDReal": 0.55, "lastEpochDFake": 0.45}
                 """.formatted(steps), StandardCharsets.UTF_8);

@@ -51,10 +51,10 @@ class RunReportBrowserTest {
         HeadlessChromium chromium = HeadlessChromium.orSkip(tmp);
         Path dir = tmp.resolve("run");
         assertEquals(3, TrainingRun.start(tinyRun(), dir).run(ProgressListener.SILENT).steps());
-        assertTrue(Files.size(dir.resolve(RunReport.FILE)) > 0, "the run wrote no " + RunReport.FILE);
+        assertTrue(Files.size(dir.resolve(RunDirectory.REPORT)) > 0, "the run wrote no " + RunDirectory.REPORT);
         // A metric name that would become an element, and run a script, if the report did not escape it.
         String hostile = "<img src=x onerror=console.error(1)>";
-        Files.writeString(dir.resolve(RunReport.METRICS_JSON), "{\"fid\": {\"value\": 12.5, \"floor\": 1.25,"
+        Files.writeString(dir.resolve(RunDirectory.EVALUATION), "{\"fid\": {\"value\": 12.5, \"floor\": 1.25,"
                 + " \"ceiling\": 250.0}, \"" + hostile + "\": {\"value\": 0.5}}");
         Path page = RunReport.write(dir);
 

@@ -69,18 +69,18 @@ class RunReportTest {
     @Test
     void metricsJsonBecomesATableWithItsNeighboursPicture(@TempDir Path tmp) throws Exception {
         Path dir = FakeRunDirectory.create(tmp.resolve("run"), "digits", List.of(1), 7);
-        Files.writeString(dir.resolve(RunReport.METRICS_JSON), "{\"fid\": {\"value\": 3.5, \"floor\": 1.0, \"ceiling\": 90}}");
-        Files.copy(dir.resolve(RunReport.LATEST_SAMPLES), dir.resolve(RunReport.NEIGHBOURS_PNG));
+        Files.writeString(dir.resolve(RunDirectory.EVALUATION), "{\"fid\": {\"value\": 3.5, \"floor\": 1.0, \"ceiling\": 90}}");
+        Files.copy(dir.resolve(RunDirectory.LATEST_SAMPLES), dir.resolve(RunDirectory.EVALUATION_NEIGHBOURS));
         String html = RunReport.render(dir);
         assertTrue(html.contains("<thead><tr><th></th><th>value</th><th>floor</th><th>ceiling</th></tr></thead>"), html);
         assertTrue(html.contains("<tr><th>fid</th><td>3.500</td><td>1.000</td><td>90</td></tr>"), html);
-        assertTrue(imageSources(html).contains(RunReport.NEIGHBOURS_PNG), html);
+        assertTrue(imageSources(html).contains(RunDirectory.EVALUATION_NEIGHBOURS), html);
     }
 
     @Test
     void unreadableMetricsAreNamedOnThePageRatherThanFatal(@TempDir Path tmp) throws Exception {
         Path dir = FakeRunDirectory.create(tmp.resolve("run"), "digits", List.of(1), 7);
-        Files.writeString(dir.resolve(RunReport.METRICS_JSON), "{\"fid\": ");
+        Files.writeString(dir.resolve(RunDirectory.EVALUATION), "{\"fid\": ");
         String html = RunReport.render(dir);
         Matcher m = Pattern.compile("<p class=\"problem\">([^<]*)</p>").matcher(html);
         assertTrue(m.find(), html);

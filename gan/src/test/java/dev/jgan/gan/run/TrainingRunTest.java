@@ -1,12 +1,18 @@
 package dev.jgan.gan.run;
 
+import dev.jgan.gan.train.GanLoss;
+import dev.jgan.gan.pictures.PlotPixels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrainingRunTest {
     /** Batch 256 on the 1797 digits: 7 steps an epoch keeps the test short. */
     static RunConfig config(int epochs) {
-        return new RunConfig("mlp", "digits", epochs, 5, 256, 100, "non-saturating", 1, 2e-4, 0.5, 0.999, 5, 0.8);
+        return new RunConfig(ModelChoice.MLP, "digits", epochs, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 5, 0.8);
     }
 
     @Test
@@ -26,8 +32,8 @@ class TrainingRunTest {
         TrainingRun.start(config(1), interrupted).run(ProgressListener.SILENT);
         TrainingRun.resume(interrupted, 3).run(ProgressListener.SILENT);
 
-        List<MetricsLog.Row> a = MetricsLog.read(straight.resolve(TrainingRun.METRICS));
-        List<MetricsLog.Row> b = MetricsLog.read(interrupted.resolve(TrainingRun.METRICS));
+        List<MetricsLog.Row> a = MetricsLog.read(straight.resolve(RunDirectory.METRICS));
+        List<MetricsLog.Row> b = MetricsLog.read(interrupted.resolve(RunDirectory.METRICS));
         assertEquals(21, a.size());
         assertEquals(a, b, "the loss sequence of the resumed run differs from the uninterrupted one");
     }
@@ -35,13 +41,57 @@ class TrainingRunTest {
     @Test
     void writesPicturesMetricsAndACheckpoint(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");
-        Summary s = TrainingRun.start(config(1), dir).run(ProgressListener.SILENT);
+        RunConfig config = config(1);
+        Summary s = TrainingRun.start(config, dir).run(ProgressListener.SILENT);
         assertEquals(7, s.steps());
-        for (String f : List.of("config.json", "metrics.csv", "checkpoint.safetensors", "summary.json", "losses.png",
-                "probabilities.png", "samples.png", "samples/epoch_001.png", "samples/step_0000005.png")) {
-            assertTrue(Files.size(dir.resolve(f)) > 0, f);
+
+        assertEquals(config, RunFiles.readJson(dir.resolve(RunDirectory.CONFIG), RunConfig.class), "config.json holds the config");
+        assertEquals(s, RunFiles.readJson(dir.resolve(RunDirectory.SUMMARY), Summary.class), "summary.json holds the summary");
+        List<MetricsLog.Row> rows = MetricsLog.read(dir.resolve(RunDirectory.METRICS));
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), rows.stream().map(MetricsLog.Row::step).toList(), "one row a step");
+        assertTrue(rows.stream().allMatch(r -> r.epoch() == 0), "all in epoch 0");
+        assertEquals(rows.stream().mapToDouble(MetricsLog.Row::dReal).average().orElseThrow(), s.lastEpochDReal(), 1e-12,
+                "the summary's D(x) is the last epoch's mean");
+        assertEquals(rows.stream().mapToDouble(MetricsLog.Row::dLoss).average().orElseThrow(), s.lastEpochDLoss(), 1e-12);
+
+        RunCheckpoint checkpoint = RunCheckpoint.read(dir.resolve(RunDirectory.CHECKPOINT));
+        assertEquals(0, checkpoint.epoch());
+        assertEquals(7, checkpoint.step());
+        assertEquals(config, checkpoint.config());
+
+        // One grid every --sample-every 5 steps and one per epoch; samples.png is the latest.
+        try (var grids = Files.list(dir.resolve(RunDirectory.SAMPLES))) {
+            assertEquals(List.of("epoch_001.png", "step_0000005.png"),
+                    grids.map(p -> p.getFileName().toString()).sorted().toList());
         }
-        assertTrue(s.lastEpochDReal() > 0 && s.lastEpochDReal() < 1);
+        assertArrayEquals(Files.readAllBytes(dir.resolve("samples/epoch_001.png")), Files.readAllBytes(dir.resolve("samples.png")));
+        BufferedImage grid = ImageIO.read(dir.resolve("samples.png").toFile());
+        assertEquals(grid.getWidth(), grid.getHeight(), "64 samples in 8 rows of 8");
+        assertTrue(grid.getWidth() >= 8 * 64, "8x8 digits enlarged to 64 px: " + grid.getWidth() + " px wide");
+
+        for (String chart : List.of("losses.png", "probabilities.png")) {
+            BufferedImage img = ImageIO.read(dir.resolve(chart).toFile());
+            assertEquals(800, img.getWidth(), chart);
+            assertEquals(500, img.getHeight(), chart);
+            PlotPixels plot = PlotPixels.of(img);
+            assertTrue(plot.seriesPixels(0).size() > 50 && plot.seriesPixels(1).size() > 50,
+                    chart + " shows both of its curves in the plot area");
+        }
+        assertTrue(Files.readString(dir.resolve(RunDirectory.REPORT)).contains("losses.png"), "the report shows the charts");
+    }
+
+    @Test
+    void configJsonSpellsTheModelLossAndOrderAsTheFlagsDoAndNamesAnUnknownOne(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve(RunDirectory.CONFIG);
+        RunFiles.writeJson(file, config(1));
+        String text = Files.readString(file);
+        for (String entry : List.of("\"model\" : \"mlp\"", "\"loss\" : \"non-saturating\"", "\"stepOrder\" : \"algorithm-1\"")) {
+            assertTrue(text.contains(entry), entry + " in " + text);
+        }
+        assertEquals(config(1), RunFiles.readJson(file, RunConfig.class));
+        Files.writeString(file, text.replace("\"mlp\"", "\"vae\""));
+        IOException e = assertThrows(IOException.class, () -> RunFiles.readJson(file, RunConfig.class));
+        assertTrue(e.getMessage().startsWith(file + ": field 'model': --model: unknown model 'vae'"), e.getMessage());
     }
 
     @Test

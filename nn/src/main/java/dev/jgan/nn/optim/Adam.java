@@ -2,9 +2,9 @@ package dev.jgan.nn.optim;
 
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.FusedOptimizerKernels;
+import dev.jgan.core.backend.FusedOptimizerKernels.AdamSettings;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,17 +20,15 @@ import java.util.Map;
  * Note that eps is added after the bias correction of v, as PyTorch does. On a backend with
  * {@link FusedOptimizerKernels} (the CPU and the GPU) the same update runs as one pass, or one
  * kernel, per parameter, with the same bits; the tensor ops below are its readable definition.
+ * The settings are one {@link AdamSettings} record: the fields here, what the fused kernel takes
+ * and what the saved state holds.
  */
 public final class Adam extends Optimizer {
     private static final String EXP_AVG = "exp_avg";
     private static final String EXP_AVG_SQ = "exp_avg_sq";
     private static final String MAX_EXP_AVG_SQ = "max_exp_avg_sq";
 
-    private double beta1;
-    private double beta2;
-    private double eps;
-    private double weightDecay;
-    private boolean amsgrad;
+    private AdamSettings settings;
 
     /** PyTorch's defaults: betas (0.9, 0.999), eps 1e-8, no weight decay. */
     public Adam(List<Tensor> params, double lr) {
@@ -43,20 +41,43 @@ public final class Adam extends Optimizer {
     }
 
     public Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
-        super("Adam", params, lr);
-        configure("Adam", beta1, beta2, eps, weightDecay, amsgrad);
+        this(params, new AdamSettings(lr, beta1, beta2, eps, weightDecay, amsgrad));
     }
 
-    private void configure(String op, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
-        checkHyperparameter(op, "epsilon value", eps, eps >= 0, ">= 0");
-        checkHyperparameter(op, "beta parameter at index 0:", beta1, beta1 >= 0 && beta1 < 1, "in [0, 1)");
-        checkHyperparameter(op, "beta parameter at index 1:", beta2, beta2 >= 0 && beta2 < 1, "in [0, 1)");
-        checkHyperparameter(op, "weight_decay value", weightDecay, weightDecay >= 0, ">= 0");
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
-        this.weightDecay = weightDecay;
-        this.amsgrad = amsgrad;
+    public Adam(List<Tensor> params, AdamSettings settings) {
+        super("Adam", params);
+        this.settings = checked("Adam", settings);
+    }
+
+    /** {@code settings} if they are valid, else a failure worded as PyTorch's and prefixed by {@code op}. */
+    private static AdamSettings checked(String op, AdamSettings s) {
+        checkHyperparameter(op, "learning rate", s.lr(), s.lr() >= 0, ">= 0");
+        checkHyperparameter(op, "epsilon value", s.eps(), s.eps() >= 0, ">= 0");
+        checkHyperparameter(op, "beta parameter at index 0:", s.beta1(), s.beta1() >= 0 && s.beta1() < 1, "in [0, 1)");
+        checkHyperparameter(op, "beta parameter at index 1:", s.beta2(), s.beta2() >= 0 && s.beta2() < 1, "in [0, 1)");
+        checkHyperparameter(op, "weight_decay value", s.weightDecay(), s.weightDecay() >= 0, ">= 0");
+        return s;
+    }
+
+    @Override
+    public AdamSettings settings() {
+        return settings;
+    }
+
+    @Override
+    void applySettings(String op, Record settings) {
+        this.settings = checked(op, (AdamSettings) settings);
+    }
+
+    @Override
+    public double lr() {
+        return settings.lr();
+    }
+
+    @Override
+    public void setLr(double lr) {
+        AdamSettings s = settings;
+        settings = checked("Adam", new AdamSettings(lr, s.beta1(), s.beta2(), s.eps(), s.weightDecay(), s.amsgrad()));
     }
 
     @Override
@@ -65,10 +86,13 @@ public final class Adam extends Optimizer {
         if (fused != null) {
             fused.adamStep(param, grad, state.computeIfAbsent(EXP_AVG, k -> Tensor.zerosLike(param)),
                     state.computeIfAbsent(EXP_AVG_SQ, k -> Tensor.zerosLike(param)),
-                    amsgrad ? state.computeIfAbsent(MAX_EXP_AVG_SQ, k -> Tensor.zerosLike(param)) : null, step,
-                    new FusedOptimizerKernels.AdamSettings(lr(), beta1, beta2, eps, weightDecay, amsgrad));
+                    settings.amsgrad() ? state.computeIfAbsent(MAX_EXP_AVG_SQ, k -> Tensor.zerosLike(param)) : null, step,
+                    settings);
             return;
         }
+        double beta1 = settings.beta1();
+        double beta2 = settings.beta2();
+        double weightDecay = settings.weightDecay();
         Tensor g = weightDecay != 0 ? grad.add(param.mul(weightDecay)) : grad;
         Tensor expAvg = state.computeIfAbsent(EXP_AVG, k -> Tensor.zerosLike(param));
         Tensor expAvgSq = state.computeIfAbsent(EXP_AVG_SQ, k -> Tensor.zerosLike(param));
@@ -79,39 +103,21 @@ public final class Adam extends Optimizer {
         double biasCorrection2 = 1 - Math.pow(beta2, step);
         double stepSize = lr() / biasCorrection1;
         Tensor second = expAvgSq;
-        if (amsgrad) {
+        if (settings.amsgrad()) {
             Tensor maxExpAvgSq = state.computeIfAbsent(MAX_EXP_AVG_SQ, k -> Tensor.zerosLike(param));
             maxExpAvgSq.copy_(maxExpAvgSq.maximum(expAvgSq));
             second = maxExpAvgSq;
         }
-        Tensor denom = second.sqrt().div(Math.sqrt(biasCorrection2)).add(eps);
+        Tensor denom = second.sqrt().div(Math.sqrt(biasCorrection2)).add(settings.eps());
         param.add_(expAvg.div(denom), -stepSize);
     }
 
     @Override
     protected List<String> stateNames() {
         List<String> names = new ArrayList<>(List.of(EXP_AVG, EXP_AVG_SQ));
-        if (amsgrad) {
+        if (settings.amsgrad()) {
             names.add(MAX_EXP_AVG_SQ);
         }
         return names;
-    }
-
-    @Override
-    protected Map<String, String> hyperparameters() {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("beta1", Double.toString(beta1));
-        out.put("beta2", Double.toString(beta2));
-        out.put("eps", Double.toString(eps));
-        out.put("weight_decay", Double.toString(weightDecay));
-        out.put("amsgrad", Boolean.toString(amsgrad));
-        return out;
-    }
-
-    @Override
-    protected void applyHyperparameters(String op, Map<String, String> settings) {
-        expectKeys(op, settings, hyperparameters().keySet());
-        configure(op, number(op, settings, "beta1"), number(op, settings, "beta2"), number(op, settings, "eps"),
-                number(op, settings, "weight_decay"), flag(op, settings, "amsgrad"));
     }
 }

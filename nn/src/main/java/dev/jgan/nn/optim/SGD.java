@@ -2,8 +2,8 @@ package dev.jgan.nn.optim;
 
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.FusedOptimizerKernels;
+import dev.jgan.core.backend.FusedOptimizerKernels.SgdSettings;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,15 +17,14 @@ import java.util.Map;
  * param -= lr * g
  * </pre>
  * On a backend with {@link FusedOptimizerKernels} (the CPU and the GPU) the same update runs as one
- * pass, or one kernel, per parameter, with the same bits.
+ * pass, or one kernel, per parameter, with the same bits. The settings are one
+ * {@link SgdSettings} record: the fields here, what the fused kernel takes and what the saved
+ * state holds.
  */
 public final class SGD extends Optimizer {
     private static final String MOMENTUM_BUFFER = "momentum_buffer";
 
-    private double momentum;
-    private double dampening;
-    private boolean nesterov;
-    private double weightDecay;
+    private SgdSettings settings;
 
     public SGD(List<Tensor> params, double lr) {
         this(params, lr, 0.0, 0.0, false, 0.0);
@@ -36,25 +35,51 @@ public final class SGD extends Optimizer {
     }
 
     public SGD(List<Tensor> params, double lr, double momentum, double dampening, boolean nesterov, double weightDecay) {
-        super("SGD", params, lr);
-        configure("SGD", momentum, dampening, nesterov, weightDecay);
+        this(params, new SgdSettings(lr, momentum, dampening, nesterov, weightDecay));
     }
 
-    private void configure(String op, double momentum, double dampening, boolean nesterov, double weightDecay) {
-        checkHyperparameter(op, "momentum value", momentum, momentum >= 0, ">= 0");
-        checkHyperparameter(op, "weight_decay value", weightDecay, weightDecay >= 0, ">= 0");
-        if (nesterov && (momentum <= 0 || dampening != 0)) {
+    public SGD(List<Tensor> params, SgdSettings settings) {
+        super("SGD", params);
+        this.settings = checked("SGD", settings);
+    }
+
+    /** {@code settings} if they are valid, else a failure worded as PyTorch's and prefixed by {@code op}. */
+    private static SgdSettings checked(String op, SgdSettings s) {
+        checkHyperparameter(op, "learning rate", s.lr(), s.lr() >= 0, ">= 0");
+        checkHyperparameter(op, "momentum value", s.momentum(), s.momentum() >= 0, ">= 0");
+        checkHyperparameter(op, "weight_decay value", s.weightDecay(), s.weightDecay() >= 0, ">= 0");
+        if (s.nesterov() && (s.momentum() <= 0 || s.dampening() != 0)) {
             throw new IllegalArgumentException(op + ": Nesterov momentum requires a momentum and zero dampening, got momentum "
-                    + momentum + " and dampening " + dampening);
+                    + s.momentum() + " and dampening " + s.dampening());
         }
-        this.momentum = momentum;
-        this.dampening = dampening;
-        this.nesterov = nesterov;
-        this.weightDecay = weightDecay;
+        return s;
+    }
+
+    @Override
+    public SgdSettings settings() {
+        return settings;
+    }
+
+    @Override
+    void applySettings(String op, Record settings) {
+        this.settings = checked(op, (SgdSettings) settings);
+    }
+
+    @Override
+    public double lr() {
+        return settings.lr();
+    }
+
+    @Override
+    public void setLr(double lr) {
+        SgdSettings s = settings;
+        settings = checked("SGD", new SgdSettings(lr, s.momentum(), s.dampening(), s.nesterov(), s.weightDecay()));
     }
 
     @Override
     protected void update(Tensor param, Tensor grad, Map<String, Tensor> state, long step) {
+        double momentum = settings.momentum();
+        double weightDecay = settings.weightDecay();
         FusedOptimizerKernels fused = fusedKernels(param);
         if (fused != null) {
             Tensor buf = momentum != 0 ? state.get(MOMENTUM_BUFFER) : null;
@@ -64,8 +89,7 @@ public final class SGD extends Optimizer {
                 buf = Tensor.zerosLike(param);
                 state.put(MOMENTUM_BUFFER, buf);
             }
-            fused.sgdStep(param, grad, buf, firstStep,
-                    new FusedOptimizerKernels.SgdSettings(lr(), momentum, dampening, nesterov, weightDecay));
+            fused.sgdStep(param, grad, buf, firstStep, settings);
             return;
         }
         Tensor g = weightDecay != 0 ? grad.add(param.mul(weightDecay)) : grad;
@@ -76,32 +100,15 @@ public final class SGD extends Optimizer {
                 buf = g.contiguousCopy();
                 state.put(MOMENTUM_BUFFER, buf);
             } else {
-                buf.mul_(momentum).add_(g, 1 - dampening);
+                buf.mul_(momentum).add_(g, 1 - settings.dampening());
             }
-            g = nesterov ? g.add(buf.mul(momentum)) : buf;
+            g = settings.nesterov() ? g.add(buf.mul(momentum)) : buf;
         }
         param.add_(g, -lr());
     }
 
     @Override
     protected List<String> stateNames() {
-        return momentum != 0 ? List.of(MOMENTUM_BUFFER) : List.of();
-    }
-
-    @Override
-    protected Map<String, String> hyperparameters() {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("momentum", Double.toString(momentum));
-        out.put("dampening", Double.toString(dampening));
-        out.put("nesterov", Boolean.toString(nesterov));
-        out.put("weight_decay", Double.toString(weightDecay));
-        return out;
-    }
-
-    @Override
-    protected void applyHyperparameters(String op, Map<String, String> settings) {
-        expectKeys(op, settings, hyperparameters().keySet());
-        configure(op, number(op, settings, "momentum"), number(op, settings, "dampening"), flag(op, settings, "nesterov"),
-                number(op, settings, "weight_decay"));
+        return settings.momentum() != 0 ? List.of(MOMENTUM_BUFFER) : List.of();
     }
 }

@@ -23,7 +23,7 @@ class DigitsCnnResourceTest {
 
     @Test
     void itsFeaturesSeparateTheClasses() {
-        FeatureExtractor extractor = new FeatureExtractor(ClassifierWeights.digitsCnn());
+        PenultimateFeatures extractor = new PenultimateFeatures(ClassifierWeights.digitsCnn());
         Dataset test = DigitsSplit.test();
         Tensor features = extractor.features(test);
         assertArrayEquals(new int[]{297, 128}, features.shape());

@@ -42,7 +42,7 @@ class FashionCnnResourceTest {
         assertTrue(ev.accuracy() >= 0.89, "the shipped Fashion-MNIST CNN scores " + ev.accuracy() + " on the first "
                 + TEST_IMAGES + " test images");
 
-        Tensor features = new FeatureExtractor(cnn).features(test.subset(0, 100));
+        Tensor features = new PenultimateFeatures(cnn).features(test.subset(0, 100));
         assertArrayEquals(new int[]{100, 128}, features.shape());
     }
 }

@@ -131,7 +131,7 @@ class DataLoaderTest {
 
     @Test
     void batchesOfATransformedDatasetHaveTheTransformedShape() {
-        DataLoader loader = DataLoader.builder(indexed(6).map(new Flatten())).batchSize(4).build();
+        DataLoader loader = DataLoader.builder(indexed(6).map(new FlattenImage())).batchSize(4).build();
         assertArrayEquals(new int[] {4, 6}, loader.epoch(0).batch(0).images().shape());
         assertArrayEquals(new int[] {2, 6}, loader.epoch(0).batch(1).images().shape());
     }

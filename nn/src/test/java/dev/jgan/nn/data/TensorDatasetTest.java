@@ -84,7 +84,7 @@ class TensorDatasetTest {
 
     @Test
     void copyOfMaterializesATransformedView() {
-        Dataset mapped = three().map(new Flatten());
+        Dataset mapped = three().map(new FlattenImage());
         TensorDataset copy = TensorDataset.copyOf(mapped);
         assertArrayEquals(new int[] {4}, copy.imageShape());
         assertArrayEquals(new int[] {7, 8, 9}, copy.labels());

@@ -9,7 +9,7 @@ class TransformTest {
 
     @Test
     void flattenKeepsRowMajorOrder() {
-        Flatten flatten = new Flatten();
+        FlattenImage flatten = new FlattenImage();
         assertArrayEquals(new int[] {784}, flatten.outputShape(new int[] {1, 28, 28}));
         float[] out = new float[4];
         flatten.apply(new int[] {2, 2}, new float[] {0, 1, 2, 3, 4}, 1, out, 0);
@@ -19,7 +19,7 @@ class TransformTest {
     @Test
     void andThenRunsTheFirstTransformFirst() {
         // Pad then flatten: the border must be in the flat vector, so the order is observable.
-        Transform t = new Pad(0, 0, 1, 0, 5f).andThen(new Flatten());
+        Transform t = new Pad(0, 0, 1, 0, 5f).andThen(new FlattenImage());
         assertArrayEquals(new int[] {4}, t.outputShape(new int[] {1, 2, 1}));
         float[] out = new float[4];
         t.apply(new int[] {1, 2, 1}, new float[] {1, 2}, 0, out, 0);

@@ -44,7 +44,7 @@ class OptimizerParityTest {
             opt.zeroGrad();
             for (int i = 0; i < params.size(); i++) {
                 JsonNode g = grads.get(step).get(i);
-                params.get(i).autograd().setGrad(g.isNull() ? null : tensor(g));
+                params.get(i).setGrad(g.isNull() ? null : tensor(g));
             }
             opt.step();
             for (int i = 0; i < params.size(); i++) {

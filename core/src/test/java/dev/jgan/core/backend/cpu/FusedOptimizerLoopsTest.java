@@ -167,7 +167,7 @@ class FusedOptimizerLoopsTest {
     }
 
     private static Tensor strided(Tensor storage) {
-        return Tensor.view(storage, new int[]{5, 7}, new int[]{8, 1}, 2);
+        return Tensor.asStrided(storage, new int[]{5, 7}, new int[]{8, 1}, 2);
     }
 
     /** A transposed [5, 7] view, different at every step. */

@@ -195,11 +195,11 @@ class WindowsFastPathTest {
         Tensor make(int n, int rows, int positions, float[] values) {
             return switch (this) {
                 case CONTIGUOUS -> Tensor.fromArray(values, n, rows, positions);
-                case BATCH_INNER -> Tensor.view(Tensor.fromArray(values, rows, n, positions),
+                case BATCH_INNER -> Tensor.asStrided(Tensor.fromArray(values, rows, n, positions),
                         new int[]{n, rows, positions}, new int[]{positions, n * positions, 1}, 0);
-                case BATCH_INNER_OFFSET -> Tensor.view(Tensor.fromArray(padded(values, 5, 0), values.length + 5),
+                case BATCH_INNER_OFFSET -> Tensor.asStrided(Tensor.fromArray(padded(values, 5, 0), values.length + 5),
                         new int[]{n, rows, positions}, new int[]{positions, n * positions, 1}, 5);
-                case BATCH_INNER_GAPS -> Tensor.view(
+                case BATCH_INNER_GAPS -> Tensor.asStrided(
                         Tensor.fromArray(padded(values, 0, 2 * n * rows), rows * n * (positions + 2)),
                         new int[]{n, rows, positions}, new int[]{positions + 2, n * (positions + 2), 1}, 1);
                 case TRANSPOSED -> Tensor.fromArray(values, n, positions, rows).transpose(1, 2);
@@ -243,7 +243,7 @@ class WindowsFastPathTest {
             return Tensor.fromArray(junk, n, rows, positions);
         }
         Tensor storage = Tensor.fromArray(junk, rows, n, positions);
-        return Tensor.view(storage, new int[]{n, rows, positions}, new int[]{positions, n * positions, 1}, 0);
+        return Tensor.asStrided(storage, new int[]{n, rows, positions}, new int[]{positions, n * positions, 1}, 0);
     }
 
     private static void fill(Tensor cols, Random rnd) {

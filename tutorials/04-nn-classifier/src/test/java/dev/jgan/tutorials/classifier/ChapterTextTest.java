@@ -15,7 +15,8 @@ import java.util.List;
  */
 class ChapterTextTest {
     private static final List<Path> RUNS = List.of(Path.of("results", "fashion-mlp.txt"),
-            Path.of("results", "fashion-cnn.txt"), Path.of("results", "digits.txt"));
+            Path.of("results", "fashion-cnn.txt"), Path.of("results", "digits.txt"),
+            Path.of("results", "mnist-cnn.txt"));
     private static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"),
             Path.of("..", "..", "nn", "src", "main", "java"));
 

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PackingTest {
+class PacGanPackingTest {
     @Test
     void consecutiveRowsAreConcatenated() {
         Tensor x = Tensor.fromArray(new float[]{1, 2, 3, 4, 5, 6, 7, 8}, 4, 2);
-        Tensor packed = new Packing(2).forward(x);
+        Tensor packed = new PacGanPacking(2).forward(x);
         assertArrayEquals(new int[]{2, 4}, packed.shape());
         assertArrayEquals(new float[]{1, 2, 3, 4, 5, 6, 7, 8}, packed.toFloatArray());
     }
@@ -21,7 +21,7 @@ class PackingTest {
     @Test
     void aBatchThatIsNotAMultipleOfThePackIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Packing(3).forward(Tensor.zeros(4, 2)));
+                () -> new PacGanPacking(3).forward(Tensor.zeros(4, 2)));
         assertTrue(e.getMessage().contains("multiple of the pack size 3") && e.getMessage().contains("[4, 2]"),
                 e.getMessage());
     }

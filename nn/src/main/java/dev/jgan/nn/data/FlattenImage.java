@@ -6,7 +6,7 @@ import dev.jgan.core.Shape;
  * Turns an image of any shape into a vector of its values in row-major order, e.g.
  * {@code [1, 28, 28]} into {@code [784]}, for models made of fully connected layers.
  */
-public final class Flatten implements Transform {
+public final class FlattenImage implements Transform {
 
     @Override
     public int[] outputShape(int[] inputShape) {
@@ -20,6 +20,6 @@ public final class Flatten implements Transform {
 
     @Override
     public String toString() {
-        return "Flatten()";
+        return "FlattenImage()";
     }
 }

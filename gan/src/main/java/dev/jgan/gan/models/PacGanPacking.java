@@ -11,12 +11,12 @@ import dev.jgan.nn.Module;
  * samples, which real packs almost never are, so a packed discriminator sees the collapse that a
  * one-sample discriminator cannot: one sample from a collapsed G looks exactly like a real one.
  */
-public final class Packing extends Module {
+public final class PacGanPacking extends Module {
     private final int m;
 
-    public Packing(int m) {
+    public PacGanPacking(int m) {
         if (m < 1) {
-            throw new IllegalArgumentException("Packing: pack size must be >= 1, got " + m);
+            throw new IllegalArgumentException("PacGanPacking: pack size must be >= 1, got " + m);
         }
         this.m = m;
     }
@@ -24,7 +24,7 @@ public final class Packing extends Module {
     @Override
     public Tensor forward(Tensor input) {
         if (input.dim() != 2 || input.size(0) % m != 0) {
-            throw new IllegalArgumentException("Packing: input must be [n, d] with n a multiple of the pack size "
+            throw new IllegalArgumentException("PacGanPacking: input must be [n, d] with n a multiple of the pack size "
                     + m + ", got " + Shape.format(input.shape()));
         }
         return input.reshape(input.size(0) / m, m * input.size(1));

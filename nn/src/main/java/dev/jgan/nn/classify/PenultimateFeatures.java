@@ -19,20 +19,20 @@ import java.util.List;
  * <p>Images go through in batches, in eval mode, without recording a graph; the classifier is
  * left in eval mode. Images must be scaled as in training: [0, 1] for {@link Architecture}.
  */
-public final class FeatureExtractor {
+public final class PenultimateFeatures {
     /** Batches of this many images bound the memory of one forward pass. */
     public static final int DEFAULT_BATCH_SIZE = 256;
 
     private final Classifier classifier;
     private final int batchSize;
 
-    public FeatureExtractor(Classifier classifier) {
+    public PenultimateFeatures(Classifier classifier) {
         this(classifier, DEFAULT_BATCH_SIZE);
     }
 
-    public FeatureExtractor(Classifier classifier, int batchSize) {
+    public PenultimateFeatures(Classifier classifier, int batchSize) {
         if (batchSize <= 0) {
-            throw new IllegalArgumentException("FeatureExtractor: batch size must be positive, got " + batchSize);
+            throw new IllegalArgumentException("PenultimateFeatures: batch size must be positive, got " + batchSize);
         }
         this.classifier = classifier;
         this.batchSize = batchSize;
@@ -42,7 +42,7 @@ public final class FeatureExtractor {
     /** The features [N, featureSize()] of images [N, ...imageShape] (float32, on the images' device). */
     public Tensor features(Tensor images) {
         if (images.dim() == 0 || images.size(0) == 0) {
-            throw new IllegalArgumentException("FeatureExtractor: no images in a tensor of shape "
+            throw new IllegalArgumentException("PenultimateFeatures: no images in a tensor of shape "
                     + Shape.format(images.shape()));
         }
         int n = images.size(0);
@@ -58,7 +58,7 @@ public final class FeatureExtractor {
     /** The features [N, featureSize()] of every image of {@code data}, in order. */
     public Tensor features(Dataset data) {
         if (data.size() == 0) {
-            throw new IllegalArgumentException("FeatureExtractor: the data set is empty");
+            throw new IllegalArgumentException("PenultimateFeatures: the data set is empty");
         }
         List<Tensor> parts = new ArrayList<>();
         try (GradMode.Scope scope = GradMode.noGrad()) {
