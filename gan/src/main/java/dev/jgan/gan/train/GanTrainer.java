@@ -147,18 +147,7 @@ public final class GanTrainer {
         try (GradMode.Scope scope = GradMode.noGrad()) {
             fake = gan.generator().forward(z);
         }
-        Tensor realLogits = gan.discriminator().forward(real);
-        Tensor fakeLogits = gan.discriminator().forward(fake);
-        Tensor lossD = GanLoss.discriminatorLoss(realLogits, fakeLogits);
-        double dLoss = lossD.item();
-        if (!Double.isFinite(dLoss)) {
-            throw nonFinite("discriminator", dLoss, z, real, fake);
-        }
-        optimizerD.zeroGrad();
-        lossD.backward();
-        optimizerD.step();
-        double dReal = realLogits.detach().sigmoid().mean().item();
-        double dFake = fakeLogits.detach().sigmoid().mean().item();
+        DiscriminatorOutcome d = discriminatorStep(z, real, fake);
 
         // --- generator, every k-th step: minimize its loss through D ---
         double gLoss = Double.NaN;
@@ -167,7 +156,33 @@ public final class GanTrainer {
             Tensor fake2 = gan.generator().forward(z2);
             gLoss = generatorStep(z2, fake2, real);
         }
-        return new StepResult(step++, dLoss, gLoss, dReal, dFake);
+        return new StepResult(step++, d.loss(), gLoss, d.dReal(), d.dFake());
+    }
+
+    /** D's loss and its mean outputs on the real and the fake batch, before its update. */
+    private record DiscriminatorOutcome(double loss, double dReal, double dFake) {
+    }
+
+    /**
+     * D's update on the real batch and on {@code fake}, which carries no graph back into G: it
+     * minimizes BCE(D(x), 1) + BCE(D(G(z)), 0), halved in gan.py's order.
+     */
+    private DiscriminatorOutcome discriminatorStep(Tensor z, Tensor real, Tensor fake) {
+        Tensor realLogits = gan.discriminator().forward(real);
+        Tensor fakeLogits = gan.discriminator().forward(fake);
+        Tensor lossD = GanLoss.discriminatorLoss(realLogits, fakeLogits);
+        if (options.order() == StepOrder.GAN_PY) {
+            lossD = lossD.mul(0.5); // gan.py's d_loss = (real_loss + fake_loss) / 2
+        }
+        double dLoss = lossD.item();
+        if (!Double.isFinite(dLoss)) {
+            throw nonFinite("discriminator", dLoss, z, real, fake);
+        }
+        optimizerD.zeroGrad();
+        lossD.backward();
+        optimizerD.step();
+        return new DiscriminatorOutcome(dLoss, realLogits.detach().sigmoid().mean().item(),
+                fakeLogits.detach().sigmoid().mean().item());
     }
 
     /** G minimizes its loss (plus any penalty) on {@code fake} = G(z) through D; D's gradients are dropped. */
@@ -196,20 +211,8 @@ public final class GanTrainer {
         Tensor genImgs = gan.generator().forward(z);
         double gLoss = generatorStep(z, genImgs, real);
 
-        Tensor fake = genImgs.detach();
-        Tensor realLogits = gan.discriminator().forward(real);
-        Tensor fakeLogits = gan.discriminator().forward(fake);
-        Tensor lossD = GanLoss.discriminatorLoss(realLogits, fakeLogits).mul(0.5);
-        double dLoss = lossD.item();
-        if (!Double.isFinite(dLoss)) {
-            throw nonFinite("discriminator", dLoss, z, real, fake);
-        }
-        optimizerD.zeroGrad();
-        lossD.backward();
-        optimizerD.step();
-        double dReal = realLogits.detach().sigmoid().mean().item();
-        double dFake = fakeLogits.detach().sigmoid().mean().item();
-        return new StepResult(step++, dLoss, gLoss, dReal, dFake);
+        DiscriminatorOutcome d = discriminatorStep(z, real, genImgs.detach());
+        return new StepResult(step++, d.loss(), gLoss, d.dReal(), d.dFake());
     }
 
     private NonFiniteLossException nonFinite(String which, double value, Tensor z, Tensor real, Tensor fake) {

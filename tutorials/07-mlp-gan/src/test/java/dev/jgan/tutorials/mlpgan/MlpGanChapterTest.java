@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on the digits CNN's features is below uniform noise's and less than half an untrained generator's.
  */
 class MlpGanChapterTest {
-    /** 8 epochs of 28 steps; the recorded run trains 30. */
-    static final Budget CI_BUDGET = new Budget("digits", 8, new int[]{0}, 300, false);
+    /** 8 epochs of 28 steps, and 16 more with k = 2; the recorded run trains 30, and k = 2 and 5 for 60 and 150. */
+    static final Budget CI_BUDGET = new Budget("digits", 8, new int[]{0}, 300, false, false, new int[]{2});
 
     @TempDir
     static Path images;
@@ -50,6 +50,22 @@ class MlpGanChapterTest {
     }
 
     @Test
+    void kEqualTwoTakesTwiceTheDiscriminatorStepsForAsManyGeneratorSteps() {
+        Training.Result k1 = findings.nonSaturating();
+        Training.Result k2 = findings.moreDiscriminatorSteps().get(0);
+        assertEquals(2, k2.options().discriminatorSteps());
+        assertEquals(2 * k1.steps().size(), k2.steps().size());
+        for (StepResult step : k2.steps()) {
+            boolean generatorStep = (step.step() + 1) % 2 == 0;
+            assertEquals(generatorStep, Double.isFinite(step.generatorLoss()), step.toString());
+            assertTrue(Double.isFinite(step.discriminatorLoss()), step.toString());
+        }
+        assertTrue(k2.last().frechet() < findings.noise(), "k = 2 after 224 G steps: " + k2.last().frechet() + "\n"
+                + printed);
+        assertTrue(printed.contains("k   D steps  G steps  Fréchet distance"), printed);
+    }
+
+    @Test
     void theNonSaturatingLossSendsMoreGradientOnceDRejectsTheSamples() {
         SaturationSection.Result s = findings.saturation();
         assertTrue(s.minimax().meanDFake() < 0.5, "D(G(z)) after D's head start: " + s.minimax().meanDFake());
@@ -66,7 +82,7 @@ class MlpGanChapterTest {
                     step.toString());
         }
         assertNull(findings.minimax(), "the CI budget trains one generator");
-        for (String name : new String[]{"saturation.png", "digits-d-curves.png", "digits-step-0000.png",
+        for (String name : new String[]{"digits-saturation.png", "digits-d-curves.png", "digits-step-0000.png", "digits-real.png",
                 String.format("digits-step-%04d.png", findings.nonSaturating().last().step())}) {
             BufferedImage picture = ImageIO.read(images.resolve(name).toFile());
             assertTrue(picture != null && picture.getWidth() > 0, name);
