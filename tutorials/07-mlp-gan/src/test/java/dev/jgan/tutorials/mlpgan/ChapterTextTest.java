@@ -20,7 +20,16 @@ class ChapterTextTest {
 
     @Test
     void everyOutputQuotedInTheReadmeIsInARecordedRun() {
-        ChapterText.readme().assertQuotedOutputIsPrinted(ChapterText.recorded(RESULTS), 6);
+        ChapterText text = ChapterText.readme();
+        text.assertQuotedOutputIsPrinted(ChapterText.recorded(RESULTS), 6);
+        text.assertMachineDependentBlocksAreRecorded(ChapterText.recorded(RESULTS), 1);
+        RESULTS.forEach(run -> text.assertQuotedOutputFollowsTheProgramsOrder(ChapterText.recorded(run)));
+    }
+
+
+    @Test
+    void timingsAreInDatedMachineDependentBlocks() {
+        ChapterText.readme().assertTimingsAreInDatedMachineDependentBlocks();
     }
 
     @Test

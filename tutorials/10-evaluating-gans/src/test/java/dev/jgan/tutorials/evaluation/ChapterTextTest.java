@@ -27,7 +27,11 @@ class ChapterTextTest {
 
     @Test
     void everyOutputQuotedInTheReadmeIsInTheRecordedResults() {
-        ChapterText.readme().assertQuotedOutputIsPrinted(recorded(), 8);
+        ChapterText text = ChapterText.readme();
+        text.assertQuotedOutputIsPrinted(recorded(), 8);
+        for (Path run : runs()) {
+            text.assertQuotedOutputFollowsTheProgramsOrder(ChapterText.recorded(run));
+        }
     }
 
     @Test
@@ -38,6 +42,7 @@ class ChapterTextTest {
                     + " machine-dependent block:\n" + block);
         }
         text.assertMachineDependentLinesArePrinted(recorded(), 5);
+        text.assertTimingsAreInDatedMachineDependentBlocks();
     }
 
     @Test
@@ -52,14 +57,15 @@ class ChapterTextTest {
 
     /** Every results file, one after the other. */
     private static String recorded() {
-        StringBuilder all = new StringBuilder();
+        return ChapterText.recorded(runs());
+    }
+
+    /** The results files, in name order. */
+    private static List<Path> runs() {
         try (Stream<Path> files = Files.list(RESULTS)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                all.append(Files.readString(f).replace("\r\n", "\n")).append('\n');
-            }
+            return files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the recorded runs in " + RESULTS.toAbsolutePath(), e);
         }
-        return all.toString();
     }
 }

@@ -12,8 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The chapter quotes the program's full run, kept in results/ladder.txt, in ```text blocks and
- * code in ```java blocks: every quoted output must be in that file, every line of code in the
- * chapter's sources or in core's (the kernels the chapter explains live there), and the file
+ * code in ```java blocks: every quoted output must be in that file (its tables of speeds
+ * verbatim, in dated ```text machine-dependent blocks), every block of code a run of lines of
+ * the chapter's sources or of core's (the kernels the chapter explains live there), and the file
  * must be the current program's full run (its headlines and columns are the ones the program
  * prints with {@link Budget#FULL}; its timings cannot be reproduced, so only they may differ).
  */
@@ -24,7 +25,17 @@ class ChapterTextTest {
 
     @Test
     void everyOutputQuotedInTheReadmeIsInTheRecordedRun() throws IOException {
-        ChapterText.readme().assertQuotedOutputIsPrinted(Files.readString(RESULTS), 4);
+        String recorded = Files.readString(RESULTS);
+        ChapterText text = ChapterText.readme();
+        text.assertQuotedOutputIsPrinted(recorded, 1);
+        text.assertMachineDependentBlocksAreRecorded(recorded, 4);
+        text.assertQuotedOutputFollowsTheProgramsOrder(recorded);
+    }
+
+
+    @Test
+    void timingsAreInDatedMachineDependentBlocks() {
+        ChapterText.readme().assertTimingsAreInDatedMachineDependentBlocks();
     }
 
     @Test

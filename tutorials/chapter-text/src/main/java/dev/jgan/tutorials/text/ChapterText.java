@@ -66,6 +66,7 @@ public final class ChapterText {
     private static final Pattern FENCE = Pattern.compile("^```(.*)$");
     private static final Pattern SECTION = Pattern.compile("^## (\\d+)\\. .*");
     private static final Pattern NUMBERED_HEADING = Pattern.compile("^== (\\d+)\\. .*");
+    private static final Pattern LITERAL = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])'");
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`]*`");
 
     /**
@@ -338,6 +339,12 @@ public final class ChapterText {
         assertTrue(blocks.size() >= atLeast, readme + ": expected at least " + atLeast + " quoted ```" + info
                 + " blocks, found " + blocks.size());
         for (Block block : blocks) {
+            int open = unclosedBraces(block.lines());
+            if (open != 0) {
+                fail(where(block.line()) + ": quoted code: this ```" + info + " block has " + Math.abs(open)
+                        + (open > 0 ? " unclosed {" : " unopened }") + "; quote whole blocks, closing braces"
+                        + " included, or fence an outline ```" + info + " sketch");
+            }
             List<String> quoted = dedent(block.lines());
             int best = 0;
             for (List<String> file : files) {
@@ -375,6 +382,22 @@ public final class ChapterText {
             }
         }
         return best;
+    }
+
+    /** Opening braces minus closing ones, outside string and character literals and comments. */
+    static int unclosedBraces(List<String> lines) {
+        int open = 0;
+        for (String line : lines) {
+            String code = LITERAL.matcher(line).replaceAll("\"\"");
+            int comment = code.indexOf("//");
+            if (comment >= 0) {
+                code = code.substring(0, comment);
+            }
+            for (char ch : code.toCharArray()) {
+                open += ch == '{' ? 1 : ch == '}' ? -1 : 0;
+            }
+        }
+        return open;
     }
 
     /** The lines without trailing spaces and without the indentation all non-blank ones share. */
