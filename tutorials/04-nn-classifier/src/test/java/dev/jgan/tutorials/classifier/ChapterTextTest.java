@@ -22,10 +22,7 @@ class ChapterTextTest {
 
     @Test
     void everyOutputQuotedInTheReadmeIsInARecordedRun() {
-        ChapterText text = ChapterText.readme();
-        text.assertQuotedOutputIsPrinted(ChapterText.recorded(RUNS), 2);
-        text.assertMachineDependentBlocksAreRecorded(ChapterText.recorded(RUNS), 5);
-        RUNS.forEach(run -> text.assertQuotedOutputFollowsTheProgramsOrder(ChapterText.recorded(run)));
+        ChapterText.readme().assertQuotesAreFromRecordedRuns(RUNS, 2, 5);
     }
 
     @Test

@@ -37,13 +37,7 @@ class ChapterTextTest {
     void everyOutputQuotedInTheReadmeIsInARecordedRun() throws IOException {
         assertTrue(Files.readString(FULL_RUN).startsWith("budget: full"), FULL_RUN + " should be the output of the full budget");
         assertTrue(Files.readString(BEST_RUN).startsWith("budget: best"), BEST_RUN + " should be the output of the best budget");
-        ChapterText text = ChapterText.readme();
-        String recorded = ChapterText.recorded(List.of(FULL_RUN, BEST_RUN));
-        text.assertQuotedOutputIsPrinted(recorded, 4);
-        text.assertMachineDependentBlocksAreRecorded(recorded, 5);
-        for (Path run : List.of(FULL_RUN, BEST_RUN)) {
-            text.assertQuotedOutputFollowsTheProgramsOrder(ChapterText.recorded(run));
-        }
+        ChapterText.readme().assertQuotesAreFromRecordedRuns(List.of(FULL_RUN, BEST_RUN), 4, 5);
     }
 
     @Test

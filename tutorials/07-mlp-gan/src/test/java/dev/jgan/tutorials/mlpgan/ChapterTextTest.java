@@ -20,10 +20,7 @@ class ChapterTextTest {
 
     @Test
     void everyOutputQuotedInTheReadmeIsInARecordedRun() {
-        ChapterText text = ChapterText.readme();
-        text.assertQuotedOutputIsPrinted(ChapterText.recorded(RESULTS), 6);
-        text.assertMachineDependentBlocksAreRecorded(ChapterText.recorded(RESULTS), 1);
-        RESULTS.forEach(run -> text.assertQuotedOutputFollowsTheProgramsOrder(ChapterText.recorded(run)));
+        ChapterText.readme().assertQuotesAreFromRecordedRuns(RESULTS, 6, 1);
     }
 
 

@@ -167,29 +167,63 @@ public final class ChapterText {
     }
 
     /**
-     * The ```text blocks that {@code printed} contains are quoted in the order the program prints
-     * them, and a quoted heading "== N. title" sits under the text's section "## N.", so that the
-     * text's sections follow the program's. Blocks that {@code printed} does not contain are left
-     * to {@link #assertQuotedOutputIsPrinted}; a chapter whose quotes come from several runs calls
-     * this once per run.
+     * The text's sections ("## " headings) quote the program's output in the order the program
+     * prints it: every ```text block of a section that {@code printed} contains is printed after
+     * every such block of the sections before it (within a section the text may quote in any
+     * order); and a quoted heading "== N. title" sits under the text's section "## N.". Blocks
+     * that {@code printed} does not contain are left to {@link #assertQuotedOutputIsPrinted}; a
+     * chapter whose quotes come from several runs calls this once per run.
      */
     public void assertQuotedOutputFollowsTheProgramsOrder(String printed) {
-        int cursor = 0;
-        Block previous = null;
+        assertQuotedOutputFollowsTheOrderOf(printed, "");
+    }
+
+    /** The order check on the quotes that {@code printed} holds and {@code otherRuns} do not. */
+    private void assertQuotedOutputFollowsTheOrderOf(String printed, String otherRuns) {
+        int sectionStart = 0;
+        int sectionEnd = 0;
+        int section = -1;
+        Block latestOfEarlierSections = null;
+        Block latestOfThisSection = null;
         for (Block block : blocksWithInfo(OUTPUT)) {
-            if (!printed.contains(block.body())) {
+            if (!printed.contains(block.body()) || otherRuns.contains(block.body())) {
                 continue;
             }
-            int at = printed.indexOf(block.body(), cursor);
-            if (at < 0) {
-                fail(where(block.line()) + ": section order: this quote is printed before the one at line "
-                        + previous.line() + ", but the text quotes it after; the text's sections must follow the"
-                        + " order in which the program prints them:\n" + block.body());
+            int blockSection = sectionOf(block.line());
+            if (blockSection != section) {
+                section = blockSection;
+                sectionStart = sectionEnd;
+                if (latestOfThisSection != null) {
+                    latestOfEarlierSections = latestOfThisSection;
+                }
             }
-            cursor = at + 1;
-            previous = block;
+            int at = printed.indexOf(block.body(), sectionStart);
+            if (at < 0) {
+                fail(where(block.line()) + ": section order: this quote is printed before the quote at line "
+                        + latestOfEarlierSections.line() + ", which an earlier section of the text quotes; the"
+                        + " text's sections must follow the order in which the program prints them:\n" + block.body());
+            }
+            if (at + 1 > sectionEnd) {
+                sectionEnd = at + 1;
+                latestOfThisSection = block;
+            }
         }
         assertNumberedHeadingsSitInTheirSections();
+    }
+
+    /** The number of "## " headings above the line: the text's section the line is in. */
+    private int sectionOf(int line) {
+        String[] lines = text.split("\n", -1);
+        int sections = 0;
+        String fence = null;
+        for (int i = 0; i < line - 1 && i < lines.length; i++) {
+            if (FENCE.matcher(lines[i]).matches()) {
+                fence = fence == null ? lines[i] : null;
+            } else if (fence == null && lines[i].startsWith("## ")) {
+                sections++;
+            }
+        }
+        return sections;
     }
 
     private void assertNumberedHeadingsSitInTheirSections() {
@@ -316,6 +350,23 @@ public final class ChapterText {
         for (Block block : blocks) {
             assertTrue(recorded.contains(block.body()), where(block.line())
                     + " quotes a machine-dependent block that is in none of the recorded runs:\n" + block.body());
+        }
+    }
+
+    /**
+     * For a chapter that quotes runs kept in files ({@code results/}): every ```text block is in one
+     * of them verbatim, and there are at least {@code atLeast}; the quotes that only one run holds
+     * follow that run's order (see {@link #assertQuotedOutputFollowsTheProgramsOrder}); every
+     * machine-dependent block is in one of them verbatim, and there are exactly
+     * {@code machineDependent}.
+     */
+    public void assertQuotesAreFromRecordedRuns(List<Path> runs, int atLeast, int machineDependent) {
+        String all = recorded(runs);
+        assertQuotedOutputIsPrinted(all, atLeast);
+        assertMachineDependentBlocksAreRecorded(all, machineDependent);
+        for (Path run : runs) {
+            List<Path> others = runs.stream().filter(r -> !r.equals(run)).toList();
+            assertQuotedOutputFollowsTheOrderOf(recorded(run), recorded(others));
         }
     }
 

@@ -197,6 +197,23 @@ class ChapterTextTest {
     }
 
     @Test
+    void quotesOfRecordedRunsAreCheckedRunByRun(@TempDir Path dir) throws IOException {
+        Path first = Files.writeString(dir.resolve("a.txt"), "== 1. one\nloss 0.5\n== 2. two\nloss 0.25\n");
+        Path second = Files.writeString(dir.resolve("b.txt"), "time: 1.5 s/step\n");
+        String dated = "```text machine-dependent (2-core Intel Xeon, 2026-12-06)\ntime: 1.5 s/step\n```\n";
+        ChapterText inOrder = write(dir, "```text\nloss 0.5\n```\n```text\nloss 0.25\n```\n" + dated);
+        assertDoesNotThrow(() -> inOrder.assertQuotesAreFromRecordedRuns(List.of(first, second), 2, 1));
+        assertThrows(AssertionFailedError.class, () -> inOrder.assertQuotesAreFromRecordedRuns(List.of(first), 2, 1));
+        ChapterText oneSection = write(dir, "## 1. Losses\n```text\nloss 0.25\n```\n```text\nloss 0.5\n```\n" + dated);
+        assertDoesNotThrow(() -> oneSection.assertQuotesAreFromRecordedRuns(List.of(first, second), 2, 1));
+        ChapterText swapped = write(dir, "## 1. Late\n```text\nloss 0.25\n```\n## 2. Early\n```text\nloss 0.5\n```\n"
+                + dated);
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> swapped.assertQuotesAreFromRecordedRuns(List.of(first, second), 2, 1));
+        assertTrue(e.getMessage().contains("README.md:6: section order"), e.getMessage());
+    }
+
+    @Test
     void quotedCodeKeepsItsIndentationAndIsOneRunOfTheSource(@TempDir Path dir) throws IOException {
         Path sources = Files.createDirectories(dir.resolve("src"));
         Files.writeString(sources.resolve("T.java"), """
@@ -238,7 +255,7 @@ class ChapterTextTest {
         ChapterText swapped = write(dir, "## 2. Wrong\n\n```text\nmismatch\n```\n\n## 3. Jacobians\n\n```text\nJ = [1]\n```\n");
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
                 () -> swapped.assertQuotedOutputFollowsTheProgramsOrder(printed));
-        assertTrue(e.getMessage().contains("README.md:9: section order: this quote is printed before the one at line 3"),
+        assertTrue(e.getMessage().contains("README.md:9: section order: this quote is printed before the quote at line 3"),
                 e.getMessage());
         ChapterText misnumbered = write(dir, "## 5. Minimax\n\n```text\n== 3. a wrong backward\nmismatch\n```\n");
         e = assertThrows(AssertionFailedError.class, () -> misnumbered.assertQuotedOutputFollowsTheProgramsOrder(printed));
