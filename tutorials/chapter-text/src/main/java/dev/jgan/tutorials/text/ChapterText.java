@@ -25,9 +25,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <ul>
  * <li><b>Quoted output</b> ({@code ```text}) must be printed by the program, verbatim
- * ({@link #assertQuotedOutputIsPrinted}), and quoted in the order the program prints it, with a
- * numbered heading "== N. ..." quoted only under the section "## N." of the text
- * ({@link #assertQuotedOutputFollowsTheProgramsOrder}).
+ * ({@link #assertQuotedOutputIsPrinted}); the text's sections ("## " headings) quote it in the
+ * order the program prints it, and a numbered heading "== N. ..." only under the section "## N."
+ * ({@link #assertQuotedOutputFollowsTheProgramsOrder}; for runs kept in files,
+ * {@link #assertQuotesAreFromRecordedRuns}).
  * <li><b>Timings</b> and every other number that depends on the machine (durations, rates such as
  * s/step or GFLOP/s, speed-ups such as "3.7x faster", clock rates) appear only in blocks fenced
  * {@code ```text machine-dependent (MACHINE, YYYY-MM-DD)}: the fence names the machine and the
@@ -38,10 +39,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * ({@link #assertMachineDependentBlocksAreRecorded}). The one escape: prose may repeat a timing
  * whose number a dated machine-dependent block of the same text shows ("the loops took 168.8 ms"
  * beside the block that printed 168.8), so that a sentence can discuss a measurement it quotes.
- * A timing inside {@code `inline code`} is code, not a claim, and is not looked at.
+ * A timing inside {@code `inline code`} is code, not a claim, and is not looked at. In a plain
+ * ```text block, a unit standing alone as a column header ("seconds", "s/step") is a timing too.
  * <li><b>Quoted code</b> ({@code ```java}, {@code ```cuda}) is a contiguous run of lines of one
  * source file, indentation included once the block's and the run's common leading indentation
- * are removed ({@link #assertQuotedCodeIsIn}). A block that is not from the sources (an outline,
+ * are removed, with its braces balanced ({@link #assertQuotedCodeIsIn}): whole blocks, not a
+ * loop without its closing brace. A block that is not from the sources (an outline,
  * a loop written for the text) is fenced {@code ```java sketch} and is not compared; the prose
  * around it must say it is a sketch.
  * </ul>
@@ -56,8 +59,6 @@ public final class ChapterText {
     public static final String MACHINE_DEPENDENT = "text machine-dependent";
     /** The fence info string of quoted code. */
     public static final String CODE = "java";
-    /** The fence info string of code written for the text, not quoted from the sources. */
-    public static final String SKETCH = "java sketch";
 
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern DATED_MACHINE_DEPENDENT = Pattern.compile(
@@ -126,11 +127,6 @@ public final class ChapterText {
     /** The whole text. */
     public String text() {
         return text;
-    }
-
-    /** Every fenced block, in the order of the text. */
-    public List<Block> fencedBlocks() {
-        return fenced;
     }
 
     /** The contents of the fenced blocks whose info string is exactly {@code info}. */
