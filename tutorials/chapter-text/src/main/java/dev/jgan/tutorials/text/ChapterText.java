@@ -335,17 +335,23 @@ public final class ChapterText {
     }
 
     /**
-     * Every machine-dependent block appears verbatim in {@code recorded}, the kept output of the
-     * measured run (its numbers cannot change, so nothing is blanked); there are exactly
+     * Every line of every machine-dependent block is, verbatim, a line of {@code recorded}, the
+     * kept output of the measured runs (their numbers cannot change, so nothing is blanked; a block
+     * may gather lines that the run printed between others); there are exactly
      * {@code expectedBlocks} such blocks.
      */
     public void assertMachineDependentBlocksAreRecorded(String recorded, int expectedBlocks) {
         List<Block> blocks = machineDependentBlocks();
         assertTrue(blocks.size() == expectedBlocks, readme + ": expected " + expectedBlocks
                 + " machine-dependent blocks, found " + blocks.size());
+        Set<String> recordedLines = new HashSet<>(List.of(recorded.split("\n")));
         for (Block block : blocks) {
-            assertTrue(recorded.contains(block.body()), where(block.line())
-                    + " quotes a machine-dependent block that is in none of the recorded runs:\n" + block.body());
+            int lineNumber = block.line();
+            for (String line : block.lines()) {
+                lineNumber++;
+                assertTrue(recordedLines.contains(line), where(lineNumber)
+                        + " quotes a machine-dependent line that is in none of the recorded runs: " + line);
+            }
         }
     }
 

@@ -193,7 +193,8 @@ class ChapterTextTest {
         assertDoesNotThrow(() -> text.assertMachineDependentBlocksAreRecorded("start\nepoch 1 (177.0 s)\n", 1));
         AssertionFailedError e = assertThrows(AssertionFailedError.class,
                 () -> text.assertMachineDependentBlocksAreRecorded("start\nepoch 1 (178.0 s)\n", 1));
-        assertTrue(e.getMessage().contains("README.md:1 quotes a machine-dependent block"), e.getMessage());
+        assertTrue(e.getMessage().contains("README.md:2 quotes a machine-dependent line that is in none of the recorded runs:"
+                + " epoch 1 (177.0 s)"), e.getMessage());
     }
 
     @Test
