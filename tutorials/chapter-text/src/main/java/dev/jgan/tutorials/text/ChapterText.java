@@ -166,8 +166,9 @@ public final class ChapterText {
      * The text's sections ("## " headings) quote the program's output in the order the program
      * prints it: every ```text block of a section that {@code printed} contains is printed after
      * every such block of the sections before it (within a section the text may quote in any
-     * order); and a quoted heading "== N. title" sits under the text's section "## N.". Blocks
-     * that {@code printed} does not contain are left to {@link #assertQuotedOutputIsPrinted}; a
+     * order, and a later section may repeat part of an earlier quote to discuss it again); and a
+     * quoted heading "== N. title" sits under the text's section "## N.". Blocks that
+     * {@code printed} does not contain are left to {@link #assertQuotedOutputIsPrinted}; a
      * chapter whose quotes come from several runs calls this once per run.
      */
     public void assertQuotedOutputFollowsTheProgramsOrder(String printed) {
@@ -181,8 +182,11 @@ public final class ChapterText {
         int section = -1;
         Block latestOfEarlierSections = null;
         Block latestOfThisSection = null;
+        List<String> earlierQuotes = new ArrayList<>();
         for (Block block : blocksWithInfo(OUTPUT)) {
-            if (!printed.contains(block.body()) || otherRuns.contains(block.body())) {
+            boolean repeatsAnEarlierQuote = earlierQuotes.stream().anyMatch(q -> q.contains(block.body()));
+            earlierQuotes.add(block.body());
+            if (!printed.contains(block.body()) || otherRuns.contains(block.body()) || repeatsAnEarlierQuote) {
                 continue;
             }
             int blockSection = sectionOf(block.line());

@@ -258,6 +258,9 @@ class ChapterTextTest {
                 () -> swapped.assertQuotedOutputFollowsTheProgramsOrder(printed));
         assertTrue(e.getMessage().contains("README.md:9: section order: this quote is printed before the quote at line 3"),
                 e.getMessage());
+        ChapterText requoted = write(dir, "## 2. Jacobians\n\n```text\n== 2. the Jacobian\nJ = [1]\n```\n\n"
+                + "## 3. Wrong\n\n```text\nmismatch\n```\n\n## 4. Again\n\n```text\nJ = [1]\n```\n");
+        assertDoesNotThrow(() -> requoted.assertQuotedOutputFollowsTheProgramsOrder(printed));
         ChapterText misnumbered = write(dir, "## 5. Minimax\n\n```text\n== 3. a wrong backward\nmismatch\n```\n");
         e = assertThrows(AssertionFailedError.class, () -> misnumbered.assertQuotedOutputFollowsTheProgramsOrder(printed));
         assertTrue(e.getMessage().contains("README.md:4: section order: section 5 quotes the program's heading of section 3"),
