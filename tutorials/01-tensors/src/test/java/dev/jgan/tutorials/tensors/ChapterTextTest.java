@@ -18,8 +18,16 @@ class ChapterTextTest {
     private static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"));
 
     @Test
+    void timingsAreInDatedMachineDependentBlocks() {
+        ChapterText.readme().assertTimingsAreInDatedMachineDependentBlocks();
+    }
+
+    @Test
     void everyOutputQuotedInTheReadmeIsPrintedByTheProgram() {
-        ChapterText.readme().assertQuotedOutputIsPrinted(Printed.by(TensorsChapter::run), 6);
+        String printed = Printed.by(TensorsChapter::run);
+        ChapterText text = ChapterText.readme();
+        text.assertQuotedOutputIsPrinted(printed, 6);
+        text.assertQuotedOutputFollowsTheProgramsOrder(printed);
     }
 
     @Test

@@ -23,8 +23,16 @@ class ChapterTextTest {
     private static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"));
 
     @Test
+    void timingsAreInDatedMachineDependentBlocks() {
+        ChapterText.readme().assertTimingsAreInDatedMachineDependentBlocks();
+    }
+
+    @Test
     void everyOutputQuotedInTheReadmeIsPrintedByTheProgram(@TempDir Path dir) {
-        ChapterText.readme().assertQuotedOutputIsPrinted(runChapter(dir.resolve("graph.dot")), 5);
+        String printed = runChapter(dir.resolve("graph.dot"));
+        ChapterText text = ChapterText.readme();
+        text.assertQuotedOutputIsPrinted(printed, 5);
+        text.assertQuotedOutputFollowsTheProgramsOrder(printed);
     }
 
     @Test

@@ -37,8 +37,8 @@ public final class GradientCheckingChapter {
 
     static void run(PrintStream out) {
         finiteDifferences(out);
-        wrongBackward(out);
         wholeJacobian(out);
+        wrongBackward(out);
         registrySamples(out);
         kinks(out);
         secondOrder(out);

@@ -25,8 +25,16 @@ class ChapterTextTest {
     private static final Path OPS_TABLE = Path.of("..", "..", "docs", "ops.md");
 
     @Test
+    void timingsAreInDatedMachineDependentBlocks() {
+        ChapterText.readme().assertTimingsAreInDatedMachineDependentBlocks();
+    }
+
+    @Test
     void everyOutputQuotedInTheReadmeIsPrintedByTheProgram() {
-        ChapterText.readme().assertQuotedOutputIsPrinted(Printed.by(GradientCheckingChapter::run), 7);
+        String printed = Printed.by(GradientCheckingChapter::run);
+        ChapterText text = ChapterText.readme();
+        text.assertQuotedOutputIsPrinted(printed, 7);
+        text.assertQuotedOutputFollowsTheProgramsOrder(printed);
     }
 
     @Test

@@ -53,7 +53,14 @@ class ChapterTest {
 
     @Test
     void everyOutputQuotedInTheReadmeIsPrintedByTheProgram() {
-        ChapterText.readme().assertQuotedOutputIsPrinted(printed, 5);
+        ChapterText text = ChapterText.readme();
+        text.assertQuotedOutputIsPrinted(printed, 5);
+        text.assertQuotedOutputFollowsTheProgramsOrder(printed);
+    }
+
+    @Test
+    void timingsAreInDatedMachineDependentBlocks() {
+        ChapterText.readme().assertTimingsAreInDatedMachineDependentBlocks();
     }
 
     @Test

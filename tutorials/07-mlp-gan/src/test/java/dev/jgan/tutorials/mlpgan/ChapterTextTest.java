@@ -20,7 +20,13 @@ class ChapterTextTest {
 
     @Test
     void everyOutputQuotedInTheReadmeIsInARecordedRun() {
-        ChapterText.readme().assertQuotedOutputIsPrinted(ChapterText.recorded(RESULTS), 6);
+        ChapterText.readme().assertQuotesAreFromRecordedRuns(RESULTS, 6, 1);
+    }
+
+
+    @Test
+    void timingsAreInDatedMachineDependentBlocks() {
+        ChapterText.readme().assertTimingsAreInDatedMachineDependentBlocks();
     }
 
     @Test

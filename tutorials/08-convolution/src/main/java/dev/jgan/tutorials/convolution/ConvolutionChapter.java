@@ -20,10 +20,10 @@ import java.util.Locale;
 
 /**
  * Chapter 8's program: convolution as nested loops, the output-size formula, im2col and the
- * one matmul it turns a convolution into, the backward and col2im, transposed convolution as a
- * gradient and as upsampling, checkerboards, pooling, upsampling, groups, and a timing of the
- * loops against im2col + matmul. Everything the chapter text quotes is printed here; the
- * timing, which depends on the machine, comes last.
+ * one matmul it turns a convolution into and a timing of the loops against it, the backward and
+ * col2im, transposed convolution as a gradient and as upsampling, checkerboards, pooling,
+ * upsampling and groups, in the order of the chapter's sections. Everything the chapter text
+ * quotes is printed here.
  *
  * <p>Arguments (both optional): the untimed warm-up runs (default 3) and the timed runs
  * (default 7) of each contender.
@@ -82,6 +82,13 @@ public final class ConvolutionChapter {
         double tiny = slidingDotProduct(out, x, w);
         outputSizes(out);
         im2col(out, x, w);
+        // Section 4 of the text: the race, right after im2col, so that the output follows the text.
+        Generator gen = new Generator(SEED);
+        Tensor input = Tensor.randn(gen, 16, 64, 16, 16);
+        // Scaled so that the outputs, sums of 1024 products, stay of order 1.
+        Tensor weight = Tensor.randn(gen, 128, 64, 4, 4).mul(0.05);
+        double layer = layerAgreement(out, input, weight);
+        Timings timings = timing(out, input, weight, warmups, repeats);
         double[] backward = backward(out, x, w);
         double[] adjoint = adjoint(out);
         double[] transposed = transposedIsTheGradient(out);
@@ -89,12 +96,6 @@ public final class ConvolutionChapter {
         checkerboards(out);
         pooling(out, x);
         double groups = groups(out);
-        Generator gen = new Generator(SEED);
-        Tensor input = Tensor.randn(gen, 16, 64, 16, 16);
-        // Scaled so that the outputs, sums of 1024 products, stay of order 1.
-        Tensor weight = Tensor.randn(gen, 128, 64, 4, 4).mul(0.05);
-        double layer = layerAgreement(out, input, weight);
-        Timings timings = timing(out, input, weight, warmups, repeats);
         return new Findings(tiny, backward[0], backward[1], adjoint[0], adjoint[1], transposed[0], transposed[1],
                 transposed[2], dcgan[0], dcgan[1], groups, layer, timings);
     }

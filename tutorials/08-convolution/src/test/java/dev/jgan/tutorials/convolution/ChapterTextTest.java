@@ -21,7 +21,10 @@ class ChapterTextTest {
 
     @Test
     void everyOutputQuotedInTheReadmeIsPrintedByTheProgram() {
-        ChapterText.readme().assertQuotedOutputIsPrinted(ChapterRun.RUN.get().printed(), 10);
+        String printed = ChapterRun.RUN.get().printed();
+        ChapterText text = ChapterText.readme();
+        text.assertQuotedOutputIsPrinted(printed, 10);
+        text.assertQuotedOutputFollowsTheProgramsOrder(printed);
     }
 
     @Test
@@ -32,6 +35,7 @@ class ChapterTextTest {
                     "timings vary from run to run; quote them in a ```text machine-dependent block:\n" + block);
         }
         text.assertMachineDependentLinesArePrinted(ChapterRun.RUN.get().printed(), 1);
+        text.assertTimingsAreInDatedMachineDependentBlocks();
     }
 
     @Test

@@ -74,7 +74,15 @@ class DcganChapterTest {
 
     @Test
     void everyOutputQuotedInTheReadmeIsPrintedByTheProgram() {
-        ChapterText.readme().assertQuotedOutputIsPrinted(printed, 4);
+        ChapterText text = ChapterText.readme();
+        text.assertQuotedOutputIsPrinted(printed, 4);
+        text.assertQuotedOutputFollowsTheProgramsOrder(printed);
+        text.assertMachineDependentLinesArePrinted(printed, 1);
+    }
+
+    @Test
+    void timingsAreInDatedMachineDependentBlocks() {
+        ChapterText.readme().assertTimingsAreInDatedMachineDependentBlocks();
     }
 
     @Test

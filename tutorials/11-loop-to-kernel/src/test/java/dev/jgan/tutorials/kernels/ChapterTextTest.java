@@ -30,7 +30,16 @@ class ChapterTextTest {
 
     @Test
     void everyOutputQuotedInTheReadmeIsInTheRecordedOutput() throws IOException {
-        ChapterText.readme().assertQuotedOutputIsPrinted(Files.readString(RECORDED), 5);
+        String recorded = Files.readString(RECORDED);
+        ChapterText text = ChapterText.readme();
+        text.assertQuotedOutputIsPrinted(recorded, 5);
+        text.assertQuotedOutputFollowsTheProgramsOrder(recorded);
+    }
+
+
+    @Test
+    void timingsAreInDatedMachineDependentBlocks() {
+        ChapterText.readme().assertTimingsAreInDatedMachineDependentBlocks();
     }
 
     @Test

@@ -12,8 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The chapter quotes the program's full run, kept in results/ladder.txt, in ```text blocks and
- * code in ```java blocks: every quoted output must be in that file, every line of code in the
- * chapter's sources or in core's (the kernels the chapter explains live there), and the file
+ * code in ```java blocks: every quoted output must be in that file (its tables of speeds
+ * verbatim, in dated ```text machine-dependent blocks), every block of code a run of lines of
+ * the chapter's sources or of core's (the kernels the chapter explains live there), and the file
  * must be the current program's full run (its headlines and columns are the ones the program
  * prints with {@link Budget#FULL}; its timings cannot be reproduced, so only they may differ).
  */
@@ -23,8 +24,14 @@ class ChapterTextTest {
             Path.of("..", "..", "core", "src", "main", "java"));
 
     @Test
-    void everyOutputQuotedInTheReadmeIsInTheRecordedRun() throws IOException {
-        ChapterText.readme().assertQuotedOutputIsPrinted(Files.readString(RESULTS), 4);
+    void everyOutputQuotedInTheReadmeIsInTheRecordedRun() {
+        ChapterText.readme().assertQuotesAreFromRecordedRuns(List.of(RESULTS), 1, 4);
+    }
+
+
+    @Test
+    void timingsAreInDatedMachineDependentBlocks() {
+        ChapterText.readme().assertTimingsAreInDatedMachineDependentBlocks();
     }
 
     @Test
