@@ -2,9 +2,7 @@ package dev.jgan.gan.pictures;
 
 import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
-import dev.jgan.nn.io.AtomicFile;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,12 +53,7 @@ public final class ImageGrid {
 
     /** Writes the grid as PNG atomically: a reader never sees a half-written picture. */
     public static void writePng(Tensor images, int columns, int scale, Path file) throws IOException {
-        BufferedImage img = render(images, columns, 2, scale);
-        AtomicFile.write(file, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        Png.write(render(images, columns, 2, scale), file);
     }
 
     /** [-1, 1] to [0, 255], clamped; NaN becomes 0 so a broken sample shows as black. */
