@@ -15,10 +15,10 @@ import java.util.Arrays;
  */
 public final class RealBesideFake {
     /** The white gap between the two grids. */
-    static final int GAP = 16;
-    /** The caption strip above the grids. */
-    static final int CAPTION = 24;
-    private static final int PADDING = 2;
+    public static final int GAP = 16;
+    /** The caption strip above the grids: where both grids' top edge is. */
+    public static final int CAPTION = 24;
+    private static final int PADDING = ImageGrid.PADDING;
 
     private RealBesideFake() {
     }
@@ -43,6 +43,11 @@ public final class RealBesideFake {
         d.centredText(left.getWidth() / 2.0, baseline, "real");
         d.centredText(left.getWidth() + GAP + right.getWidth() / 2.0, baseline, "generated");
         return d.image(left, 0, CAPTION).image(right, left.getWidth() + GAP, CAPTION).image();
+    }
+
+    /** The left edge of the generated grid, for a real grid of {@code columns} images of side {@code side}. */
+    public static int generatedLeft(int columns, int side, int scale) {
+        return ImageGrid.width(columns, side, scale) + GAP;
     }
 
     public static void writePng(Tensor real, Tensor fake, int columns, int scale, Path file) throws IOException {
