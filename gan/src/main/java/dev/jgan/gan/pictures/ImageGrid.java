@@ -2,9 +2,7 @@ package dev.jgan.gan.pictures;
 
 import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
-import dev.jgan.nn.io.AtomicFile;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,6 +14,9 @@ import java.nio.file.Path;
  * {@code scale} times so that 8x8 digits are visible.
  */
 public final class ImageGrid {
+    /** The border around and between images in the grids {@link #writePng} writes. */
+    public static final int PADDING = 2;
+
     private ImageGrid() {
     }
 
@@ -55,12 +56,42 @@ public final class ImageGrid {
 
     /** Writes the grid as PNG atomically: a reader never sees a half-written picture. */
     public static void writePng(Tensor images, int columns, int scale, Path file) throws IOException {
-        BufferedImage img = render(images, columns, 2, scale);
-        AtomicFile.write(file, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available");
+        Png.write(render(images, columns, PADDING, scale), file);
+    }
+
+    /** The width in pixels of a grid {@link #writePng} draws: {@code columns} images of side {@code side}. */
+    public static int width(int columns, int side, int scale) {
+        return columns * (side * scale + PADDING) + PADDING;
+    }
+
+    /**
+     * Reads {@code count} gray images of side {@code side} back out of a grid that
+     * {@link #writePng} drew ({@code columns} per row, each pixel enlarged {@code scale} times),
+     * whose top-left corner is at ({@code left}, {@code top}) of {@code picture}: the inverse of
+     * {@link #render}, up to the rounding to 256 gray levels. Returns [count, 1, side, side] in [-1, 1].
+     */
+    public static Tensor tiles(BufferedImage picture, int left, int top, int count, int columns, int side, int scale) {
+        int rows = (count + columns - 1) / columns;
+        int right = left + width(columns, side, scale);
+        int bottom = top + rows * (side * scale + PADDING) + PADDING;
+        if (left < 0 || top < 0 || right > picture.getWidth() || bottom > picture.getHeight()) {
+            throw new IllegalArgumentException("ImageGrid.tiles: a grid of " + count + " images of side " + side
+                    + " at scale " + scale + ", " + columns + " per row, from (" + left + ", " + top + ") reaches ("
+                    + right + ", " + bottom + "), outside the " + picture.getWidth() + "x" + picture.getHeight()
+                    + " picture");
+        }
+        float[] v = new float[count * side * side];
+        for (int k = 0; k < count; k++) {
+            int y0 = top + PADDING + (k / columns) * (side * scale + PADDING);
+            int x0 = left + PADDING + (k % columns) * (side * scale + PADDING);
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    int gray = picture.getRGB(x0 + x * scale, y0 + y * scale) & 0xFF;
+                    v[(k * side + y) * side + x] = (float) (gray / 127.5 - 1.0);
+                }
             }
-        });
+        }
+        return Tensor.fromArray(v, count, 1, side, side);
     }
 
     /** [-1, 1] to [0, 255], clamped; NaN becomes 0 so a broken sample shows as black. */

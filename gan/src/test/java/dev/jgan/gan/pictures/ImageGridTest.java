@@ -42,4 +42,29 @@ class ImageGridTest {
                 () -> ImageGrid.render(Tensor.zeros(4, 64), 8, 2, 1));
         assertEquals("ImageGrid: expects images [N, 1 or 3, H, W], got [4, 64]", e.getMessage());
     }
+
+    @Test
+    void tilesReadsBackWhatRenderDrewToTheNearestGrayLevel() {
+        Tensor images = Tensor.rand(new dev.jgan.core.random.Generator(3), 5, 1, 6, 6).mul(2.0).sub(1.0);
+        BufferedImage grid = ImageGrid.render(images, 3, ImageGrid.PADDING, 2);
+        // Placed at an offset inside a larger picture, as in RealBesideFake's right half.
+        BufferedImage bigger = new BufferedImage(grid.getWidth() + 10, grid.getHeight() + 7, BufferedImage.TYPE_INT_RGB);
+        bigger.getGraphics().drawImage(grid, 10, 7, null);
+        Tensor back = ImageGrid.tiles(bigger, 10, 7, 5, 3, 6, 2);
+        assertEquals(ImageGrid.width(3, 6, 2), grid.getWidth());
+        float[] a = images.toFloatArray();
+        float[] b = back.toFloatArray();
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], b[i], 1.0 / 255 + 1e-6, "value " + i);
+        }
+    }
+
+    @Test
+    void tilesRefusesAGridThatDoesNotFitThePicture() {
+        BufferedImage small = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ImageGrid.tiles(small, 0, 0, 4, 2, 8, 1));
+        assertEquals("ImageGrid.tiles: a grid of 4 images of side 8 at scale 1, 2 per row, from (0, 0) reaches (22, 22),"
+                + " outside the 20x20 picture", e.getMessage());
+    }
 }

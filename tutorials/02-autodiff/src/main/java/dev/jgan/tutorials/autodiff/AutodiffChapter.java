@@ -3,6 +3,8 @@ package dev.jgan.tutorials.autodiff;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.autograd.Autograd;
 import dev.jgan.core.autograd.GraphDot;
+import dev.jgan.core.autograd.RecordedGraph;
+import dev.jgan.gan.pictures.GraphPicture;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,15 +15,18 @@ import java.util.Locale;
 
 /**
  * Chapter 2's program: the scalar engine, the same neuron with tensors, a second derivative,
- * the fit of y = 3x + 2, and the fit's graph as DOT. Everything the chapter text quotes is
- * printed here.
+ * the fit of y = 3x + 2, and the fit's graph as DOT and as a picture. Everything the chapter text
+ * quotes is printed here.
  *
- * <p>Arguments (both optional): the number of gradient-descent steps (default 200) and the DOT
- * file to write (default {@code runs/02-autodiff/linear-fit.dot}).
+ * <p>Arguments (all optional): the number of gradient-descent steps (default 200), the DOT file to
+ * write (default {@code runs/02-autodiff/linear-fit.dot}) and the PNG to draw the graph in
+ * (default {@code tutorials/02-autodiff/images/linear-fit-graph.png}, the chapter's own picture,
+ * when run from the repository root).
  */
 public final class AutodiffChapter {
     static final int DEFAULT_STEPS = 200;
     static final Path DEFAULT_DOT = Path.of("runs", "02-autodiff", "linear-fit.dot");
+    static final Path DEFAULT_PICTURE = Path.of("tutorials", "02-autodiff", "images", "linear-fit-graph.png");
     static final double LEARNING_RATE = 0.1;
     static final long SEED = 0;
 
@@ -49,10 +54,11 @@ public final class AutodiffChapter {
             }
         }
         Path dot = args.length > 1 ? Path.of(args[1]) : DEFAULT_DOT;
-        run(System.out, steps, dot);
+        Path picture = args.length > 2 ? Path.of(args[2]) : DEFAULT_PICTURE;
+        run(System.out, steps, dot, picture);
     }
 
-    static void run(PrintStream out, int steps, Path dotFile) throws IOException {
+    static void run(PrintStream out, int steps, Path dotFile, Path pictureFile) throws IOException {
         out.println("== the neuron o = tanh(x1*w1 + x2*w2 + b) with the scalar Value engine");
         print(out, Neuron.withValues(X1, W1, X2, W2, B));
 
@@ -72,7 +78,8 @@ public final class AutodiffChapter {
         LinearFit fit = new LinearFit(SEED);
         out.println(String.format(Locale.ROOT, "%d points; the noise in y has mean square %.6f", LinearFit.SAMPLES,
                 fit.noiseMeanSquare()));
-        String graph = GraphDot.toDot(fit.loss());
+        RecordedGraph lossGraph = RecordedGraph.of(fit.loss());
+        String graph = GraphDot.toDot(lossGraph);
         LinearFit.Result result = fit.fit(steps, LEARNING_RATE, out, 25);
         out.println(String.format(Locale.ROOT, "learned w = %.4f, b = %.4f (true 3 and 2), loss %.6f after %d steps",
                 result.w(), result.b(), result.loss(), steps));
@@ -83,6 +90,13 @@ public final class AutodiffChapter {
         Files.writeString(dotFile, graph);
         out.print(graph);
         out.println("written to " + dotFile + "; render it with: dot -Tpng " + dotFile + " -o linear-fit.png");
+        GraphPicture.writePng(lossGraph, pictureFile);
+        out.println("== the same graph drawn without Graphviz");
+        out.println(String.format(Locale.ROOT, "%d vertices in %d columns (the longest path from a leaf to the"
+                        + " loss has %d edges), %d edges in all", lossGraph.vertices().size(),
+                GraphPicture.layout(lossGraph).columns(), GraphPicture.layout(lossGraph).columns() - 1,
+                lossGraph.edges().size()));
+        out.println("drawn to " + pictureFile);
     }
 
     private static void print(PrintStream out, Neuron.Result r) {

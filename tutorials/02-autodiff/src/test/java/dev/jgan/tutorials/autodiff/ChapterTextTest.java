@@ -1,16 +1,21 @@
 package dev.jgan.tutorials.autodiff;
 
+import dev.jgan.core.autograd.RecordedGraph;
+import dev.jgan.gan.pictures.GraphPicture;
 import dev.jgan.tutorials.text.ChapterText;
 import dev.jgan.tutorials.text.Printed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,7 +59,30 @@ class ChapterTextTest {
         assertEquals(2, graph.split("constant", -1).length - 1, graph);
     }
 
+    @Test
+    void programDrawsTheGraphWithABoxOrEllipsePerVertex(@TempDir Path dir) throws IOException {
+        Path picture = dir.resolve("graph.png");
+        runChapter(dir.resolve("graph.dot"), picture);
+        BufferedImage img = ImageIO.read(picture.toFile());
+        assertNotNull(img, "the program writes a PNG");
+        // The picture is the layout of the loss's graph: 9 vertices, and each one's fill colour
+        // just inside its top edge (GraphPictureTest checks the renderer on its own).
+        LinearFit fit = new LinearFit(AutodiffChapter.SEED);
+        RecordedGraph graph = RecordedGraph.of(fit.loss());
+        GraphPicture.Layout layout = GraphPicture.layout(graph);
+        assertEquals(9, layout.placements().size());
+        assertEquals(layout.width(), img.getWidth());
+        for (GraphPicture.Placement p : layout.placements()) {
+            int rgb = img.getRGB((int) (p.x() + p.width() / 2), (int) p.y() + 4) & 0xFFFFFF;
+            assertTrue(rgb != 0xFFFFFF, "vertex " + p.vertex() + " is drawn");
+        }
+    }
+
     private static String runChapter(Path dot) {
-        return Printed.by(out -> AutodiffChapter.run(out, AutodiffChapter.DEFAULT_STEPS, dot));
+        return runChapter(dot, dot.resolveSibling("graph.png"));
+    }
+
+    private static String runChapter(Path dot, Path picture) {
+        return Printed.by(out -> AutodiffChapter.run(out, AutodiffChapter.DEFAULT_STEPS, dot, picture));
     }
 }

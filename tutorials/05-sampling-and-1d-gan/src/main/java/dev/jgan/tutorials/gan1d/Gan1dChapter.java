@@ -52,6 +52,7 @@ public final class Gan1dChapter {
         Setup setup = Setup.standard(SEED);
         SamplingSection.run(out, setup.data(), new Generator(SEED + 100), images);
         GameSection.run(out);
+        AlgorithmDiagram.write(out, images);
         SaturationSection.Result saturation = SaturationSection.run(out, setup, images);
         TrainingSection.Result training = TrainingSection.run(out, setup, steps, images);
         return new Result(saturation, training);

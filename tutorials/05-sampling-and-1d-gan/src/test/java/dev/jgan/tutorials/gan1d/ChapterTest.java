@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ class ChapterTest {
     private static final Path README = Path.of("README.md");
     private static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"),
             Path.of("..", "..", "gan", "src", "main", "java"));
-    private static final List<String> PICTURES = List.of("inverse-transform.png", "inverse-cdf.png",
+    private static final List<String> PICTURES = List.of("inverse-transform.png", "inverse-cdf.png", "algorithm-1.png",
             "generator-losses.png", "gan-step-0000.png", "gan-step-0025.png", "gan-step-0060.png",
             "gan-step-0150.png", "gan-step-1000.png", "training-curve.png");
 
@@ -123,5 +125,21 @@ class ChapterTest {
             shown++;
         }
         assertEquals(PICTURES.size(), shown, "README should show each of the program's pictures once");
+    }
+
+    @Test
+    void theAlgorithmPictureShowsKDStepsBeforeEachGStep() throws IOException {
+        BufferedImage img = ImageIO.read(images.resolve(AlgorithmDiagram.FILE).toFile());
+        assertEquals(AlgorithmDiagram.WIDTH, img.getWidth());
+        for (int row = 0; row < AlgorithmDiagram.KS.length; row++) {
+            int k = AlgorithmDiagram.KS[row];
+            int y = AlgorithmDiagram.TIMELINE_TOP + row * AlgorithmDiagram.ROW + 4;
+            for (int i = 0; i < AlgorithmDiagram.ITERATIONS * (k + 1); i++) {
+                int x = (int) AlgorithmDiagram.blockLeft(row, i) + 4;
+                Color expected = i % (k + 1) == k ? AlgorithmDiagram.G_STEP : AlgorithmDiagram.D_STEP;
+                assertEquals(expected.getRGB() & 0xFFFFFF, img.getRGB(x, y) & 0xFFFFFF,
+                        "k = " + k + ", update " + i + " should be " + (i % (k + 1) == k ? "G's" : "D's"));
+            }
+        }
     }
 }

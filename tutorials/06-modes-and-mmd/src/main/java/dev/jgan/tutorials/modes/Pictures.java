@@ -23,7 +23,7 @@ final class Pictures {
     /** Real points (a fresh sample) and the first {@link #SCATTER_POINTS} generated ones. */
     static void scatter(GaussianMixture2d mixture, Tensor generated, String title, Path file) throws IOException {
         double extent = halfWidth(mixture);
-        Chart chart = Chart.square(title, "x1", "x2").xRange(-extent, extent).yRange(-extent, extent);
+        Chart chart = Chart.square(title, "x1", "x2").xRange(-extent, extent).yRange(-extent, extent).equalAspect();
         Tensor real = mixture.sample(new Generator(12345), SCATTER_POINTS);
         chart.scatter("real", column(real, 0), column(real, 1));
         if (generated != null) {

@@ -12,7 +12,9 @@ import dev.jgan.core.random.Generator;
 import dev.jgan.nn.Conv2d;
 import dev.jgan.nn.ConvTranspose2d;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
@@ -26,12 +28,16 @@ import java.util.Locale;
  * quotes is printed here.
  *
  * <p>Arguments (both optional): the untimed warm-up runs (default 3) and the timed runs
- * (default 7) of each contender.
+ * (default 7) of each contender. The pictures go to the chapter's {@code images/} folder (paths
+ * from the repository root, where {@code exec:java} runs).
  */
 public final class ConvolutionChapter {
     static final int DEFAULT_WARMUPS = 3;
     static final int DEFAULT_REPEATS = 7;
     static final long SEED = 8;
+    static final Path DEFAULT_IMAGES = Path.of("tutorials", "08-convolution", "images");
+    /** The DCGAN samples of section 7: chapter 9's run at ngf = 16 after 200 steps, beside real images. */
+    static final Path DEFAULT_SAMPLES = Path.of("tutorials", "09-dcgan", "images", "fashion-ngf16-step200.png");
 
     /** Headline of the machine-dependent block, so the text test can tell it apart. */
     static final String TIMING_HEADLINE = "== timing one DCGAN discriminator layer";
@@ -44,7 +50,8 @@ public final class ConvolutionChapter {
     record Findings(double tinyDirectVsIm2col, double tinyWeightGradVsFormula, double tinyInputGradVsFormula,
                     double adjointLeft, double adjointRight, double transposedVsAutograd,
                     double transposedVsScatter, double transposedVsFractional, int[] dcganInput, int[] dcganOutput,
-                    double groupsVsSplit, double layerDirectVsIm2colRelative, Timings timings) {
+                    double groupsVsSplit, double layerDirectVsIm2colRelative, CheckerboardSample.Result checkerboard,
+                    Timings timings) {
     }
 
     /** The timed layer: wall and CPU milliseconds of each contender. */
@@ -55,10 +62,10 @@ public final class ConvolutionChapter {
     private ConvolutionChapter() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         int warmups = args.length > 0 ? count(args[0], "warm-up runs", 0) : DEFAULT_WARMUPS;
         int repeats = args.length > 1 ? count(args[1], "timed runs", 1) : DEFAULT_REPEATS;
-        run(System.out, warmups, repeats);
+        run(System.out, warmups, repeats, DEFAULT_IMAGES, DEFAULT_SAMPLES);
     }
 
     private static int count(String arg, String what, int least) {
@@ -76,12 +83,13 @@ public final class ConvolutionChapter {
         return value;
     }
 
-    static Findings run(PrintStream out, int warmups, int repeats) {
+    static Findings run(PrintStream out, int warmups, int repeats, Path images, Path samples) throws IOException {
         Tensor x = Tensor.arange(16).reshape(1, 1, 4, 4);
         Tensor w = Tensor.fromArray(new float[]{1, 2, 3, 4, -1, 0, 0, 1}, 2, 1, 2, 2);
         double tiny = slidingDotProduct(out, x, w);
         outputSizes(out);
         im2col(out, x, w);
+        Im2colPicture.write(out, x, images);
         // Section 4 of the text: the race, right after im2col, so that the output follows the text.
         Generator gen = new Generator(SEED);
         Tensor input = Tensor.randn(gen, 16, 64, 16, 16);
@@ -94,10 +102,11 @@ public final class ConvolutionChapter {
         double[] transposed = transposedIsTheGradient(out);
         int[][] dcgan = dcganGenerator(out);
         checkerboards(out);
+        CheckerboardSample.Result checkerboard = CheckerboardSample.run(out, samples, images);
         pooling(out, x);
         double groups = groups(out);
         return new Findings(tiny, backward[0], backward[1], adjoint[0], adjoint[1], transposed[0], transposed[1],
-                transposed[2], dcgan[0], dcgan[1], groups, layer, timings);
+                transposed[2], dcgan[0], dcgan[1], groups, layer, checkerboard, timings);
     }
 
     private static double slidingDotProduct(PrintStream out, Tensor x, Tensor w) {

@@ -2,6 +2,7 @@ package dev.jgan.tutorials.convolution;
 
 import dev.jgan.tutorials.text.Printed;
 
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -12,8 +13,12 @@ import java.util.function.Supplier;
 final class ChapterRun {
     static final int WARMUPS = 0;
     static final int REPEATS = 1;
+    /** The pictures go to the build folder, not over the committed ones. */
+    static final Path IMAGES = Path.of("target", "test-images");
+    /** Chapter 9's picture, from this module's folder. */
+    static final Path SAMPLES = Path.of("..", "09-dcgan", "images", "fashion-ngf16-step200.png");
     static final Supplier<Printed.Captured<ConvolutionChapter.Findings>> RUN =
-            Printed.once(out -> ConvolutionChapter.run(out, WARMUPS, REPEATS));
+            Printed.once(out -> ConvolutionChapter.run(out, WARMUPS, REPEATS, IMAGES, SAMPLES));
 
     private ChapterRun() {
     }

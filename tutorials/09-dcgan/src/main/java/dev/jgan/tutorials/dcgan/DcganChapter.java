@@ -23,7 +23,9 @@ import java.util.Locale;
  * 32x32 that writes a grid of samples. Everything the chapter text quotes is printed here.
  *
  * <p>Arguments (all optional): training steps (default {@value #DEFAULT_STEPS}), ngf = ndf
- * (default 64), batch size (default 64) and data set (default fashion-mnist; digits also works).
+ * (default 64), batch size (default 64), data set (default fashion-mnist; digits also works) and
+ * a folder for pictures of real beside generated images during the run (default none; the
+ * chapter's own pictures came from {@code 937 16 64 fashion-mnist tutorials/09-dcgan/images}).
  */
 public final class DcganChapter {
     static final int DEFAULT_STEPS = 50;
@@ -38,7 +40,7 @@ public final class DcganChapter {
         Budget d = DEFAULT_BUDGET;
         Budget budget = new Budget(args.length > 3 ? args[3] : d.data(), intArg(args, 0, "steps", d.steps()),
                 intArg(args, 2, "batch size", d.batchSize()), intArg(args, 1, "width", d.width()), d.logEvery());
-        run(System.out, budget, SAMPLES);
+        run(System.out, budget, SAMPLES, args.length > 4 ? Path.of(args[4]) : null);
     }
 
     private static int intArg(String[] args, int index, String what, int otherwise) {
@@ -53,21 +55,23 @@ public final class DcganChapter {
         }
     }
 
-    static ChapterTraining.Result run(PrintStream out, Budget budget, Path samples) throws IOException {
+    static ChapterTraining.Result run(PrintStream out, Budget budget, Path samples, Path pictures) throws IOException {
         architecture(out, Dcgan.Config.of(64, 3));
         architecture(out, Dcgan.Config.of(32, 1));
+        SeedDcgan.run(out);
         initialization(out, Dcgan.build(Dcgan.Config.of(32, 1), new Generator(SEED)));
 
         out.printf(Locale.ROOT, "== training dcgan32 on %s: ngf = ndf = %d, batch %d, %d steps%n", budget.data(),
                 budget.width(), budget.batchSize(), budget.steps());
-        ChapterTraining.Result r = ChapterTraining.run(out, budget, samples);
+        ChapterTraining.Result r = ChapterTraining.run(out, budget, samples, pictures);
         out.printf(Locale.ROOT, "time: %.3f s/step wall-clock, %.3f s/step of CPU time (%d processors),"
                         + " steps %d to %d%n", r.wallSecondsPerStep(), r.cpuSecondsPerStep(),
                 Runtime.getRuntime().availableProcessors(), ChapterTraining.WARM_UP_STEPS + 1, r.steps().size());
         out.printf(Locale.ROOT, "one epoch = %d steps = %.1f minutes at this speed%n", r.stepsPerEpoch(),
                 r.stepsPerEpoch() * r.wallSecondsPerStep() / 60);
-        out.printf(Locale.ROOT, "samples %s in [%.3f, %.3f], written to %s%n", LayerTable.perImage(r.samples()),
+        out.printf(Locale.ROOT, "samples %s in [%.3f, %.3f], written beside real images to %s%n", LayerTable.perImage(r.samples()),
                 r.samples().min().item(), r.samples().max().item(), samples);
+        BatchNormSection.run(out);
         return r;
     }
 

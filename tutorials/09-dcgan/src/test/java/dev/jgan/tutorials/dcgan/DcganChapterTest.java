@@ -1,5 +1,6 @@
 package dev.jgan.tutorials.dcgan;
 
+import dev.jgan.gan.pictures.ImageGrid;
 import dev.jgan.gan.train.StepResult;
 import dev.jgan.tutorials.text.ChapterText;
 import dev.jgan.tutorials.text.Printed;
@@ -37,7 +38,7 @@ class DcganChapterTest {
 
     @BeforeAll
     static void runChapter() throws IOException {
-        var run = Printed.capture(out -> DcganChapter.run(out, CI_BUDGET, dir.resolve("samples.png")));
+        var run = Printed.capture(out -> DcganChapter.run(out, CI_BUDGET, dir.resolve("samples.png"), null));
         result = run.value();
         printed = run.printed();
     }
@@ -69,7 +70,29 @@ class DcganChapterTest {
         assertArrayEquals(new int[]{ChapterTraining.GRID, 1, 32, 32}, result.samples().shape());
         assertTrue(result.samples().abs().max().item() <= 1.0);
         BufferedImage grid = ImageIO.read(dir.resolve("samples.png").toFile());
-        assertEquals(8 * (2 * 32 + 2) + 2, grid.getWidth(), "8 columns of 32 px at scale 2, with 2 px gaps");
+        int oneGrid = 8 * (2 * 32 + 2) + 2;
+        assertTrue(grid.getWidth() > 2 * oneGrid, "real and generated side by side, 8 columns of 32 px at scale 2 each");
+        // The left grid is the first 64 training images as ImageGrid draws them (RealBesideFakeTest checks the layout).
+        var data = dev.jgan.gan.run.DataChoice.load(CI_BUDGET.data(), ChapterTraining.IMAGE_SIZE);
+        BufferedImage real = ImageGrid.render(data.images().images().narrow(0, 0, ChapterTraining.GRID), 8, 2, 2);
+        int top = grid.getHeight() - real.getHeight();
+        for (int y = 0; y < real.getHeight(); y += 7) {
+            for (int x = 0; x < real.getWidth(); x += 5) {
+                assertEquals(real.getRGB(x, y), grid.getRGB(x, top + y), "real image pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void withAPicturesFolderTheRunDrawsRealBesideGeneratedAfter200StepsAndAfterEachEpoch(@TempDir Path pictures)
+            throws IOException {
+        // One epoch of the digits at batch 8 is 224 steps; width 2 keeps it to seconds.
+        Budget epoch = new Budget("digits", 224, 8, 2, 224);
+        Printed.capture(out -> ChapterTraining.run(out, epoch, pictures.resolve("samples.png"), pictures));
+        for (String name : List.of("digits-ngf2-step200.png", "digits-ngf2-epoch1.png", "samples.png")) {
+            BufferedImage img = ImageIO.read(pictures.resolve(name).toFile());
+            assertTrue(img != null && img.getWidth() > 2 * (8 * (2 * 32 + 2) + 2), name + " holds two grids");
+        }
     }
 
     @Test
