@@ -3,6 +3,7 @@ package dev.jgan.gan.cli;
 import dev.jgan.core.Device;
 import dev.jgan.core.backend.Backends;
 import dev.jgan.gan.run.ModelChoice;
+import dev.jgan.gan.run.Recipe;
 import dev.jgan.gan.run.RunConfig;
 import dev.jgan.gan.run.Summary;
 import dev.jgan.gan.run.TrainingRun;
@@ -31,6 +32,13 @@ final class TrainCommand implements Callable<Integer> {
                     + " given) or dcgan (Radford et al.'s convolutional GAN, the pytorch/examples network;"
                     + " --image-size 32 or 64). Default: ${DEFAULT-VALUE}.")
     String model;
+
+    @Option(names = "--recipe",
+            description = "How the GAN is trained: gan.py (PyTorch-GAN's gan.py and dcgan.py as written, nothing added)"
+                    + " or mode-covering (mlp only: gan.py plus a minibatch standard deviation feature in D and"
+                    + " one-sided label smoothing, so that the samples cover every digit; tutorial chapter 13)."
+                    + " Default: mode-covering for mlp, gan.py for dcgan.")
+    String recipe;
 
     @Option(names = "--image-size",
             description = "Side the images are brought to: padded with black when at most 4 pixels smaller"
@@ -111,6 +119,7 @@ final class TrainCommand implements Callable<Integer> {
         settings.put("--d-steps", new Object[]{discriminatorSteps, saved.discriminatorSteps()});
         settings.put("--lr", new Object[]{lr, saved.lr()});
         settings.put("--sample-every", new Object[]{sampleEvery, saved.sampleEvery()});
+        settings.put("--recipe", new Object[]{recipe, saved.recipe()});
         ParseResult parsed = spec.commandLine().getParseResult();
         List<String> changed = new ArrayList<>();
         settings.forEach((flag, typedAndSaved) -> {
@@ -144,7 +153,8 @@ final class TrainCommand implements Callable<Integer> {
             RunConfig config = new RunConfig(model, data, epochs == null ? 30 : epochs, seed, batchSize, latentDim, loss,
                     discriminatorSteps, lr, 0.5, 0.999, sampleEvery, choice.defaultBatchNormEps(),
                     imageSize == null ? choice.defaultImageSize() : imageSize,
-                    ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf);
+                    ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf,
+                    recipe == null ? Recipe.defaultFor(choice).cliName() : recipe);
             run = TrainingRun.start(config, out, chosen);
             if (run.restarted()) {
                 spec.commandLine().getOut().println("note: " + out + " held a run that never finished its first epoch"

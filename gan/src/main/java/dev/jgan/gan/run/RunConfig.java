@@ -10,10 +10,13 @@ import dev.jgan.gan.train.GanLoss;
  * ({@link #DATA_IMAGE_SIZE}: as the data come); {@code ngf} and {@code ndf} are DCGAN's widths
  * (0 for the MLP GAN). Configs written before these existed read back with all three 0, which is
  * what an MLP run meant then.
+ *
+ * <p>{@code recipe} is what {@link Recipe} names; configs written before recipes existed read back
+ * with none, which is gan.py's, what those runs trained with.
  */
 public record RunConfig(String model, String data, int epochs, long seed, int batchSize, int latentDim,
                         String loss, int discriminatorSteps, double lr, double beta1, double beta2,
-                        int sampleEvery, double batchNormEps, int imageSize, int ngf, int ndf) {
+                        int sampleEvery, double batchNormEps, int imageSize, int ngf, int ndf, String recipe) {
     /** The image size that means "as the data come", without padding or resizing. */
     public static final int DATA_IMAGE_SIZE = 0;
 
@@ -45,6 +48,8 @@ public record RunConfig(String model, String data, int epochs, long seed, int ba
         }
         GanLoss.parse(loss);
         choice.check(imageSize, ngf, ndf);
+        recipe = Recipe.parse(recipe).cliName();
+        Recipe.parse(recipe).check(choice);
     }
 
     private static void atLeastOne(String flag, int value) {
@@ -53,7 +58,15 @@ public record RunConfig(String model, String data, int epochs, long seed, int ba
         }
     }
 
-    /** An MLP GAN run on images as the data come. */
+    /** A run with gan.py's recipe. */
+    public RunConfig(String model, String data, int epochs, long seed, int batchSize, int latentDim, String loss,
+                     int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
+                     double batchNormEps, int imageSize, int ngf, int ndf) {
+        this(model, data, epochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1, beta2, sampleEvery,
+                batchNormEps, imageSize, ngf, ndf, Recipe.GAN_PY.cliName());
+    }
+
+    /** An MLP GAN run on images as the data come, with gan.py's recipe. */
     public RunConfig(String model, String data, int epochs, long seed, int batchSize, int latentDim, String loss,
                      int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
                      double batchNormEps) {
@@ -65,8 +78,12 @@ public record RunConfig(String model, String data, int epochs, long seed, int ba
         return ModelChoice.parse(model);
     }
 
+    public Recipe recipeChoice() {
+        return Recipe.parse(recipe);
+    }
+
     public RunConfig withEpochs(int newEpochs) {
         return new RunConfig(model, data, newEpochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1,
-                beta2, sampleEvery, batchNormEps, imageSize, ngf, ndf);
+                beta2, sampleEvery, batchNormEps, imageSize, ngf, ndf, recipe);
     }
 }

@@ -42,6 +42,7 @@ public final class GanTrainer {
     private final Optimizer optimizerG;
     private final Optimizer optimizerD;
     private BiFunction<Tensor, Tensor, Tensor> generatorPenalty;
+    private double realLabel = 1.0;
     private long step;
 
     public GanTrainer(Gan gan, Options options, Generator noise) {
@@ -62,6 +63,16 @@ public final class GanTrainer {
         return this;
     }
 
+    /**
+     * Labels real images {@code realLabel} in D's loss instead of 1 (one-sided label smoothing at
+     * 0.9; see {@link GanLoss#discriminatorLoss(Tensor, Tensor, double)}). Returns this.
+     */
+    public GanTrainer withRealLabel(double realLabel) {
+        GanLoss.discriminatorLoss(Tensor.zeros(1, 1), Tensor.zeros(1, 1), realLabel);
+        this.realLabel = realLabel;
+        return this;
+    }
+
     public StepResult step(Tensor real) {
         int n = real.size(0);
         gan.generator().train();
@@ -75,7 +86,7 @@ public final class GanTrainer {
         }
         Tensor realLogits = gan.discriminator().forward(real);
         Tensor fakeLogits = gan.discriminator().forward(fake);
-        Tensor lossD = GanLoss.discriminatorLoss(realLogits, fakeLogits);
+        Tensor lossD = GanLoss.discriminatorLoss(realLogits, fakeLogits, realLabel);
         double dLoss = lossD.item();
         if (!Double.isFinite(dLoss)) {
             throw nonFinite("discriminator", dLoss, z, real, fake);
