@@ -35,8 +35,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--recipe",
             description = "How the GAN is trained: gan.py (PyTorch-GAN's gan.py and dcgan.py as written, nothing added)"
-                    + " or mode-covering (mlp only: gan.py plus a minibatch standard deviation feature in D and"
-                    + " one-sided label smoothing, so that the samples cover every digit; tutorial chapter 13)."
+                    + " or mode-covering (mlp only: gan.py plus a minibatch standard deviation feature in D, so that"
+                    + " the samples cover every digit; tutorial chapter 13)."
                     + " Default: mode-covering for mlp, gan.py for dcgan.")
     String recipe;
 

@@ -24,7 +24,7 @@ import dev.jgan.nn.Unflatten;
  *
  * <p>{@link #withMinibatchStdDev} is gan.py's pair with one change, in D: a
  * {@link MinibatchStdDev} feature after its first layer (512 -> 513 -> 256 -> 1), so that D sees
- * how varied each batch is; the default recipe of {@code gan train} uses it.
+ * how varied each batch is; {@code gan train}'s default recipe (mode-covering) uses it.
  */
 public final class MlpGan {
     /** gan.py's accidental-but-canonical BatchNorm eps. */

@@ -91,8 +91,7 @@ public final class TrainingRun {
         long noiseOffset = checkpoint != null ? checkpoint.noiseOffset() : 0;
         GanTrainer.Options options = new GanTrainer.Options(GanLoss.parse(config.loss()), config.discriminatorSteps(),
                 config.lr(), config.beta1(), config.beta2());
-        this.trainer = config.recipeChoice().apply(
-                new GanTrainer(gan, options, new Generator(stream(config.seed(), Stream.NOISE), noiseOffset)));
+        this.trainer = new GanTrainer(gan, options, new Generator(stream(config.seed(), Stream.NOISE), noiseOffset));
         if (checkpoint != null) {
             Checkpoint.load(checkpoint.file(), components(), optimizers());
             trainer.setStepCount(checkpoint.step());
