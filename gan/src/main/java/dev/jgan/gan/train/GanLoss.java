@@ -34,12 +34,18 @@ public enum GanLoss {
      * reward G for samples where p_data is 0.
      */
     public static Tensor discriminatorLoss(Tensor realLogits, Tensor fakeLogits, double realLabel) {
+        requireRealLabel(realLabel);
+        Tensor labels = Tensor.full(realLogits.backend(), realLogits.dtype(), realLabel, realLogits.shape());
+        Tensor real = realLogits.binaryCrossEntropyWithLogits(labels);
+        Tensor fake = fakeLogits.binaryCrossEntropyWithLogits(Tensor.zerosLike(fakeLogits));
+        return real.add(fake);
+    }
+
+    /** Refuses a label for real images outside (0.5, 1]: at 0.5 or below D would call real images fake. */
+    static void requireRealLabel(double realLabel) {
         if (!(realLabel > 0.5 && realLabel <= 1)) {
             throw new IllegalArgumentException("discriminator loss: the real label must be in (0.5, 1], got " + realLabel);
         }
-        Tensor real = realLogits.binaryCrossEntropyWithLogits(Tensor.full(realLogits.backend(), realLogits.dtype(), realLabel, realLogits.shape()));
-        Tensor fake = fakeLogits.binaryCrossEntropyWithLogits(Tensor.zerosLike(fakeLogits));
-        return real.add(fake);
     }
 
     /** The generator's loss on the discriminator's logits for generated samples. */

@@ -15,8 +15,9 @@ import java.util.function.BiFunction;
  * {@code discriminatorSteps}-th call also updates G (k = 1 in the paper and here by default).
  *
  * <p>D's step: fakes G(z) are detached (D's update must not move G), and D minimizes
- * BCE(D(x), 1) + BCE(D(G(z)), 0). G's step: fresh noise, and G minimizes its {@link GanLoss}
- * through D, whose parameters receive gradients that are then discarded.
+ * BCE(D(x), 1) + BCE(D(G(z)), 0) (with {@link #withRealLabel}, BCE(D(x), label)). G's step: fresh
+ * noise, and G minimizes its {@link GanLoss} through D, whose parameters receive gradients that
+ * are then discarded.
  */
 public final class GanTrainer {
     /** Adam as in gan.py and DCGAN: lr 2e-4, betas (0.5, 0.999). */
@@ -68,7 +69,7 @@ public final class GanTrainer {
      * 0.9; see {@link GanLoss#discriminatorLoss(Tensor, Tensor, double)}). Returns this.
      */
     public GanTrainer withRealLabel(double realLabel) {
-        GanLoss.discriminatorLoss(Tensor.zeros(1, 1), Tensor.zeros(1, 1), realLabel);
+        GanLoss.requireRealLabel(realLabel);
         this.realLabel = realLabel;
         return this;
     }
