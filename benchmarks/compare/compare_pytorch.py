@@ -359,8 +359,10 @@ def e2e_ours(jvm_options, out_dir):
     env = {k: v for k, v in os.environ.items() if k not in JAVA_OPTION_VARIABLES}
     if jvm_options:
         env["JDK_JAVA_OPTIONS"] = jvm_options
+    # --recipe gan.py: the PyTorch side runs gan.py as written, so ours must too (the MLP's default
+    # recipe adds a minibatch standard deviation to D and label smoothing).
     command = [os.path.join(ROOT, "bin", "gan"), "train", "--data", "fashion-mnist", "--epochs", str(E2E_EPOCHS),
-               "--out", os.path.join(out_dir, "run")]
+               "--recipe", "gan.py", "--out", os.path.join(out_dir, "run")]
     measures, stdout, _ = run_process(command, out_dir, env)
     done = [line for line in stdout.splitlines() if line.startswith("done: ")]
     # "done: 937 steps, 31.2 s/epoch; ..." (TrainCommand)

@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
         description = "Score a trained generator against its training data: Fréchet distance, kernel distance (KID's"
                 + " estimator), precision/recall and Parzen log-likelihood, each beside a floor (real test images, or"
                 + " held-out training images where the data set has no test split) and a ceiling (the untrained"
-                + " generator); writes JSON and a nearest-neighbour picture.")
+                + " generator); where the data set has a classifier, the classes it predicts for 1000 samples;"
+                + " writes JSON and a nearest-neighbour picture.")
 final class EvalCommand implements Callable<Integer> {
     /** The cap keeps the kernel distance's three n x n double matrices within a default heap (600 MB at 5000). */
     private static final int MAX_N = 5000;
@@ -42,6 +43,8 @@ final class EvalCommand implements Callable<Integer> {
     /** Above this many feature dimensions, the Jacobi eigendecompositions take minutes; say so before starting. */
     private static final int SLOW_FRECHET_DIMS = 1024;
     private static final int NEIGHBOUR_ROWS = 8;
+    /** Samples the class histogram counts, whatever --n is: 1 % of them is 10 samples, a share that can be read. */
+    static final int CLASS_HISTOGRAM_SAMPLES = 1000;
     private static final int NEIGHBOURS = 5;
 
     @Spec
@@ -119,6 +122,11 @@ final class EvalCommand implements Callable<Integer> {
         Tensor samples = trained.sample(new Generator(seed), count);
 
         MetricReport report = MetricReport.compute(config.data(), extractor, real, untrainedSamples, samples, seed);
+        if (extractor instanceof ClassifierFeatures classifierFeatures) {
+            // The same noise stream: the first n of these samples are the ones scored above.
+            report = report.withClasses(classifierFeatures.classHistogram(
+                    trained.sample(new Generator(seed), CLASS_HISTOGRAM_SAMPLES)));
+        }
         printer.print(report.table());
         report.writeJson(json);
 

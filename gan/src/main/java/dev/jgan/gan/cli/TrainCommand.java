@@ -3,6 +3,7 @@ package dev.jgan.gan.cli;
 import dev.jgan.core.Device;
 import dev.jgan.core.backend.Backends;
 import dev.jgan.gan.run.ModelChoice;
+import dev.jgan.gan.run.Recipe;
 import dev.jgan.gan.run.RunConfig;
 import dev.jgan.gan.run.RunDirectory;
 import dev.jgan.gan.run.Summary;
@@ -34,6 +35,13 @@ final class TrainCommand implements Callable<Integer> {
                     + " given) or dcgan (Radford et al.'s convolutional GAN, the pytorch/examples network;"
                     + " --image-size 32 or 64). Default: ${DEFAULT-VALUE}.")
     String model;
+
+    @Option(names = "--recipe",
+            description = "How the GAN is trained: gan.py (PyTorch-GAN's gan.py and dcgan.py as written, nothing added)"
+                    + " or mode-covering (mlp only: gan.py plus a minibatch standard deviation feature in D, so that"
+                    + " the samples cover every digit; tutorial chapter 13)."
+                    + " Default: mode-covering for mlp, gan.py for dcgan.")
+    String recipe;
 
     @Option(names = "--image-size",
             description = "Side the images are brought to: padded with black when at most 4 pixels smaller"
@@ -123,6 +131,7 @@ final class TrainCommand implements Callable<Integer> {
         settings.put("--step-order", new Object[]{stepOrder, saved.stepOrder().flag()});
         settings.put("--lr", new Object[]{lr, saved.lr()});
         settings.put("--sample-every", new Object[]{sampleEvery, saved.sampleEvery()});
+        settings.put("--recipe", new Object[]{recipe, saved.recipe().cliName()});
         ParseResult parsed = spec.commandLine().getParseResult();
         List<String> changed = new ArrayList<>();
         settings.forEach((flag, typedAndSaved) -> {
@@ -158,7 +167,8 @@ final class TrainCommand implements Callable<Integer> {
                     discriminatorSteps, lr, 0.5, 0.999, sampleEvery, choice.defaultBatchNormEps(),
                     imageSize == null ? choice.defaultImageSize() : imageSize,
                     ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf,
-                    GanTrainer.StepOrder.parse(stepOrder));
+                    GanTrainer.StepOrder.parse(stepOrder),
+                    recipe == null ? Recipe.defaultFor(choice) : Recipe.parse(recipe));
             run = TrainingRun.start(config, out, chosen);
             if (run.restarted()) {
                 spec.commandLine().getOut().println("note: " + out + " held a run that never finished its first epoch"

@@ -2,9 +2,11 @@ package dev.jgan.gan.metrics;
 
 import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
+import dev.jgan.core.autograd.GradMode;
 import dev.jgan.core.ops.Pooling;
 import dev.jgan.nn.classify.Classifier;
 import dev.jgan.nn.classify.ClassifierWeights;
+import dev.jgan.nn.classify.PenultimateFeatures;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,12 +31,12 @@ public final class ClassifierFeatures implements FeatureExtractor {
     /** A wider border than DataChoice ever pads with would mean the images are something else. */
     static final int MAX_CROP = 4;
 
-    private final dev.jgan.nn.classify.PenultimateFeatures extractor;
+    private final PenultimateFeatures extractor;
     private final int[] imageShape;
     private final String name;
 
     public ClassifierFeatures(Classifier classifier) {
-        this.extractor = new dev.jgan.nn.classify.PenultimateFeatures(classifier);
+        this.extractor = new PenultimateFeatures(classifier);
         this.imageShape = classifier.imageShape();
         this.name = classifier.name() + " penultimate (" + classifier.featureSize() + " dims)";
     }
@@ -94,6 +96,39 @@ public final class ClassifierFeatures implements FeatureExtractor {
                     + " is neither a padding of at most " + MAX_CROP + " pixels nor a whole multiple of " + side);
         }
         return fitted.add(1.0).mul(0.5);
+    }
+
+    /**
+     * The class the classifier predicts for each image [N, C, H, W] in [-1, 1] (the largest
+     * logit; fitted to the classifier's size as for {@link #features}), in batches, without a graph.
+     */
+    public int[] predictedClasses(Tensor images) {
+        Classifier classifier = extractor.classifier();
+        int n = images.size(0);
+        int classes = classifier.numClasses();
+        int[] predicted = new int[n];
+        try (GradMode.Scope scope = GradMode.noGrad()) {
+            for (int start = 0; start < n; start += PenultimateFeatures.DEFAULT_BATCH_SIZE) {
+                int size = Math.min(PenultimateFeatures.DEFAULT_BATCH_SIZE, n - start);
+                double[] logits = classifier.forward(toClassifierInput(images.narrow(0, start, size))).toDoubleArray();
+                for (int i = 0; i < size; i++) {
+                    int best = 0;
+                    for (int c = 1; c < classes; c++) {
+                        if (logits[i * classes + c] > logits[i * classes + best]) {
+                            best = c;
+                        }
+                    }
+                    predicted[start + i] = best;
+                }
+            }
+        }
+        return predicted;
+    }
+
+    /** How many of {@code images} the classifier puts in each of its classes. */
+    public ClassHistogram classHistogram(Tensor images) {
+        return ClassHistogram.of(extractor.classifier().name(), predictedClasses(images),
+                extractor.classifier().numClasses());
     }
 
     /** The length of one feature vector. */

@@ -27,10 +27,12 @@ import java.util.Locale;
  * @param samples    images per set (reference, held-out and each generator)
  * @param kernelSubsetSize samples per subset of the kernel distance
  * @param floorSource where the floor's real images come from ("test" or "held-out training" in JSON)
+ * @param classes    the classes a classifier predicts for the model's samples, where the data set has
+ *                   a classifier ({@link ClassifierFeatures#classHistogram}); null where not
  */
 public record MetricReport(String data, String features, int samples, int kernelSubsets, int kernelSubsetSize,
                            int precisionRecallK, RealImages.FloorSource floorSource, Scores floor, Scores ceiling,
-                           Scores model) {
+                           Scores model, ClassHistogram classes) {
 
     /**
      * @param frechetDistance       Fréchet distance (squared, as FID reports it) to the reference
@@ -60,7 +62,13 @@ public record MetricReport(String data, String features, int samples, int kernel
         MetricScorer scorer = new MetricScorer(extractor, real.reference(), seed);
         return new MetricReport(data, scorer.featuresName(), scorer.n(), KernelDistance.DEFAULT_SUBSETS,
                 scorer.kernelSubsetSize(), PrecisionRecall.DEFAULT_K, real.floorSource(), scorer.score(real.heldOut()),
-                scorer.score(untrained), scorer.score(model));
+                scorer.score(untrained), scorer.score(model), null);
+    }
+
+    /** This report with the model's class histogram added. */
+    public MetricReport withClasses(ClassHistogram histogram) {
+        return new MetricReport(data, features, samples, kernelSubsets, kernelSubsetSize, precisionRecallK, floorSource,
+                floor, ceiling, model, histogram);
     }
 
     public void writeJson(Path file) throws IOException {
@@ -97,6 +105,9 @@ public record MetricReport(String data, String features, int samples, int kernel
                     + " reference training images, as '%s' has no test split; a generator that copies its training set"
                     + " can match it%n", samples, samples, data);
         });
+        if (classes != null) {
+            sb.append(classes.table());
+        }
         return sb.toString();
     }
 

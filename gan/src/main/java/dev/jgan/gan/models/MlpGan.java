@@ -21,6 +21,10 @@ import dev.jgan.nn.Unflatten;
  * normalization than the default eps of 1e-5, with the running-stat momentum left at 0.1. We
  * keep eps = 0.8 by default, because that is the network whose results people reproduce, and
  * make it a parameter ({@link #GAN_PY_BATCH_NORM_EPS}) so the chapter can show the difference.
+ *
+ * <p>{@link #withMinibatchStdDev} is gan.py's pair with one change, in D: a
+ * {@link MinibatchStdDev} feature after its first layer (512 -> 513 -> 256 -> 1), so that D sees
+ * how varied each batch is; {@code gan train}'s default recipe (mode-covering) uses it.
  */
 public final class MlpGan {
     /** gan.py's accidental-but-canonical BatchNorm eps. */
@@ -37,6 +41,17 @@ public final class MlpGan {
     }
 
     public static Gan build(int latentDim, int channels, int height, int width, double batchNormEps, Generator gen) {
+        return build(latentDim, channels, height, width, batchNormEps, false, gen);
+    }
+
+    /** gan.py's G, and its D with a {@link MinibatchStdDev} feature after D's first layer. */
+    public static Gan withMinibatchStdDev(int latentDim, int channels, int height, int width, double batchNormEps,
+                                          Generator gen) {
+        return build(latentDim, channels, height, width, batchNormEps, true, gen);
+    }
+
+    private static Gan build(int latentDim, int channels, int height, int width, double batchNormEps,
+                             boolean minibatchStdDev, Generator gen) {
         int pixels = channels * height * width;
         Sequential g = new Sequential();
         int in = latentDim;
@@ -53,11 +68,13 @@ public final class MlpGan {
         g.add(new Tanh());
         g.add(new Unflatten(1, channels, height, width));
 
-        Sequential d = new Sequential(
-                new Flatten(),
-                new Linear(pixels, 512, gen), new LeakyReLU(SLOPE),
-                new Linear(512, 256, gen), new LeakyReLU(SLOPE),
-                new Linear(256, 1, gen));
+        Sequential d = new Sequential(new Flatten(), new Linear(pixels, 512, gen), new LeakyReLU(SLOPE));
+        if (minibatchStdDev) {
+            d.add(new MinibatchStdDev());
+        }
+        d.add(new Linear(minibatchStdDev ? 513 : 512, 256, gen));
+        d.add(new LeakyReLU(SLOPE));
+        d.add(new Linear(256, 1, gen));
         return new Gan(g, d, latentDim, new int[]{channels, height, width});
     }
 }

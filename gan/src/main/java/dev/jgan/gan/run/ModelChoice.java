@@ -30,7 +30,10 @@ public enum ModelChoice {
 
         @Override
         public Gan build(RunConfig c, int[] imageShape, Generator gen) {
-            return MlpGan.build(c.latentDim(), imageShape[0], imageShape[1], imageShape[2], c.batchNormEps(), gen);
+            return c.recipe().minibatchStdDev()
+                    ? MlpGan.withMinibatchStdDev(c.latentDim(), imageShape[0], imageShape[1], imageShape[2],
+                            c.batchNormEps(), gen)
+                    : MlpGan.build(c.latentDim(), imageShape[0], imageShape[1], imageShape[2], c.batchNormEps(), gen);
         }
     },
     /** Radford et al.'s DCGAN: the pytorch/examples network at 64x64, one block fewer at 32x32. */

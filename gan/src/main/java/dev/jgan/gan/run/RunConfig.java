@@ -12,15 +12,18 @@ import dev.jgan.gan.train.GanTrainer.StepOrder;
  * (0 for the MLP GAN). Configs written before these existed read back with all three 0, which is
  * what an MLP run meant then. {@code stepOrder} is the order of D's and G's updates; configs
  * written before it existed read back as {@code algorithm-1}, the only order there was.
+ * {@code recipe} is what {@link Recipe} names; configs written before recipes existed read back
+ * as gan.py's, what those runs trained with.
  *
- * <p>The model, the loss and the step order are parsed once, when the command line or config.json
- * is read; config.json spells them as the flags do ({@code mlp}, {@code non-saturating},
- * {@code gan.py}, see {@link RunFiles}). {@code data} stays the text of {@code --data}: a
+ * <p>The model, the loss, the step order and the recipe are parsed once, when the command line or
+ * config.json is read; config.json spells them as the flags do ({@code mlp}, {@code non-saturating},
+ * {@code gan.py}, {@code mode-covering}, see {@link RunFiles}). {@code data} stays the text of {@code --data}: a
  * built-in set's name or a directory, whose format {@link DataChoice} tells from its files.
  */
 public record RunConfig(ModelChoice model, String data, int epochs, long seed, int batchSize, int latentDim,
                         GanLoss loss, int discriminatorSteps, double lr, double beta1, double beta2,
-                        int sampleEvery, double batchNormEps, int imageSize, int ngf, int ndf, StepOrder stepOrder) {
+                        int sampleEvery, double batchNormEps, int imageSize, int ngf, int ndf, StepOrder stepOrder,
+                        Recipe recipe) {
     /** The image size that means "as the data come", without padding or resizing. */
     public static final int DATA_IMAGE_SIZE = 0;
 
@@ -61,14 +64,26 @@ public record RunConfig(ModelChoice model, String data, int epochs, long seed, i
             throw new IllegalArgumentException("--step-order gan.py steps D once per G step; it cannot take --d-steps "
                     + discriminatorSteps);
         }
+        if (recipe == null) {
+            recipe = Recipe.GAN_PY;
+        }
+        recipe.check(model);
     }
 
-    /** A run in Algorithm 1's order. */
+    /** A run with gan.py's recipe. */
+    public RunConfig(ModelChoice model, String data, int epochs, long seed, int batchSize, int latentDim, GanLoss loss,
+                     int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
+                     double batchNormEps, int imageSize, int ngf, int ndf, StepOrder stepOrder) {
+        this(model, data, epochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1, beta2, sampleEvery,
+                batchNormEps, imageSize, ngf, ndf, stepOrder, null);
+    }
+
+    /** A run in Algorithm 1's order, with gan.py's recipe. */
     public RunConfig(ModelChoice model, String data, int epochs, long seed, int batchSize, int latentDim, GanLoss loss,
                      int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
                      double batchNormEps, int imageSize, int ngf, int ndf) {
         this(model, data, epochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1, beta2, sampleEvery,
-                batchNormEps, imageSize, ngf, ndf, null);
+                batchNormEps, imageSize, ngf, ndf, null, null);
     }
 
     private static void atLeastOne(String flag, int value) {
@@ -77,16 +92,16 @@ public record RunConfig(ModelChoice model, String data, int epochs, long seed, i
         }
     }
 
-    /** An MLP GAN run on images as the data come. */
+    /** An MLP GAN run on images as the data come, with gan.py's recipe. */
     public RunConfig(ModelChoice model, String data, int epochs, long seed, int batchSize, int latentDim, GanLoss loss,
                      int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
                      double batchNormEps) {
         this(model, data, epochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1, beta2, sampleEvery,
-                batchNormEps, DATA_IMAGE_SIZE, 0, 0, null);
+                batchNormEps, DATA_IMAGE_SIZE, 0, 0, null, null);
     }
 
     public RunConfig withEpochs(int newEpochs) {
         return new RunConfig(model, data, newEpochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1,
-                beta2, sampleEvery, batchNormEps, imageSize, ngf, ndf, stepOrder);
+                beta2, sampleEvery, batchNormEps, imageSize, ngf, ndf, stepOrder, recipe);
     }
 }

@@ -38,7 +38,9 @@ final class RunFiles {
                     .addSerializer(GanLoss.class, asText(GanLoss::flag))
                     .addDeserializer(GanLoss.class, fromText(GanLoss.class, GanLoss::parse))
                     .addSerializer(StepOrder.class, asText(StepOrder::flag))
-                    .addDeserializer(StepOrder.class, fromText(StepOrder.class, StepOrder::parse)));
+                    .addDeserializer(StepOrder.class, fromText(StepOrder.class, StepOrder::parse))
+                    .addSerializer(Recipe.class, asText(Recipe::cliName))
+                    .addDeserializer(Recipe.class, fromText(Recipe.class, Recipe::parse)));
 
     private RunFiles() {
     }

@@ -23,9 +23,29 @@ public enum GanLoss {
 
     /** The discriminator's loss: BCE of real logits against 1 plus fake logits against 0. */
     public static Tensor discriminatorLoss(Tensor realLogits, Tensor fakeLogits) {
-        Tensor real = realLogits.binaryCrossEntropyWithLogits(Tensor.onesLike(realLogits));
+        return discriminatorLoss(realLogits, fakeLogits, 1.0);
+    }
+
+    /**
+     * The discriminator's loss with real images labelled {@code realLabel} instead of 1: one-sided
+     * label smoothing (Salimans et al. 2016) at 0.9. D's optimum is then D(x) = 0.9 p_data /
+     * (p_data + p_g) instead of pushing real logits to infinity, so D cannot grow arbitrarily
+     * confident and G's gradients stay informative. Fakes stay at 0: smoothing them too would
+     * reward G for samples where p_data is 0.
+     */
+    public static Tensor discriminatorLoss(Tensor realLogits, Tensor fakeLogits, double realLabel) {
+        requireRealLabel(realLabel);
+        Tensor labels = Tensor.full(realLogits.backend(), realLogits.dtype(), realLabel, realLogits.shape());
+        Tensor real = realLogits.binaryCrossEntropyWithLogits(labels);
         Tensor fake = fakeLogits.binaryCrossEntropyWithLogits(Tensor.zerosLike(fakeLogits));
         return real.add(fake);
+    }
+
+    /** Refuses a label for real images outside (0.5, 1]: at 0.5 or below D would call real images fake. */
+    static void requireRealLabel(double realLabel) {
+        if (!(realLabel > 0.5 && realLabel <= 1)) {
+            throw new IllegalArgumentException("discriminator loss: the real label must be in (0.5, 1], got " + realLabel);
+        }
     }
 
     /** The generator's loss on the discriminator's logits for generated samples. */

@@ -16,8 +16,9 @@ import java.util.function.IntFunction;
  * {@code discriminatorSteps}-th call also updates G (k = 1 in the paper and here by default).
  *
  * <p>D's step: fakes G(z) are detached (D's update must not move G), and D minimizes
- * BCE(D(x), 1) + BCE(D(G(z)), 0). G's step: fresh noise, and G minimizes its {@link GanLoss}
- * through D, whose parameters receive gradients that are then discarded.
+ * BCE(D(x), 1) + BCE(D(G(z)), 0) (with {@link #withRealLabel}, BCE(D(x), label)). G's step: fresh
+ * noise, and G minimizes its {@link GanLoss} through D, whose parameters receive gradients that
+ * are then discarded.
  *
  * <p>{@link StepOrder#GAN_PY} plays one step as PyTorch-GAN's gan.py does instead: G first,
  * through the D of before this step's update, and D then trains on those same images (detached),
@@ -103,6 +104,7 @@ public final class GanTrainer {
     private final Optimizer optimizerG;
     private final Optimizer optimizerD;
     private BiFunction<Tensor, Tensor, Tensor> generatorPenalty;
+    private double realLabel = 1.0;
     private long step;
 
     public GanTrainer(Gan gan, Options options, Generator noise) {
@@ -130,6 +132,16 @@ public final class GanTrainer {
      */
     public GanTrainer withGeneratorPenalty(BiFunction<Tensor, Tensor, Tensor> penalty) {
         this.generatorPenalty = penalty;
+        return this;
+    }
+
+    /**
+     * Labels real images {@code realLabel} in D's loss instead of 1 (one-sided label smoothing at
+     * 0.9; see {@link GanLoss#discriminatorLoss(Tensor, Tensor, double)}). Returns this.
+     */
+    public GanTrainer withRealLabel(double realLabel) {
+        GanLoss.requireRealLabel(realLabel);
+        this.realLabel = realLabel;
         return this;
     }
 
@@ -170,7 +182,7 @@ public final class GanTrainer {
     private DiscriminatorOutcome discriminatorStep(Tensor z, Tensor real, Tensor fake) {
         Tensor realLogits = gan.discriminator().forward(real);
         Tensor fakeLogits = gan.discriminator().forward(fake);
-        Tensor lossD = GanLoss.discriminatorLoss(realLogits, fakeLogits);
+        Tensor lossD = GanLoss.discriminatorLoss(realLogits, fakeLogits, realLabel);
         if (options.order() == StepOrder.GAN_PY) {
             lossD = lossD.mul(0.5); // gan.py's d_loss = (real_loss + fake_loss) / 2
         }

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvalCommandTest {
@@ -65,6 +67,9 @@ class EvalCommandTest {
         assertEquals(RealImages.FloorSource.TEST, report.floorSource(), "chapter 4's test digits");
         assertTrue(text.contains("floor: 200 test images of 'digits' against the 200 reference training images"), text);
         assertTrue(report.floor().frechetDistance() < report.ceiling().frechetDistance(), text);
+        assertTrue(text.contains("classes digits-cnn predicts for 1000 samples (%): 0: "), text);
+        assertEquals(EvalCommand.CLASS_HISTOGRAM_SAMPLES, report.classes().samples(), "1000 samples whatever --n is");
+        assertEquals(10, report.classes().counts().length);
         BufferedImage picture = ImageIO.read(tmp.resolve("eval").resolve("m_neighbours.png").toFile());
         assertEquals(6 * 66 + 2, picture.getWidth(), "a sample and 5 neighbours per row");
         assertEquals(8 * 66 + 2, picture.getHeight(), "8 rows");
@@ -85,6 +90,8 @@ class EvalCommandTest {
         assertEquals(0, run("eval", "--checkpoint", checkpoint.toString(), "--n", "100", "--features", choice,
                 "--out", json.toString()), err.toString());
         assertEquals(named, MetricReport.readJson(json).features());
+        assertNull(MetricReport.readJson(json).classes(), "no classifier, no class histogram");
+        assertFalse(out.toString().contains("predicts for"), out.toString());
     }
 
     @Test
@@ -95,6 +102,7 @@ class EvalCommandTest {
         assertEquals(0, run("eval", "--checkpoint", checkpoint.toString(), "--n", "100", "--classifier",
                 weights.toString(), "--out", json.toString()), err.toString());
         assertEquals("digits-cnn penultimate (128 dims)", MetricReport.readJson(json).features());
+        assertEquals("digits-cnn", MetricReport.readJson(json).classes().classifier(), "the file's classifier counts");
     }
 
     @Test

@@ -114,10 +114,34 @@ class GanCliTest {
                 tmp.resolve("r").toString());
     }
 
+    /** The MLP GAN trains with the mode-covering recipe unless --recipe gan.py asks for gan.py's; DCGAN with its own. */
+    @Test
+    void theRecipeIsModeCoveringForTheMlpUnlessAskedAndGanPyForDcgan(@TempDir Path tmp) throws Exception {
+        Path data = TinyMnist.write(tmp.resolve("data"), 32, 3);
+        String[] common = {"--data", data.toString(), "--batch-size", "16", "--epochs", "1", "--no-progress"};
+        assertEquals(0, run(concat(new String[]{"train", "--out", tmp.resolve("mlp").toString()}, common)), err.toString());
+        assertEquals(0, run(concat(new String[]{"train", "--recipe", "gan.py", "--out", tmp.resolve("gan.py").toString()},
+                common)), err.toString());
+        assertEquals(0, run(concat(new String[]{"train", "--model", "dcgan", "--ngf", "4", "--ndf", "4", "--out",
+                tmp.resolve("dcgan").toString()}, common)), err.toString());
+        assertEquals("mode-covering", TrainingRun.savedConfig(tmp.resolve("mlp")).recipe().cliName());
+        assertEquals("gan.py", TrainingRun.savedConfig(tmp.resolve("gan.py")).recipe().cliName());
+        assertEquals("gan.py", TrainingRun.savedConfig(tmp.resolve("dcgan")).recipe().cliName());
+        assertUsageError("--recipe mode-covering is made (and measured) for --model mlp", "train", "--model", "dcgan",
+                "--recipe", "mode-covering", "--out", tmp.resolve("r").toString());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     @Test
     void trainHelpNamesBothModelsAndTheImageSize() {
         assertEquals(0, run("train", "--help"));
-        for (String word : List.of("mlp", "dcgan", "--image-size", "--ngf", "--ndf")) {
+        for (String word : List.of("mlp", "dcgan", "--image-size", "--ngf", "--ndf", "--recipe", "gan.py",
+                "mode-covering")) {
             assertTrue(out.toString().contains(word), word + " in:\n" + out);
         }
     }

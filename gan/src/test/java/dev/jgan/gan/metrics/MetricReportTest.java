@@ -65,7 +65,7 @@ class MetricReportTest {
                 report.table());
         MetricReport test = new MetricReport(report.data(), report.features(), report.samples(), report.kernelSubsets(),
                 report.kernelSubsetSize(), report.precisionRecallK(), RealImages.FloorSource.TEST, report.floor(),
-                report.ceiling(), report.model());
+                report.ceiling(), report.model(), null);
         assertTrue(test.table().contains("floor (real test)"), test.table());
         assertTrue(test.table().contains("floor: 300 test images of 'digits' against the 300 reference training images"),
                 test.table());

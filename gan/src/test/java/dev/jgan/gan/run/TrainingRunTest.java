@@ -1,9 +1,11 @@
 package dev.jgan.gan.run;
 
-import dev.jgan.gan.train.GanLoss;
 import dev.jgan.gan.pictures.PlotPixels;
+import dev.jgan.gan.train.GanLoss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -14,6 +16,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,13 +27,22 @@ class TrainingRunTest {
         return new RunConfig(ModelChoice.MLP, "digits", epochs, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 5, 0.8);
     }
 
-    @Test
-    void resumedRunTakesExactlyTheStepsOfAnUninterruptedOne(@TempDir Path tmp) throws Exception {
+    /** The same run with another recipe. */
+    static RunConfig config(int epochs, Recipe recipe) {
+        RunConfig c = config(epochs);
+        return new RunConfig(c.model(), c.data(), epochs, c.seed(), c.batchSize(), c.latentDim(), c.loss(),
+                c.discriminatorSteps(), c.lr(), c.beta1(), c.beta2(), c.sampleEvery(), c.batchNormEps(), c.imageSize(),
+                c.ngf(), c.ndf(), c.stepOrder(), recipe);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Recipe.class)
+    void resumedRunTakesExactlyTheStepsOfAnUninterruptedOne(Recipe recipe, @TempDir Path tmp) throws Exception {
         Path straight = tmp.resolve("straight");
-        TrainingRun.start(config(3), straight).run(ProgressListener.SILENT);
+        TrainingRun.start(config(3, recipe), straight).run(ProgressListener.SILENT);
 
         Path interrupted = tmp.resolve("interrupted");
-        TrainingRun.start(config(1), interrupted).run(ProgressListener.SILENT);
+        TrainingRun.start(config(1, recipe), interrupted).run(ProgressListener.SILENT);
         TrainingRun.resume(interrupted, 3).run(ProgressListener.SILENT);
 
         List<MetricsLog.Row> a = MetricsLog.read(straight.resolve(RunDirectory.METRICS));
@@ -92,6 +105,43 @@ class TrainingRunTest {
         Files.writeString(file, text.replace("\"mlp\"", "\"vae\""));
         IOException e = assertThrows(IOException.class, () -> RunFiles.readJson(file, RunConfig.class));
         assertTrue(e.getMessage().startsWith(file + ": field 'model': --model: unknown model 'vae'"), e.getMessage());
+    }
+
+    /** The two recipes train differently from the first step on: D's loss differs as soon as D does. */
+    @Test
+    void theRecipeChangesTheTrainingAndIsSavedWithTheRun(@TempDir Path tmp) throws Exception {
+        TrainingRun.start(config(1, Recipe.GAN_PY), tmp.resolve("gan.py")).run(ProgressListener.SILENT);
+        TrainingRun.start(config(1, Recipe.MODE_COVERING), tmp.resolve("covering")).run(ProgressListener.SILENT);
+        List<MetricsLog.Row> a = MetricsLog.read(tmp.resolve("gan.py").resolve(RunDirectory.METRICS));
+        List<MetricsLog.Row> b = MetricsLog.read(tmp.resolve("covering").resolve(RunDirectory.METRICS));
+        assertNotEquals(a.get(0).dLoss(), b.get(0).dLoss());
+        assertEquals(Recipe.MODE_COVERING, TrainingRun.savedConfig(tmp.resolve("covering")).recipe());
+        assertEquals(Recipe.MODE_COVERING, RunCheckpoint.read(tmp.resolve("covering").resolve(RunDirectory.CHECKPOINT))
+                .config().recipe());
+    }
+
+    /** A config.json written before recipes existed has no "recipe": such runs trained with gan.py's. */
+    @Test
+    void aConfigWithoutARecipeIsGanPys(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("config.json");
+        RunFiles.writeJson(file, config(1));
+        String text = Files.readString(file).replaceAll(",\\s*\"recipe\"\\s*:\\s*\"gan.py\"", "");
+        assertFalse(text.contains("recipe"), text);
+        Files.writeString(file, text);
+        assertEquals(Recipe.GAN_PY, RunFiles.readJson(file, RunConfig.class).recipe());
+    }
+
+    @Test
+    void anUnknownRecipeOrOneMadeForAnotherModelIsRefused() {
+        RunConfig c = config(1);
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Recipe.parse("magic"));
+        assertEquals("--recipe: unknown recipe 'magic'; available: gan.py, mode-covering", unknown.getMessage());
+        IllegalArgumentException dcgan = assertThrows(IllegalArgumentException.class, () -> new RunConfig(
+                ModelChoice.DCGAN, "digits", 1, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 5, 1e-5, 32, 8,
+                8, null, Recipe.MODE_COVERING));
+        assertTrue(dcgan.getMessage().contains("--recipe mode-covering is made (and measured) for --model mlp"),
+                dcgan.getMessage());
+        assertEquals(Recipe.GAN_PY, c.recipe(), "the short constructor is gan.py's recipe");
     }
 
     @Test

@@ -57,4 +57,23 @@ class GanLossTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GanLoss.parse("wgan"));
         assertTrue(e.getMessage().contains("'wgan'"));
     }
+
+    /** One-sided label smoothing: real images are labelled 0.9, fakes stay at 0. */
+    @Test
+    void aSmoothedRealLabelIsTheCrossEntropyAgainstThatLabel() {
+        Tensor real = Tensor.fromArray(new double[]{1.3, -0.2}, 2);
+        Tensor fake = Tensor.fromArray(new double[]{-0.7, 0.4}, 2);
+        double expected = 0;
+        for (double l : new double[]{1.3, -0.2}) {
+            expected -= (0.9 * Math.log(sigmoid(l)) + 0.1 * Math.log(1 - sigmoid(l))) / 2;
+        }
+        for (double l : new double[]{-0.7, 0.4}) {
+            expected -= Math.log(1 - sigmoid(l)) / 2;
+        }
+        assertEquals(expected, GanLoss.discriminatorLoss(real, fake, 0.9).item(), 1e-12);
+        assertEquals(GanLoss.discriminatorLoss(real, fake).item(), GanLoss.discriminatorLoss(real, fake, 1.0).item());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GanLoss.discriminatorLoss(real, fake, 0.4));
+        assertTrue(e.getMessage().contains("real label must be in (0.5, 1], got 0.4"), e.getMessage());
+    }
 }

@@ -104,4 +104,23 @@ class GanTrainerTest {
         assertFalse(penalized.generator().parameters().get(0).allClose(plain.generator().parameters().get(0), 0, 0),
                 "the penalty's gradient reaches G");
     }
+
+    /**
+     * With real images labelled 0.9, D's loss on the first step exceeds the plain one by exactly
+     * 0.1 times the mean real logit: BCE(l, 0.9) - BCE(l, 1) = 0.1 (log sigmoid(l) - log(1 - sigmoid(l))) = 0.1 l.
+     * The fake half of the loss is the same, from the same weights and noise.
+     */
+    @Test
+    void aSmoothedRealLabelAddsATenthOfTheMeanRealLogitToDsLoss() {
+        Tensor real = Tensor.rand(new Generator(3), 16, 1, 4, 4).mul(2.0).sub(1.0);
+        Gan plain = smallGan();
+        double meanRealLogit = plain.discriminator().forward(real).mean().item();
+        StepResult hard = new GanTrainer(plain, GanTrainer.Options.paper(), new Generator(2)).step(real);
+        StepResult smoothed = new GanTrainer(smallGan(), GanTrainer.Options.paper(), new Generator(2))
+                .withRealLabel(0.9).step(real);
+        assertEquals(hard.discriminatorLoss() + 0.1 * meanRealLogit, smoothed.discriminatorLoss(), 1e-6);
+        assertEquals(hard.dReal(), smoothed.dReal(), "the same D before its step");
+        assertThrows(IllegalArgumentException.class, () -> new GanTrainer(smallGan(), GanTrainer.Options.paper(),
+                new Generator(2)).withRealLabel(1.5));
+    }
 }
