@@ -16,7 +16,7 @@ import java.util.List;
  * <p>A discriminator sees one sample at a time and so cannot tell a generator that draws the
  * same few digits over and over from one that draws them all: each sample alone looks real. With
  * this feature it sees the batch's spread, and a collapsed generator's batches are far less
- * spread than real ones. PacGAN's {@link Packing} gives D the same information through m
+ * spread than real ones. PacGAN's {@link PacGanPacking} gives D the same information through m
  * samples side by side; this costs one number per row instead of m times the first layer.
  */
 public final class MinibatchStdDev extends Module {
