@@ -9,11 +9,13 @@ import dev.jgan.core.backend.BinaryOp;
 import dev.jgan.core.backend.BatchSummedMatmulKernel;
 import dev.jgan.core.backend.FusedOptimizerKernels;
 import dev.jgan.core.backend.ReduceOp;
+import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.backend.Storage;
 import dev.jgan.core.backend.UnaryOp;
 import dev.jgan.core.ops.ConvGeometry;
 import dev.jgan.core.random.Philox;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -25,10 +27,17 @@ import java.util.function.DoubleUnaryOperator;
  * matmul fast path's fused multiply-adds ({@link MatmulRung}). The float32 fast paths
  * (direct array loops, blocking, threads) sit beside these loops in their own classes and are
  * tested against them; {@link #reference()} gives a backend that runs the loops alone.
+ *
+ * <p>Memory: storages come from a {@link CpuMemoryPool}, so a new one may hold old values (every
+ * kernel writes all of its output). Scopes ({@link ScopedMemory}, {@link #openScope()}) give the
+ * arrays of what was allocated in them back to the pool; without one, arrays are left to the
+ * garbage collector as plain Java arrays are.
  */
-public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSummedMatmulKernel {
+public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSummedMatmulKernel, ScopedMemory {
     /** False for {@link #reference()}: every kernel then runs its plain loop. */
     private final boolean fastPaths;
+    private final CpuMemoryPool pool = CpuMemoryPool.fromSystemProperties();
+    private final ThreadLocal<ArrayDeque<CpuMemoryScope>> scopes = ThreadLocal.withInitial(ArrayDeque::new);
 
     /** The backend with its float32 fast paths (see the Fast* classes and {@link PackedMatmul}). */
     public CpuBackend() {
@@ -49,20 +58,47 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
         return Device.CPU;
     }
 
+    /** A storage from the pool: its contents are unspecified (see the class comment). */
     @Override
     public Storage allocate(DType dtype, int numel) {
-        return dtype == DType.FLOAT32 ? new CpuStorage.Floats(this, new float[numel])
-                : new CpuStorage.Doubles(this, new double[numel]);
+        return adoptedByScope(dtype == DType.FLOAT32 ? new CpuStorage.Floats(this, pool.floats(numel))
+                : new CpuStorage.Doubles(this, pool.doubles(numel)));
     }
 
     @Override
     public Storage fromArray(float[] data) {
-        return new CpuStorage.Floats(this, data.clone());
+        float[] copy = pool.floats(data.length);
+        System.arraycopy(data, 0, copy, 0, data.length);
+        return adoptedByScope(new CpuStorage.Floats(this, copy));
     }
 
     @Override
     public Storage fromArray(double[] data) {
-        return new CpuStorage.Doubles(this, data.clone());
+        double[] copy = pool.doubles(data.length);
+        System.arraycopy(data, 0, copy, 0, data.length);
+        return adoptedByScope(new CpuStorage.Doubles(this, copy));
+    }
+
+    private CpuStorage adoptedByScope(CpuStorage storage) {
+        CpuMemoryScope scope = scopes.get().peek();
+        if (scope != null) {
+            scope.adopt(storage);
+        }
+        return storage;
+    }
+
+    /**
+     * Opens a scope on the calling thread: what is allocated on this thread until it closes goes
+     * back to the pool then (see {@link CpuMemoryScope}). Scopes nest.
+     */
+    @Override
+    public CpuMemoryScope openScope() {
+        return new CpuMemoryScope(pool, scopes.get());
+    }
+
+    /** The arrays this backend keeps for reuse: their counters, cap and {@link CpuMemoryPool#emptyCache()}. */
+    public CpuMemoryPool memoryPool() {
+        return pool;
     }
 
     @Override
@@ -312,7 +348,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     private static float[] floats(Tensor t) {
-        return ((CpuStorage.Floats) t.storage()).data;
+        return ((CpuStorage.Floats) t.storage()).data();
     }
 
     /**
@@ -443,7 +479,9 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     private static CpuStorage storage(Tensor t) {
-        return (CpuStorage) t.storage();
+        CpuStorage storage = (CpuStorage) t.storage();
+        storage.checkLive();
+        return storage;
     }
 
     @Override
