@@ -5,7 +5,6 @@ import dev.jgan.core.ops.Convolution;
 import dev.jgan.core.random.Generator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -33,8 +32,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-public class ConvBenchmark {
+public class ConvBenchmark extends ForksLikeBinGan {
     /**
      * in channels x out channels x input size: D's 64 -> 128 at 16x16 and 128 -> 256 at 8x8 (its
      * inner layers at 32x32); G's 256 -> 128 from 4x4 and 128 -> 64 from 8x8 (transposed).

@@ -5,7 +5,6 @@ import dev.jgan.core.ops.LinearAlgebra;
 import dev.jgan.core.random.Generator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -32,8 +31,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-public class WeightGradientBenchmark {
+public class WeightGradientBenchmark extends ForksLikeBinGan {
     /**
      * M x L x P: D's second and third layers (OC 128 and 256, 8x8 and 4x4 outputs, 64 and 128
      * input channels x 16 taps), G's second and third (transposed: C*16 rows, 4x4 and 8x8 inputs).
