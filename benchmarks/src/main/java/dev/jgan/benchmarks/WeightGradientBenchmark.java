@@ -1,6 +1,8 @@
 package dev.jgan.benchmarks;
 
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Backends;
+import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.ops.LinearAlgebra;
 import dev.jgan.core.random.Generator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code path=twoSteps} is what the convolutions did before: the N products into an
  * {@code [N, M, P]} tensor, then its sum over the batch. {@code path=summed} is
  * {@link LinearAlgebra#matmulSummedOverBatch}, one product of depth N*L that adds each image's
- * product into the sum as it goes. Both give the same bits (BatchSummedMatmulTest).
+ * product into the sum as it goes. Both give the same bits (BatchSummedMatmulTest). Each call runs
+ * in a CPU memory scope, as in a training step, so its arrays are reused by the next call.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,7 +61,9 @@ public class WeightGradientBenchmark extends ForksLikeBinGan {
 
     @Benchmark
     public Tensor weightGradient() {
-        return path.equals("summed") ? LinearAlgebra.matmulSummedOverBatch(g, colsT)
-                : g.matmul(colsT).sum(new int[]{0}, false);
+        try (ScopedMemory.Scope call = ((ScopedMemory) Backends.cpu()).openScope()) {
+            return path.equals("summed") ? LinearAlgebra.matmulSummedOverBatch(g, colsT)
+                    : g.matmul(colsT).sum(new int[]{0}, false);
+        }
     }
 }

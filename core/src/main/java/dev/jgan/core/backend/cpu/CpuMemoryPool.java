@@ -80,25 +80,24 @@ public final class CpuMemoryPool {
     }
 
     /** A float array of {@code length} elements with unspecified contents. */
-    synchronized float[] floats(int length) {
-        float[] array = (float[]) take(new SizeClass(DType.FLOAT32, length));
-        if (array == null) {
-            array = new float[length];
-        }
-        if (poison) {
-            Arrays.fill(array, Float.NaN);
-        }
-        return array;
+    float[] floats(int length) {
+        return (float[]) array(DType.FLOAT32, length);
     }
 
     /** A double array of {@code length} elements with unspecified contents. */
-    synchronized double[] doubles(int length) {
-        double[] array = (double[]) take(new SizeClass(DType.FLOAT64, length));
+    double[] doubles(int length) {
+        return (double[]) array(DType.FLOAT64, length);
+    }
+
+    private synchronized Object array(DType dtype, int length) {
+        Object array = take(new SizeClass(dtype, length));
         if (array == null) {
-            array = new double[length];
+            array = dtype == DType.FLOAT32 ? new float[length] : new double[length];
         }
-        if (poison) {
-            Arrays.fill(array, Double.NaN);
+        if (poison && array instanceof float[] floats) {
+            Arrays.fill(floats, Float.NaN);
+        } else if (poison) {
+            Arrays.fill((double[]) array, Double.NaN);
         }
         return array;
     }
