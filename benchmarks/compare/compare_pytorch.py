@@ -20,8 +20,10 @@ too) measures peak memory instead: the MLP GAN (gan.py's networks, batch 64, Ada
 trained for MEMORY_STEPS steps in a fresh process per side (PeakMemoryMain in a JVM started as
 for the timings; PyTorch on 1 thread, since threads barely change memory), each reporting its
 resident set size before building the model (VmRSS) and its peak after the last step (VmHWM,
-both from /proc/self/status). Java runs twice: with the default heap, which may grow to a
-quarter of RAM and so lets the collector put off work and the RSS swell, and with SMALL_HEAP.
+both from /proc/self/status). Java runs twice: with the launcher's settings (LAUNCHER_JVM_OPTIONS,
+bin/gan's: the serial collector, a small first heap and young generation, the JVM's default
+maximum of a quarter of RAM), and with SMALL_HEAP added. Every JVM this script starts, the
+timings' included, gets LAUNCHER_JVM_OPTIONS.
 It prints a second table, "peak memory", with ours / PyTorch's for the peak and for the peak
 minus start-up. --baseline-jar applies to the timings only.
 
@@ -122,6 +124,8 @@ MEMORY_STEPS = 200
 # The second Java row's maximum heap: the smallest power of two at which the MLP GAN's 200 steps
 # finish (measured 2026-12-05: 64 and 80 MiB ran out of heap, 96 MiB did not, with little margin).
 SMALL_HEAP = "-Xmx128m"
+# bin/gan's JVM settings (see its comments); benchmarks' LauncherOptionsTest checks that they agree.
+LAUNCHER_JVM_OPTIONS = ("-XX:+UseSerialGC", "-Xms64m", "-Xmn32m")
 E2E_WORKLOAD = "e2e mlp-gan fashion-mnist epoch"
 E2E_DATA = "/usr/share/datasets/fashion-mnist"
 E2E_EPOCHS = 1
@@ -297,8 +301,8 @@ def time_torch(threads, only=()):
 def run_java(jar, driver, *args, heap=None):
     """Runs a driver class in a fresh JVM; returns its RESULT or MEMORY lines as {name: value} and the Java version."""
     # --add-modules: our matmul uses the Vector API (SIMD) only when the module is present.
-    out = run_child(["java", "--add-modules", "jdk.incubator.vector", *([heap] if heap else []), "-cp", jar, driver,
-                     *args])
+    out = run_child(["java", "--add-modules", "jdk.incubator.vector", *LAUNCHER_JVM_OPTIONS, *([heap] if heap else []),
+                     "-cp", jar, driver, *args])
     values, java = {}, "?"
     for line in out.splitlines():
         fields = line.split("\t")
@@ -319,7 +323,8 @@ def measure_memory():
     rows = [("PyTorch, 1 thread", torch_run["memory"])]
     for heap in (None, SMALL_HEAP):
         java = run_java(JAR, MEMORY_DRIVER, str(MEMORY_STEPS), heap=heap)[0]
-        label = f"ours, {heap}" if heap else f"ours, default heap (max {java['maxHeap'] / 2 ** 20:.1f} GiB)"
+        label = (f"ours, {heap}" if heap else
+                 f"ours, launcher's settings ({' '.join(LAUNCHER_JVM_OPTIONS)}, max {java['maxHeap'] / 2 ** 20:.1f} GiB)")
         rows.append((label, java))
     return rows, torch_run
 

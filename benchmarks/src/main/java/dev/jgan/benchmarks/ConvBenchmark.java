@@ -1,11 +1,12 @@
 package dev.jgan.benchmarks;
 
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Backends;
+import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.ops.Convolution;
 import dev.jgan.core.random.Generator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -27,14 +28,16 @@ import java.util.concurrent.TimeUnit;
  * public ops: {@code filters.matmul(im2col(x))}, one product per image, and for the transposed
  * convolution {@code col2im(filtersT.matmul(x))}. Both give the same bits, so the ratio is what
  * folding the batch buys.
+ *
+ * <p>Each call runs in a CPU memory scope, as in a training step, so its tensors' arrays are
+ * reused by the next call instead of being collected.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-public class ConvBenchmark {
+public class ConvBenchmark extends ForksLikeBinGan {
     /**
      * in channels x out channels x input size: D's 64 -> 128 at 16x16 and 128 -> 256 at 8x8 (its
      * inner layers at 32x32); G's 256 -> 128 from 4x4 and 128 -> 64 from 8x8 (transposed).
@@ -73,15 +76,19 @@ public class ConvBenchmark {
 
     @Benchmark
     public Tensor forward() {
-        return run();
+        try (ScopedMemory.Scope call = ((ScopedMemory) Backends.cpu()).openScope()) {
+            return run();
+        }
     }
 
     @Benchmark
     public Tensor forwardBackward() {
-        x.zeroGrad();
-        weight.zeroGrad();
-        run().mul(upstream).sum().backward();
-        return weight.grad();
+        try (ScopedMemory.Scope call = ((ScopedMemory) Backends.cpu()).openScope()) {
+            x.zeroGrad();
+            weight.zeroGrad();
+            run().mul(upstream).sum().backward();
+            return weight.grad();
+        }
     }
 
     private Tensor run() {

@@ -8,7 +8,6 @@ import dev.jgan.core.backend.cpu.CpuBackend;
 import dev.jgan.core.random.Generator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -31,8 +30,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-public class ElementwiseBenchmark {
+public class ElementwiseBenchmark extends ForksLikeBinGan {
     /** rows x columns. */
     @Param({"64x1024", "64x784", "1024x784"})
     public String shape;

@@ -1,6 +1,7 @@
 package dev.jgan.benchmarks;
 
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.random.Generator;
 import dev.jgan.gan.models.Dcgan;
 import dev.jgan.gan.models.Gan;
@@ -12,7 +13,9 @@ import dev.jgan.gan.train.GanTrainer;
  * side-by-side runner time the same thing: one {@link GanTrainer#step} (D on a real batch and a
  * detached fake one, then G through D, both with Adam) at batch 64 on random images in [-1, 1]
  * (a step's cost does not depend on the pixels). {@code compare_pytorch.py} builds the same
- * networks and step in PyTorch.
+ * networks and step in PyTorch. As in {@code gan train}, every step after the first runs in a
+ * memory scope of the batch's backend, so the CPU reuses the step's arrays
+ * ({@code -Djgan.cpu.memory.cacheMiB=0} measures the steps without that).
  */
 public enum GanSteps {
     /** PyTorch-GAN's gan.py: 28x28x1, noise 100, G 128-256-512-1024, D 512-256. */
@@ -68,7 +71,13 @@ public enum GanSteps {
     /** One network and batch, ready to step. */
     public record Step(GanTrainer trainer, Tensor real) {
         public double run() {
-            return trainer.step(real).discriminatorLoss();
+            // The first step creates Adam's state, which must outlive it (TrainingRun does the same).
+            if (trainer.stepCount() == 0 || !(real.backend() instanceof ScopedMemory scoped)) {
+                return trainer.step(real).discriminatorLoss();
+            }
+            try (ScopedMemory.Scope step = scoped.openScope()) {
+                return trainer.step(real).discriminatorLoss();
+            }
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.jgan.benchmarks;
 import dev.jgan.core.backend.cpu.MatmulRung;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -30,8 +29,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-public class MatmulBenchmark {
+public class MatmulBenchmark extends ForksLikeBinGan {
     /** m x k x n. */
     @Param({"64x64x64", "128x128x128", "256x256x256", "512x512x512", "1024x1024x1024",
             "64x100x128", "64x128x256", "64x256x512", "64x512x1024", "64x1024x784",

@@ -1,11 +1,12 @@
 package dev.jgan.benchmarks;
 
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Backends;
+import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.ops.LinearAlgebra;
 import dev.jgan.core.random.Generator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -25,15 +26,15 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code path=twoSteps} is what the convolutions did before: the N products into an
  * {@code [N, M, P]} tensor, then its sum over the batch. {@code path=summed} is
  * {@link LinearAlgebra#matmulSummedOverBatch}, one product of depth N*L that adds each image's
- * product into the sum as it goes. Both give the same bits (BatchSummedMatmulTest).
+ * product into the sum as it goes. Both give the same bits (BatchSummedMatmulTest). Each call runs
+ * in a CPU memory scope, as in a training step, so its arrays are reused by the next call.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-public class WeightGradientBenchmark {
+public class WeightGradientBenchmark extends ForksLikeBinGan {
     /**
      * M x L x P: D's second and third layers (OC 128 and 256, 8x8 and 4x4 outputs, 64 and 128
      * input channels x 16 taps), G's second and third (transposed: C*16 rows, 4x4 and 8x8 inputs).
@@ -60,7 +61,9 @@ public class WeightGradientBenchmark {
 
     @Benchmark
     public Tensor weightGradient() {
-        return path.equals("summed") ? LinearAlgebra.matmulSummedOverBatch(g, colsT)
-                : g.matmul(colsT).sum(new int[]{0}, false);
+        try (ScopedMemory.Scope call = ((ScopedMemory) Backends.cpu()).openScope()) {
+            return path.equals("summed") ? LinearAlgebra.matmulSummedOverBatch(g, colsT)
+                    : g.matmul(colsT).sum(new int[]{0}, false);
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.jgan.benchmarks.compare;
 
 import dev.jgan.benchmarks.GanSteps;
 import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Backends;
+import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.random.Generator;
 
 import java.io.PrintStream;
@@ -12,7 +14,10 @@ import java.util.function.Supplier;
 /**
  * The Java side of the comparison with PyTorch ({@code benchmarks/compare/compare_pytorch.py}
  * runs it): the same workloads, through the same user-level tensor ops a PyTorch user calls
- * (so allocation and dispatch count on both sides), each timed by {@link MedianTimer}.
+ * (so allocation and dispatch count on both sides), each timed by {@link MedianTimer}. Each call
+ * runs in a CPU memory scope, as an op runs in a training step of {@code gan train}: its result's
+ * array goes back to the pool when the scope closes, as PyTorch's goes back to its allocator when
+ * the last Python reference to the result is dropped.
  *
  * <p>Prints one line per workload, {@code RESULT<TAB>name<TAB>seconds per call}; the names
  * must match the Python script's. Arguments, if any, select workloads by name prefix. The
@@ -35,7 +40,12 @@ public final class CompareMain {
                 continue;
             }
             Supplier<Tensor> work = w.getValue();
-            double seconds = MedianTimer.secondsPerCall(() -> sink = work.get());
+            ScopedMemory cpu = (ScopedMemory) Backends.cpu();
+            double seconds = MedianTimer.secondsPerCall(() -> {
+                try (ScopedMemory.Scope call = cpu.openScope()) {
+                    sink = work.get();
+                }
+            });
             System.out.println("RESULT\t" + w.getKey() + "\t" + seconds);
         }
         for (GanSteps model : GanSteps.values()) {

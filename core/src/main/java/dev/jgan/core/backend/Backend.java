@@ -17,6 +17,12 @@ import dev.jgan.core.Tensor;
 public interface Backend {
     Device device();
 
+    /**
+     * Storage for {@code numel} elements whose contents are unspecified: a backend may hand out
+     * memory that held another tensor. Every kernel writes each element of its output, so ops
+     * allocate their results with this; a result that must start at zero is filled
+     * ({@code Tensor.zeros}).
+     */
     Storage allocate(DType dtype, int numel);
 
     Storage fromArray(float[] data);

@@ -1,10 +1,12 @@
 package dev.jgan.core.backend;
 
 /**
- * An optional capability of a {@link Backend} whose memory the garbage collector cannot be left
- * to manage: a training step allocates activations, saved tensors and gradients whose Java
- * objects are tiny, so the collector sees no reason to run while device memory fills up. A
- * scope returns what was allocated in it when it closes. The CPU backend does not need one.
+ * An optional capability of a {@link Backend} that can take a training step's memory back at a
+ * point the caller names, instead of waiting for the garbage collector. On a GPU the collector
+ * cannot be left to it: a step allocates activations, saved tensors and gradients whose Java
+ * objects are tiny, so it sees no reason to run while device memory fills up. On the CPU, memory
+ * taken back is reused by the next step without being zeroed or collected. A scope returns what
+ * was allocated in it, on the thread that opened it, when it closes.
  *
  * <pre>{@code
  * try (ScopedMemory.Scope step = scoped.openScope()) {

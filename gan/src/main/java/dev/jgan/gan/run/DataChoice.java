@@ -128,6 +128,10 @@ public final class DataChoice {
     private static TensorDataset prepare(Dataset raw, Transform fit) {
         // Pad before scaling: the loaders' black is 0, which the scaling then maps to -1 with the rest.
         Transform all = fit == null ? Normalize.toTanhRange(1.0) : fit.andThen(Normalize.toTanhRange(1.0));
+        // The loaders hand over data sets of their own: scaled where they lie, the images are held once.
+        if (raw instanceof TensorDataset loaded && Arrays.equals(all.outputShape(raw.imageShape()), raw.imageShape())) {
+            return loaded.transformInPlace(all);
+        }
         return TensorDataset.copyOf(raw.map(all));
     }
 

@@ -41,9 +41,10 @@ import static dev.jgan.gan.run.RunDirectory.CONFIG;
  * <p>A run trains on one device (not part of its config: a run may be resumed on another). The
  * models are built on the CPU, so their initial weights are the same everywhere, then moved with
  * their optimizers' state, and every batch and noise draw is copied over. On a device whose
- * memory the garbage collector cannot manage ({@link ScopedMemory}: the GPU) each step runs in a
- * memory scope, so memory in use stays flat from step to step; the first step this process takes
- * runs without one, as it creates Adam's state.
+ * backend offers {@link ScopedMemory} (the GPU, whose memory the garbage collector cannot manage,
+ * and the CPU, which reuses the arrays instead of zeroing new ones) each step runs in a memory
+ * scope, so memory in use stays flat from step to step; the first step this process takes runs
+ * without one, as it creates Adam's state.
  *
  * <p>What a command leaves behind when it fails, and what survives a crash, is described in
  * docs/run-directory.md: nothing is written before the data are loaded and the models built
@@ -260,7 +261,14 @@ public final class TrainingRun {
 
     private void writeGrid(Path file) throws IOException {
         int scale = Math.max(1, 64 / gan.sampleShape()[1]);
-        Tensor samples = inMemoryScope(() -> gan.sample(fixedNoise).to(Device.CPU));
+        // Copied out as an array: on the CPU, to(Device.CPU) would return the scope's own tensor,
+        // whose memory the scope takes back before the grid is drawn.
+        float[] pixels = inMemoryScope(() -> gan.sample(fixedNoise).toFloatArray());
+        int[] sampleShape = gan.sampleShape();
+        int[] shape = new int[sampleShape.length + 1];
+        shape[0] = fixedNoise.size(0);
+        System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
+        Tensor samples = Tensor.fromArray(pixels, shape);
         ImageGrid.writePng(samples, 8, scale, file);
     }
 

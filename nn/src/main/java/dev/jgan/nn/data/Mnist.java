@@ -75,16 +75,16 @@ public final class Mnist {
         }
         int[] classes = new int[count];
         for (int i = 0; i < count; i++) {
-            classes[i] = labels.data()[i] & 0xFF;
+            classes[i] = labels.value(i);
             if (classes[i] >= numClasses) {
                 throw new DataFileException(labelsFile, "label " + classes[i] + " of example " + i
                         + " is outside 0.." + (numClasses - 1));
             }
         }
-        byte[] pixels = images.data();
-        float[] values = new float[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            values[i] = Pixels.unit(pixels[i]);
+        byte[] file = images.file();
+        float[] values = new float[images.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Pixels.unit(file[images.dataOffset() + i]);
         }
         return TensorDataset.wrap(values, new int[] {1, images.dims()[1], images.dims()[2]}, classes);
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,5 +90,23 @@ class TensorDatasetTest {
         assertArrayEquals(new int[] {4}, copy.imageShape());
         assertArrayEquals(new int[] {7, 8, 9}, copy.labels());
         assertArrayEquals(new float[] {0, 1, 2, 3, 10, 11, 12, 13, 20, 21, 22, 23}, copy.images().toFloatArray());
+    }
+
+    @Test
+    void transformInPlaceGivesTheValuesOfACopyAndHoldsTheImagesOnce() {
+        Transform scale = Normalize.toTanhRange(20.0);
+        TensorDataset copied = TensorDataset.copyOf(three().map(scale));
+        TensorDataset loaded = three();
+        TensorDataset inPlace = loaded.transformInPlace(scale);
+        assertSame(loaded, inPlace);
+        assertArrayEquals(copied.images().toFloatArray(), inPlace.images().toFloatArray());
+        assertArrayEquals(new int[] {7, 8, 9}, inPlace.labels());
+    }
+
+    @Test
+    void transformInPlaceRefusesATransformThatChangesTheShape() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> three().transformInPlace(new FlattenImage()));
+        assertTrue(e.getMessage().contains("[1, 2, 2] into [4]"), e.getMessage());
     }
 }

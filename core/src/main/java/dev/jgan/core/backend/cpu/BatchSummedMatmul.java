@@ -43,9 +43,9 @@ final class BatchSummedMatmul {
         if (k <= PackedMatmul.KC) {
             for (int g = 0; g < aGroups.length; g++) {
                 PackedMatmul.DEFAULT.multiplySegments(
-                        new PackedMatmul.Operand(as.data, aGroups[g], a.stride(0), a.stride(rank - 2), a.stride(rank - 1)),
-                        new PackedMatmul.Operand(bs.data, bGroups[g], b.stride(0), b.stride(rank - 2), b.stride(rank - 1)),
-                        os.data, out.offset() + g * matrix, m, k, p, batch);
+                        new PackedMatmul.Operand(as.data(), aGroups[g], a.stride(0), a.stride(rank - 2), a.stride(rank - 1)),
+                        new PackedMatmul.Operand(bs.data(), bGroups[g], b.stride(0), b.stride(rank - 2), b.stride(rank - 1)),
+                        os.data(), out.offset() + g * matrix, m, k, p, batch);
             }
             return true;
         }
@@ -54,12 +54,12 @@ final class BatchSummedMatmul {
         for (int g = 0; g < aGroups.length; g++) {
             int sumAt = out.offset() + g * matrix;
             for (int n = 0; n < batch; n++) {
-                float[] target = n == 0 ? os.data : product;
-                PackedMatmul.DEFAULT.multiply(as.data, aGroups[g] + n * a.stride(0), a.stride(rank - 2),
-                        a.stride(rank - 1), bs.data, bGroups[g] + n * b.stride(0), b.stride(rank - 2),
+                float[] target = n == 0 ? os.data() : product;
+                PackedMatmul.DEFAULT.multiply(as.data(), aGroups[g] + n * a.stride(0), a.stride(rank - 2),
+                        a.stride(rank - 1), bs.data(), bGroups[g] + n * b.stride(0), b.stride(rank - 2),
                         b.stride(rank - 1), target, n == 0 ? sumAt : 0, m, k, p);
                 if (n > 0) {
-                    addInto(os.data, sumAt, product, matrix);
+                    addInto(os.data(), sumAt, product, matrix);
                 }
             }
         }

@@ -8,9 +8,11 @@ import dev.jgan.core.backend.BinaryOp;
 import dev.jgan.core.backend.BatchSummedMatmulKernel;
 import dev.jgan.core.backend.FusedOptimizerKernels;
 import dev.jgan.core.backend.ReduceOp;
+import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.backend.Storage;
 import dev.jgan.core.backend.UnaryOp;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -20,10 +22,17 @@ import java.util.Arrays;
  * the kernel computes. A fast path takes the case when it can and must give the loop's bits or
  * stay within the tolerance its tests state; {@link #reference()} runs the loops alone, for every
  * kernel.
+ *
+ * <p>Memory: storages come from a {@link CpuMemoryPool}, so a new one may hold old values (every
+ * kernel writes all of its output). Scopes ({@link ScopedMemory}, {@link #openScope()}) give the
+ * arrays of what was allocated in them back to the pool; without one, arrays are left to the
+ * garbage collector as plain Java arrays are.
  */
-public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSummedMatmulKernel {
+public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSummedMatmulKernel, ScopedMemory {
     /** False for {@link #reference()}: every kernel then runs its plain loop. */
     private final boolean fastPaths;
+    private final CpuMemoryPool pool = CpuMemoryPool.fromSystemProperties();
+    private final ThreadLocal<ArrayDeque<CpuMemoryScope>> scopes = ThreadLocal.withInitial(ArrayDeque::new);
 
     /** The backend with its float32 fast paths (see the Fast* classes and {@link PackedMatmul}). */
     public CpuBackend() {
@@ -44,20 +53,47 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
         return Device.CPU;
     }
 
+    /** A storage from the pool: its contents are unspecified (see the class comment). */
     @Override
     public Storage allocate(DType dtype, int numel) {
-        return dtype == DType.FLOAT32 ? new CpuStorage.Floats(this, new float[numel])
-                : new CpuStorage.Doubles(this, new double[numel]);
+        return adoptedByScope(dtype == DType.FLOAT32 ? new CpuStorage.Floats(this, pool.floats(numel))
+                : new CpuStorage.Doubles(this, pool.doubles(numel)));
     }
 
     @Override
     public Storage fromArray(float[] data) {
-        return new CpuStorage.Floats(this, data.clone());
+        float[] copy = pool.floats(data.length);
+        System.arraycopy(data, 0, copy, 0, data.length);
+        return adoptedByScope(new CpuStorage.Floats(this, copy));
     }
 
     @Override
     public Storage fromArray(double[] data) {
-        return new CpuStorage.Doubles(this, data.clone());
+        double[] copy = pool.doubles(data.length);
+        System.arraycopy(data, 0, copy, 0, data.length);
+        return adoptedByScope(new CpuStorage.Doubles(this, copy));
+    }
+
+    private CpuStorage adoptedByScope(CpuStorage storage) {
+        CpuMemoryScope scope = scopes.get().peek();
+        if (scope != null) {
+            scope.adopt(storage);
+        }
+        return storage;
+    }
+
+    /**
+     * Opens a scope on the calling thread: what is allocated on this thread until it closes goes
+     * back to the pool then (see {@link CpuMemoryScope}). Scopes nest.
+     */
+    @Override
+    public CpuMemoryScope openScope() {
+        return new CpuMemoryScope(pool, scopes.get());
+    }
+
+    /** The arrays this backend keeps for reuse: their counters, cap and {@link CpuMemoryPool#emptyCache()}. */
+    public CpuMemoryPool memoryPool() {
+        return pool;
     }
 
     @Override
@@ -189,7 +225,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     private static float[] floats(Tensor t) {
-        return ((CpuStorage.Floats) t.storage()).data;
+        return ((CpuStorage.Floats) t.storage()).data();
     }
 
     /** float32 rows follow {@link Float32Math#softmaxRow}, the fast path's definition; float64 rows are summed in double. */
@@ -212,7 +248,9 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     private static CpuStorage storage(Tensor t) {
-        return (CpuStorage) t.storage();
+        CpuStorage storage = (CpuStorage) t.storage();
+        storage.checkLive();
+        return storage;
     }
 
     @Override

@@ -39,7 +39,7 @@ record DenseOperand(Kind kind, float[] data, int offset, int period, int cycle) 
         if (t.isContiguous()) {
             return contiguous(t);
         }
-        float[] data = ((CpuStorage.Floats) t.storage()).data;
+        float[] data = ((CpuStorage.Floats) t.storage()).data();
         int[] shape = t.shape();
         int[] strides = t.strides();
         // ROW: trailing dims contiguous, all others stride 0. Size-1 dims fit any stride.
@@ -76,7 +76,7 @@ record DenseOperand(Kind kind, float[] data, int offset, int period, int cycle) 
 
     /** t itself when it is contiguous, else a contiguous copy: for kernels that only take plain arrays. */
     static DenseOperand contiguous(Tensor t) {
-        return t.isContiguous() ? new DenseOperand(Kind.CONTIGUOUS, ((CpuStorage.Floats) t.storage()).data, t.offset(), 0)
+        return t.isContiguous() ? new DenseOperand(Kind.CONTIGUOUS, ((CpuStorage.Floats) t.storage()).data(), t.offset(), 0)
                 : packed(t);
     }
 

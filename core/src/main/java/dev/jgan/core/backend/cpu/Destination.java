@@ -10,7 +10,7 @@ record Destination(Tensor out, float[] data, int offset, boolean direct) {
 
     static Destination of(Tensor out) {
         if (out.isContiguous()) {
-            return new Destination(out, ((CpuStorage.Floats) out.storage()).data, out.offset(), true);
+            return new Destination(out, ((CpuStorage.Floats) out.storage()).data(), out.offset(), true);
         }
         return new Destination(out, new float[out.numel()], 0, false);
     }

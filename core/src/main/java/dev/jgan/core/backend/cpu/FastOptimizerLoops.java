@@ -100,6 +100,6 @@ final class FastOptimizerLoops {
     }
 
     private static float[] floats(Tensor t) {
-        return ((CpuStorage.Floats) t.storage()).data;
+        return ((CpuStorage.Floats) t.storage()).data();
     }
 }

@@ -44,8 +44,8 @@ final class FastWindows {
         int oh = ConvGeometry.outputSize("im2col", h, kh, sh, ph, dh);
         int ow = ConvGeometry.outputSize("im2col", w, kw, sw, pw, dw);
         int taps = kh * kw, positions = oh * ow;
-        float[] src = xs.data;
-        float[] dst = os.data;
+        float[] src = xs.data();
+        float[] dst = os.data();
         int xOff = x.offset(), xsN = x.stride(0), xsC = x.stride(1), xsY = x.stride(2), xsX = x.stride(3);
         int oOff = out.offset(), osN = out.stride(0), osRow = out.stride(1), osCol = out.stride(2);
         // A work item is one channel of a block of images. Batch-inner columns hold a row's
@@ -154,8 +154,8 @@ final class FastWindows {
         int ow = ConvGeometry.outputSize("col2im", w, kw, sw, pw, dw);
         int taps = kh * kw;
         Entries entries = Entries.of(kh, kw, oh, ow, sh, sw, ph, pw, dh, dw, h, w, cols.stride(1), cols.stride(2));
-        float[] src = cs.data;
-        float[] dst = os.data;
+        float[] src = cs.data();
+        float[] dst = os.data();
         int cOff = cols.offset(), csN = cols.stride(0), csRow = cols.stride(1);
         int oOff = out.offset(), osN = out.stride(0), osC = out.stride(1), osY = out.stride(2), osX = out.stride(3);
         boolean channelMajor = csN < csRow;

@@ -91,6 +91,8 @@ final class FusedOptimizerLoops {
     }
 
     private static CpuStorage storage(Tensor t) {
-        return (CpuStorage) t.storage();
+        CpuStorage storage = (CpuStorage) t.storage();
+        storage.checkLive();
+        return storage;
     }
 }

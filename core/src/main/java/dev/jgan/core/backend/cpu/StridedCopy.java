@@ -27,7 +27,7 @@ final class StridedCopy {
         if (!(src.storage() instanceof CpuStorage.Floats s) || !(dst.storage() instanceof CpuStorage.Floats d)) {
             return false;
         }
-        copy(s.data, src.offset(), src.strides(), d.data, dst.offset(), dst.strides(), dst.shape());
+        copy(s.data(), src.offset(), src.strides(), d.data(), dst.offset(), dst.strides(), dst.shape());
         return true;
     }
 
@@ -37,10 +37,10 @@ final class StridedCopy {
             return false;
         }
         if (dst.isContiguous()) {
-            Arrays.fill(d.data, dst.offset(), dst.offset() + dst.numel(), (float) value);
+            Arrays.fill(d.data(), dst.offset(), dst.offset() + dst.numel(), (float) value);
         } else {
             // A fill is a copy from one element seen through stride 0 everywhere.
-            copy(new float[]{(float) value}, 0, new int[dst.dim()], d.data, dst.offset(), dst.strides(), dst.shape());
+            copy(new float[]{(float) value}, 0, new int[dst.dim()], d.data(), dst.offset(), dst.strides(), dst.shape());
         }
         return true;
     }
@@ -48,14 +48,14 @@ final class StridedCopy {
     /** A new row-major array holding the elements of float32 tensor t. */
     static float[] packed(Tensor t) {
         float[] out = new float[t.numel()];
-        copy(((CpuStorage.Floats) t.storage()).data, t.offset(), t.strides(), out, 0,
+        copy(((CpuStorage.Floats) t.storage()).data(), t.offset(), t.strides(), out, 0,
                 Shape.contiguousStrides(t.shape()), t.shape());
         return out;
     }
 
     /** Writes row-major {@code src} into the elements of float32 tensor dst. */
     static void unpack(float[] src, Tensor dst) {
-        copy(src, 0, Shape.contiguousStrides(dst.shape()), ((CpuStorage.Floats) dst.storage()).data,
+        copy(src, 0, Shape.contiguousStrides(dst.shape()), ((CpuStorage.Floats) dst.storage()).data(),
                 dst.offset(), dst.strides(), dst.shape());
     }
 

@@ -75,6 +75,6 @@ class DenseOperandTest {
     }
 
     private static float[] data(Tensor t) {
-        return ((CpuStorage.Floats) t.storage()).data;
+        return ((CpuStorage.Floats) t.storage()).data();
     }
 }

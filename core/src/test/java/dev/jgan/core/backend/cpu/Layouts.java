@@ -97,7 +97,7 @@ final class Layouts {
 
     /** The same layout and values as t, in fresh storage (so two backends can write into twins). */
     static Tensor twin(Tensor t) {
-        Tensor base = Tensor.fromArray(((CpuStorage.Floats) t.storage()).data.clone(), t.storage().size());
+        Tensor base = Tensor.fromArray(((CpuStorage.Floats) t.storage()).data().clone(), t.storage().size());
         return Tensor.asStrided(base, t.shape(), t.strides(), t.offset());
     }
 

@@ -32,8 +32,8 @@ class PackingScratchTest {
     @Test
     void aFullIdleListKeepsTheLargestBuffers() {
         List<float[]> small = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            small.add(PackingScratch.borrow(1 << 20));
+        for (int i = 0; i < PackingScratch.KEPT + 4; i++) {
+            small.add(PackingScratch.borrow(1 << 10));
         }
         float[] large = PackingScratch.borrow(1 << 22);
         small.forEach(PackingScratch::giveBack);
@@ -41,5 +41,31 @@ class PackingScratchTest {
         float[] again = PackingScratch.borrow(1 << 22);
         assertSame(large, again, "the large buffer displaced a small one instead of being dropped");
         PackingScratch.giveBack(again);
+    }
+
+    @Test
+    void aBufferGivenBackOnOneThreadServesAnother() throws Exception {
+        float[] buffer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            float[] b = PackingScratch.borrow(5 << 20);
+            PackingScratch.giveBack(b);
+            return b;
+        }).get();
+        float[] again = PackingScratch.borrow(5 << 20);
+        assertSame(buffer, again, "the common pool's workers clear their thread-locals, so the list is shared");
+        PackingScratch.giveBack(again);
+    }
+
+    @Test
+    void aSmallRequestTakesTheSmallestBufferThatFitsLeavingTheLargeOneForALargeRequest() {
+        float[] large = PackingScratch.borrow(3 << 20);
+        float[] small = PackingScratch.borrow(3000);
+        PackingScratch.giveBack(large);
+        PackingScratch.giveBack(small);
+        float[] forSmall = PackingScratch.borrow(2900);
+        float[] forLarge = PackingScratch.borrow(3 << 20);
+        assertSame(small, forSmall);
+        assertSame(large, forLarge, "the panel's buffer is still there for the next panel");
+        PackingScratch.giveBack(forSmall);
+        PackingScratch.giveBack(forLarge);
     }
 }

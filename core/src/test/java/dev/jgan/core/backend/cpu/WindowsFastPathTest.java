@@ -247,7 +247,7 @@ class WindowsFastPathTest {
     }
 
     private static void fill(Tensor cols, Random rnd) {
-        float[] data = ((CpuStorage.Floats) cols.storage()).data;
+        float[] data = ((CpuStorage.Floats) cols.storage()).data();
         System.arraycopy(Layouts.values(rnd, data.length, 16), 0, data, 0, data.length);
     }
 }
