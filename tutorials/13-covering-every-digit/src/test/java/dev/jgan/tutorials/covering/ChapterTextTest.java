@@ -37,6 +37,11 @@ class ChapterTextTest {
     }
 
     @Test
+    void timingsAreInDatedMachineDependentBlocks() {
+        ChapterText.readme().assertTimingsAreInDatedMachineDependentBlocks();
+    }
+
+    @Test
     void everyLineOfCodeQuotedInTheReadmeIsInTheChapterOrTheGanModule() {
         ChapterText.readme().assertQuotedCodeIsIn(SOURCES, 2);
     }
