@@ -221,6 +221,10 @@ public final class GanTrainer {
     private StepResult ganPyStep(Tensor real) {
         Tensor z = noiseSource.apply(real.size(0));
         Tensor genImgs = gan.generator().forward(z);
+        // G's backward runs through D and would add into the gradients D's last step left. Those
+        // are thrown away either way (generatorStep drops D's gradients), but in a memory scope
+        // they belong to the previous step's scope, whose arrays are back in the pool: clear them.
+        gan.discriminator().zeroGrad();
         double gLoss = generatorStep(z, genImgs, real);
 
         DiscriminatorOutcome d = discriminatorStep(z, real, genImgs.detach());
