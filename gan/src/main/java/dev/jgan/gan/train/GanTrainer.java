@@ -193,6 +193,10 @@ public final class GanTrainer {
         optimizerD.zeroGrad();
         lossD.backward();
         optimizerD.step();
+        // Dropped once used, as generatorStep drops the ones G's loss leaves in D: no gradient
+        // outlives the step that made it, so none is left in a memory scope's arrays after the
+        // scope closes (in gan.py's order G's backward runs through D next, at the next step).
+        gan.discriminator().zeroGrad();
         return new DiscriminatorOutcome(dLoss, realLogits.detach().sigmoid().mean().item(),
                 fakeLogits.detach().sigmoid().mean().item());
     }
@@ -221,10 +225,6 @@ public final class GanTrainer {
     private StepResult ganPyStep(Tensor real) {
         Tensor z = noiseSource.apply(real.size(0));
         Tensor genImgs = gan.generator().forward(z);
-        // G's backward runs through D and would add into the gradients D's last step left. Those
-        // are thrown away either way (generatorStep drops D's gradients), but in a memory scope
-        // they belong to the previous step's scope, whose arrays are back in the pool: clear them.
-        gan.discriminator().zeroGrad();
         double gLoss = generatorStep(z, genImgs, real);
 
         DiscriminatorOutcome d = discriminatorStep(z, real, genImgs.detach());
