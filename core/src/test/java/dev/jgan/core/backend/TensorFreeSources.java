@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The rule that keeps kernels on their own floor: a backend's sources refer neither to the
@@ -75,12 +78,22 @@ public final class TensorFreeSources {
         return found;
     }
 
-    /** The number of {@code .java} files under {@code root}: a check that read nothing proves nothing. */
-    public static long countSources(Path root) {
+    /**
+     * Fails, listing every violation by file and line, unless the sources under {@code root} keep
+     * the rule; also fails when fewer than {@code leastFiles} sources were read, since a check that
+     * read nothing (a moved folder) proves nothing.
+     */
+    public static void assertTensorFree(Path root, int leastFiles) {
+        long read;
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java")).count();
+            read = files.filter(f -> f.toString().endsWith(".java")).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        assertTrue(read >= leastFiles, "expected at least " + leastFiles + " backend sources under "
+                + root.toAbsolutePath() + ", read " + read);
+        List<Violation> found = check(root);
+        assertTrue(found.isEmpty(), "kernels take dev.jgan.core.backend.Operand, never the Tensor; found:\n"
+                + found.stream().map(Object::toString).collect(Collectors.joining("\n")));
     }
 }
