@@ -103,8 +103,8 @@ public final class LinearAlgebra {
         keptShape[0] = 1;
         System.arraycopy(summedShape, 0, keptShape, 1, rank - 1);
         Tensor kept = Tensor.empty(a.backend(), a.dtype(), keptShape);
-        if (!(a.backend() instanceof BatchSummedMatmulKernel fused && fused.tryMatmulSummedOverBatch(a.operand(),
-                b.operand(), kept.operand()))) {
+        if (!(a.backend() instanceof BatchSummedMatmulKernel fused
+                && fused.tryMatmulSummedOverBatch(a.operand(), b.operand(), kept.operand()))) {
             int[] productShape = keptShape.clone();
             productShape[0] = a.size(0);
             Tensor products = Tensor.empty(a.backend(), a.dtype(), productShape);
