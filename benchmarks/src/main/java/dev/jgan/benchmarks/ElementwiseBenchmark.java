@@ -73,14 +73,14 @@ public class ElementwiseBenchmark extends ForksLikeBinGan {
     @Benchmark
     public Tensor kernel() {
         switch (op) {
-            case "add" -> cpu.binary(BinaryOp.ADD, a, b, out);
-            case "mulBias" -> cpu.binary(BinaryOp.MUL, a, bias, out);
-            case "leakyRelu" -> cpu.unary(UnaryOp.LEAKY_RELU, a, out, 0.2, 0);
-            case "sigmoid" -> cpu.unary(UnaryOp.SIGMOID, a, out, 0, 0);
-            case "tanh" -> cpu.unary(UnaryOp.TANH, a, out, 0, 0);
-            case "exp" -> cpu.unary(UnaryOp.EXP, a, out, 0, 0);
-            case "log" -> cpu.unary(UnaryOp.LOG, positive, out, 0, 0);
-            case "softmax" -> cpu.softmax(a, 1, false, out);
+            case "add" -> cpu.binary(BinaryOp.ADD, a.operand(), b.operand(), out.operand());
+            case "mulBias" -> cpu.binary(BinaryOp.MUL, a.operand(), bias.operand(), out.operand());
+            case "leakyRelu" -> cpu.unary(UnaryOp.LEAKY_RELU, a.operand(), out.operand(), 0.2, 0);
+            case "sigmoid" -> cpu.unary(UnaryOp.SIGMOID, a.operand(), out.operand(), 0, 0);
+            case "tanh" -> cpu.unary(UnaryOp.TANH, a.operand(), out.operand(), 0, 0);
+            case "exp" -> cpu.unary(UnaryOp.EXP, a.operand(), out.operand(), 0, 0);
+            case "log" -> cpu.unary(UnaryOp.LOG, positive.operand(), out.operand(), 0, 0);
+            case "softmax" -> cpu.softmax(a.operand(), 1, false, out.operand());
             default -> throw new IllegalArgumentException("ElementwiseBenchmark: unknown op " + op);
         }
         return out;

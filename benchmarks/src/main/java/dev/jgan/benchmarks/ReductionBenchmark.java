@@ -57,7 +57,7 @@ public class ReductionBenchmark extends ForksLikeBinGan {
 
     @Benchmark
     public Tensor kernel() {
-        cpu.reduce(ReduceOp.SUM, x, reduced, out);
+        cpu.reduce(ReduceOp.SUM, x.operand(), reduced, out.operand());
         return out;
     }
 }

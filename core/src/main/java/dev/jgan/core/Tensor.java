@@ -7,6 +7,7 @@ import dev.jgan.core.autograd.Node;
 import dev.jgan.core.backend.Backend;
 import dev.jgan.core.backend.Backends;
 import dev.jgan.core.backend.BinaryOp;
+import dev.jgan.core.backend.Operand;
 import dev.jgan.core.backend.Storage;
 import dev.jgan.core.ops.Joins;
 import dev.jgan.core.ops.LinearAlgebra;
@@ -24,17 +25,17 @@ import java.util.List;
  * An n-dimensional array with a recorded history. A tensor is a view onto a {@link Storage}:
  * {@code shape}, {@code strides} (elements to skip per step along each dim) and {@code offset}
  * say which elements of the storage it shows and in what order, so reshaping, transposing,
- * slicing and broadcasting never copy.
+ * slicing and broadcasting never copy. Storage and layout together are the tensor's
+ * {@link Operand}, which is all that kernels see; the tensor adds the in-place version count and
+ * the autograd state.
  *
  * <p>This class is the user-facing surface: every op method delegates to the op family that
  * implements it ({@link Pointwise}, {@link Reductions}, {@link Views}, ...). Names follow
  * PyTorch; in-place updates carry PyTorch's trailing underscore ({@code add_}).
  */
 public final class Tensor {
-    private final Storage storage;
-    private final int[] shape;
-    private final int[] strides;
-    private final int offset;
+    /** What kernels see: storage and layout, made once with the tensor. */
+    private final Operand operand;
     /**
      * How many in-place updates the storage has seen, shared by every view of it. The autodiff
      * engine compares it with the count when a node was recorded, so that a tensor changed in
@@ -44,10 +45,11 @@ public final class Tensor {
     private final AutogradMeta autograd = new AutogradMeta();
 
     private Tensor(Storage storage, int[] shape, int[] strides, int offset, int[] version) {
-        this.storage = storage;
-        this.shape = shape;
-        this.strides = strides;
-        this.offset = offset;
+        this(new Operand(storage, shape, strides, offset), version);
+    }
+
+    private Tensor(Operand operand, int[] version) {
+        this.operand = operand;
         this.version = version;
     }
 
@@ -64,13 +66,13 @@ public final class Tensor {
      * checked, differentiable {@link #view(int...)}.
      */
     public static Tensor asStrided(Tensor base, int[] shape, int[] strides, int offset) {
-        return new Tensor(base.storage, shape.clone(), strides.clone(), offset, base.version);
+        return new Tensor(base.storage(), shape.clone(), strides.clone(), offset, base.version);
     }
 
     /** A fresh contiguous tensor with unspecified contents. Low level: used by ops. */
     public static Tensor empty(Backend backend, DType dtype, int... shape) {
         checkShape("empty", shape);
-        return new Tensor(backend.allocate(dtype, Shape.numel(shape)), shape.clone(), Shape.contiguousStrides(shape), 0);
+        return new Tensor(Operand.empty(backend, dtype, shape), new int[1]);
     }
 
     public static Tensor zeros(int... shape) {
@@ -99,16 +101,16 @@ public final class Tensor {
 
     public static Tensor full(Backend backend, DType dtype, double value, int... shape) {
         Tensor t = empty(backend, dtype, shape);
-        backend.fill(t, value);
+        backend.fill(t.operand, value);
         return t;
     }
 
     public static Tensor zerosLike(Tensor like) {
-        return full(like.backend(), like.dtype(), 0.0, like.shape);
+        return full(like.backend(), like.dtype(), 0.0, like.shape());
     }
 
     public static Tensor onesLike(Tensor like) {
-        return full(like.backend(), like.dtype(), 1.0, like.shape);
+        return full(like.backend(), like.dtype(), 1.0, like.shape());
     }
 
     /** A 0-dim tensor (shape []) holding {@code value}, float32 on the CPU. */
@@ -182,7 +184,7 @@ public final class Tensor {
             throw new IllegalArgumentException("uniform: low " + low + " must not exceed high " + high);
         }
         Tensor t = empty(backend, dtype, shape);
-        backend.philoxUniform(t, gen.seed(), gen.reserve(t.numel()), low, high);
+        backend.philoxUniform(t.operand, gen.seed(), gen.reserve(t.numel()), low, high);
         return t;
     }
 
@@ -195,7 +197,7 @@ public final class Tensor {
             throw new IllegalArgumentException("normal: std must be >= 0, got " + std);
         }
         Tensor t = empty(backend, dtype, shape);
-        backend.philoxNormal(t, gen.seed(), gen.reserve(t.numel()), mean, std);
+        backend.philoxNormal(t.operand, gen.seed(), gen.reserve(t.numel()), mean, std);
         return t;
     }
 
@@ -218,48 +220,56 @@ public final class Tensor {
     // ======================= layout =======================
 
     public int[] shape() {
-        return shape.clone();
+        return operand.shape();
     }
 
     public int[] strides() {
-        return strides.clone();
+        return operand.strides();
     }
 
     public int offset() {
-        return offset;
+        return operand.offset();
     }
 
     public int dim() {
-        return shape.length;
+        return operand.dim();
     }
 
     /** Size along dim (negative counts from the end). */
     public int size(int dim) {
-        return shape[Shape.normalizeDim("size", Shape.requireDims("size", dim, shape.length), shape.length)];
+        return operand.size(Shape.normalizeDim("size", Shape.requireDims("size", dim, dim()), dim()));
     }
 
     public int stride(int dim) {
-        return strides[Shape.normalizeDim("stride", Shape.requireDims("stride", dim, shape.length), shape.length)];
+        return operand.stride(Shape.normalizeDim("stride", Shape.requireDims("stride", dim, dim()), dim()));
     }
 
     public int numel() {
-        return Shape.numel(shape);
+        return operand.numel();
     }
 
     public DType dtype() {
-        return storage.dtype();
+        return operand.dtype();
     }
 
     public Storage storage() {
-        return storage;
+        return operand.storage();
     }
 
     public Backend backend() {
-        return storage.backend();
+        return operand.backend();
     }
 
     public Device device() {
-        return backend().device();
+        return operand.device();
+    }
+
+    /**
+     * What a kernel sees of this tensor: its storage and layout, without autograd state. Ops pass
+     * it to the backend; it is made once with the tensor, so asking for it allocates nothing.
+     */
+    public Operand operand() {
+        return operand;
     }
 
     /**
@@ -267,19 +277,7 @@ public final class Tensor {
      * An empty tensor has no elements out of place, so it is contiguous whatever its strides.
      */
     public boolean isContiguous() {
-        if (numel() == 0) {
-            return true;
-        }
-        int expected = 1;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            if (shape[d] != 1) {
-                if (strides[d] != expected) {
-                    return false;
-                }
-                expected *= shape[d];
-            }
-        }
-        return true;
+        return operand.isContiguous();
     }
 
     /** The in-place update count of this tensor's storage (shared with its views). */
@@ -290,17 +288,17 @@ public final class Tensor {
     // ======================= reading values =======================
 
     public double[] toDoubleArray() {
-        return backend().toDoubleArray(this);
+        return backend().toDoubleArray(operand);
     }
 
     public float[] toFloatArray() {
-        return backend().toFloatArray(this);
+        return backend().toFloatArray(operand);
     }
 
     /** The value of a one-element tensor. */
     public double item() {
         if (numel() != 1) {
-            throw new IllegalStateException("item: tensor of shape " + Shape.format(shape) + " has " + numel()
+            throw new IllegalStateException("item: tensor of shape " + Shape.format(shape()) + " has " + numel()
                     + " elements, not one");
         }
         return toDoubleArray()[0];
@@ -308,25 +306,26 @@ public final class Tensor {
 
     /** The element at a full index, e.g. {@code t.get(2, 0)}. */
     public double get(int... index) {
-        if (index.length != shape.length) {
+        if (index.length != dim()) {
             throw new IllegalArgumentException("get: index " + Arrays.toString(index) + " has " + index.length
-                    + " entries for a tensor of rank " + shape.length);
+                    + " entries for a tensor of rank " + dim());
         }
         Tensor t = this;
         for (int d = index.length - 1; d >= 0; d--) {
-            int i = index[d] < 0 ? index[d] + shape[d] : index[d];
-            if (i < 0 || i >= shape[d]) {
+            int size = operand.size(d);
+            int i = index[d] < 0 ? index[d] + size : index[d];
+            if (i < 0 || i >= size) {
                 throw new IndexOutOfBoundsException("get: index " + index[d] + " is out of range for dim " + d
-                        + " of size " + shape[d]);
+                        + " of size " + size);
             }
-            t = asStrided(t, new int[0], new int[0], t.offset + i * strides[d]);
+            t = asStrided(t, new int[0], new int[0], t.offset() + i * operand.stride(d));
         }
         return t.toDoubleArray()[0];
     }
 
     /** Element-wise closeness: |a - b| <= atol + rtol |b| everywhere, shapes equal. */
     public boolean allClose(Tensor other, double rtol, double atol) {
-        if (!Arrays.equals(shape, other.shape)) {
+        if (!Arrays.equals(shape(), other.shape())) {
             return false;
         }
         double[] a = toDoubleArray();
@@ -406,7 +405,7 @@ public final class Tensor {
 
     /** The same data as a new leaf that records nothing and wants no gradient. */
     public Tensor detach() {
-        return asStrided(this, shape, strides, offset);
+        return new Tensor(operand, version);
     }
 
     // ======================= views =======================
@@ -434,7 +433,7 @@ public final class Tensor {
     /** Transpose of a 2-D tensor. */
     public Tensor t() {
         if (dim() != 2) {
-            throw new IllegalArgumentException("t: expects a 2-D tensor, got shape " + Shape.format(shape)
+            throw new IllegalArgumentException("t: expects a 2-D tensor, got shape " + Shape.format(shape())
                     + "; use transpose(dim0, dim1)");
         }
         return transpose(0, 1);
@@ -450,9 +449,9 @@ public final class Tensor {
 
     /** Broadcasts to {@code shape} (no -1 allowed), a view. */
     public Tensor broadcastTo(int... shape) {
-        int[] result = Shape.broadcast("broadcastTo", this.shape, shape);
+        int[] result = Shape.broadcast("broadcastTo", shape(), shape);
         if (!Arrays.equals(result, shape)) {
-            throw new IllegalArgumentException("broadcastTo: cannot broadcast " + Shape.format(this.shape) + " to "
+            throw new IllegalArgumentException("broadcastTo: cannot broadcast " + Shape.format(shape()) + " to "
                     + Shape.format(shape) + ": the two shapes broadcast to " + Shape.format(result) + " instead");
         }
         return Views.expand(this, shape);
@@ -476,8 +475,8 @@ public final class Tensor {
 
     /** A contiguous copy that never shares storage with this tensor. */
     public Tensor contiguousCopy() {
-        Tensor out = empty(backend(), dtype(), shape);
-        backend().copy(this, out);
+        Tensor out = empty(backend(), dtype(), shape());
+        backend().copy(operand, out.operand);
         return out;
     }
 
@@ -503,7 +502,8 @@ public final class Tensor {
             return this;
         }
         Storage copy = dtype() == DType.FLOAT32 ? target.fromArray(toFloatArray()) : target.fromArray(toDoubleArray());
-        return new Tensor(copy, shape.clone(), Shape.contiguousStrides(shape), 0);
+        int[] shape = shape();
+        return new Tensor(copy, shape, Shape.contiguousStrides(shape), 0);
     }
 
     // ======================= arithmetic =======================
@@ -762,14 +762,14 @@ public final class Tensor {
         if (!src.device().equals(device())) {
             throw new IllegalArgumentException("copy_: source on " + src.device() + ", destination on " + device());
         }
-        backend().copy(Views.broadcastLayout(src, shape), this);
+        backend().copy(Views.broadcastLayout(src, shape()), operand);
         version[0]++;
         return this;
     }
 
     public Tensor fill_(double value) {
         checkInPlace("fill_");
-        backend().fill(this, value);
+        backend().fill(operand, value);
         version[0]++;
         return this;
     }
@@ -806,7 +806,8 @@ public final class Tensor {
     }
 
     private Tensor inPlace(String op, BinaryOp kernel, Tensor other) {
-        int[] result = Shape.broadcast(op, shape, other.shape);
+        int[] shape = shape();
+        int[] result = Shape.broadcast(op, shape, other.shape());
         if (!Arrays.equals(result, shape)) {
             throw new IllegalArgumentException(op + ": the result shape " + Shape.format(result)
                     + " differs from this tensor's shape " + Shape.format(shape));
@@ -815,7 +816,7 @@ public final class Tensor {
             throw new IllegalArgumentException(op + ": operand is " + other.dtype() + " on " + other.device()
                     + ", this tensor is " + dtype() + " on " + device());
         }
-        backend().binary(kernel, this, Views.broadcastLayout(other, shape), this);
+        backend().binary(kernel, operand, Views.broadcastLayout(other, shape), operand);
         version[0]++;
         return this;
     }

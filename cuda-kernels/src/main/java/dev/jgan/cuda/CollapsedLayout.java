@@ -1,8 +1,8 @@
 package dev.jgan.cuda;
 
 import dev.jgan.core.Shape;
-import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.MergedDims;
+import dev.jgan.core.backend.Operand;
 import dev.jgan.cuda.driver.KernelArgs;
 
 import java.util.Arrays;
@@ -28,7 +28,7 @@ final class CollapsedLayout {
     }
 
     /** Operands that all have {@code shape}, e.g. the inputs and output of an elementwise op. */
-    static CollapsedLayout of(String op, int[] shape, Tensor... operands) {
+    static CollapsedLayout of(String op, int[] shape, Operand... operands) {
         int[][] strides = new int[operands.length][];
         int[] offsets = new int[operands.length];
         for (int i = 0; i < operands.length; i++) {

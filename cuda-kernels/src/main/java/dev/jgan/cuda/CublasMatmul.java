@@ -1,6 +1,6 @@
 package dev.jgan.cuda;
 
-import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Operand;
 
 import java.util.Optional;
 
@@ -24,7 +24,7 @@ final class CublasMatmul implements MatmulEngine {
     }
 
     @Override
-    public synchronized void matmul(CudaBackend backend, Tensor a, Tensor b, Tensor out) {
+    public synchronized void matmul(CudaBackend backend, Operand a, Operand b, Operand out) {
         MatmulProblem p = MatmulProblem.of(a, b, out);
         if (p.isEmpty()) {
             return;
@@ -34,10 +34,10 @@ final class CublasMatmul implements MatmulEngine {
             return;
         }
         int rank = out.dim();
-        Tensor aReady = readable(backend, a, rank);
-        Tensor bReady = readable(backend, b, rank);
+        Operand aReady = readable(backend, a, rank);
+        Operand bReady = readable(backend, b, rank);
         boolean outDirect = layout(out, rank).map(BlasLayout::rowMajor).orElse(false);
-        Tensor c = outDirect ? out : Tensor.empty(backend, out.dtype(), out.shape());
+        Operand c = outDirect ? out : Operand.empty(backend, out.dtype(), out.shape());
         MatmulProblem q = MatmulProblem.of(aReady, bReady, c);
         BlasLayout la = layout(aReady, rank).orElseThrow();
         BlasLayout lb = layout(bReady, rank).orElseThrow();
@@ -65,7 +65,7 @@ final class CublasMatmul implements MatmulEngine {
      * column-major B^T, so it comes first, with n and m swapped. Offsets and steps are in elements.
      */
     private void gemm(CudaBackend backend, MatmulProblem q, BlasLayout lb, BlasLayout la, BlasLayout lc,
-                      Tensor b, Tensor a, Tensor c, int bOffset, int aOffset, int cOffset,
+                      Operand b, Operand a, Operand c, int bOffset, int aOffset, int cOffset,
                       long bStep, long aStep, long cStep, int batches) {
         long bytes = c.dtype().bytes();
         cublas.gemm(c.dtype(), !lb.rowMajor(), !la.rowMajor(), q.n(), q.m(), q.k(),
@@ -75,16 +75,16 @@ final class CublasMatmul implements MatmulEngine {
     }
 
     /** The operand itself if BLAS can read it in place, else a contiguous copy. */
-    private static Tensor readable(CudaBackend backend, Tensor t, int rank) {
+    private static Operand readable(CudaBackend backend, Operand t, int rank) {
         if (layout(t, rank).isPresent()) {
             return t;
         }
-        Tensor copy = Tensor.empty(backend, t.dtype(), t.shape());
+        Operand copy = Operand.empty(backend, t.dtype(), t.shape());
         backend.copy(t, copy);
         return copy;
     }
 
-    private static Optional<BlasLayout> layout(Tensor t, int rank) {
+    private static Optional<BlasLayout> layout(Operand t, int rank) {
         return BlasLayout.of(t.size(rank - 2), t.size(rank - 1), t.stride(rank - 2), t.stride(rank - 1));
     }
 

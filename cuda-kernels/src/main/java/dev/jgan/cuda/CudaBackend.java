@@ -3,10 +3,10 @@ package dev.jgan.cuda;
 import dev.jgan.core.DType;
 import dev.jgan.core.Device;
 import dev.jgan.core.Shape;
-import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backend;
 import dev.jgan.core.backend.BinaryOp;
 import dev.jgan.core.backend.FusedOptimizerKernels;
+import dev.jgan.core.backend.Operand;
 import dev.jgan.core.backend.ReduceOp;
 import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.backend.Storage;
@@ -174,7 +174,7 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     /** The device memory of a tensor's storage; fails unless the tensor lives on this backend's driver. */
-    DeviceMemory memory(Tensor t) {
+    DeviceMemory memory(Operand t) {
         if (t.storage() instanceof CudaStorage s && ((CudaBackend) s.backend()).driver == driver) {
             return s.memory();
         }
@@ -207,8 +207,8 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public double[] toDoubleArray(Tensor t) {
-        Tensor dense = dense(t);
+    public double[] toDoubleArray(Operand t) {
+        Operand dense = dense(t);
         if (t.dtype() == DType.FLOAT64) {
             double[] out = new double[t.numel()];
             driver.copyToHost(memory(dense), 8L * dense.offset(), out);
@@ -224,8 +224,8 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public float[] toFloatArray(Tensor t) {
-        Tensor dense = dense(t);
+    public float[] toFloatArray(Operand t) {
+        Operand dense = dense(t);
         if (t.dtype() == DType.FLOAT32) {
             float[] out = new float[t.numel()];
             driver.copyToHost(memory(dense), 4L * dense.offset(), out);
@@ -241,18 +241,18 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     /** The tensor itself when its elements lie in row-major order without gaps, else such a copy. */
-    private Tensor dense(Tensor t) {
+    private Operand dense(Operand t) {
         CollapsedLayout layout = CollapsedLayout.of("toArray", t.shape(), t);
         if (t.numel() == 0 || layout.rank() == 0 || layout.rank() == 1 && layout.strides(0)[0] == 1) {
             return t;
         }
-        Tensor copy = Tensor.empty(this, t.dtype(), t.shape());
+        Operand copy = Operand.empty(this, t.dtype(), t.shape());
         copy(t, copy);
         return copy;
     }
 
     @Override
-    public void fill(Tensor out, double value) {
+    public void fill(Operand out, double value) {
         CollapsedLayout layout = CollapsedLayout.of("fill", out.shape(), out);
         int n = layout.numel();
         if (n == 0) {
@@ -266,7 +266,7 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public void copy(Tensor src, Tensor dst) {
+    public void copy(Operand src, Operand dst) {
         checkSameShape("copy", src, dst);
         CollapsedLayout layout = CollapsedLayout.of("copy", dst.shape(), src, dst);
         int n = layout.numel();
@@ -281,7 +281,7 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public void unary(UnaryOp op, Tensor x, Tensor out, double p1, double p2) {
+    public void unary(UnaryOp op, Operand x, Operand out, double p1, double p2) {
         String name = "unary " + op;
         checkSameDtype(name, x, out);
         checkSameShape(name, x, out);
@@ -301,7 +301,7 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+    public void binary(BinaryOp op, Operand a, Operand b, Operand out) {
         String name = "binary " + op;
         checkSameDtype(name, a, out);
         checkSameDtype(name, b, out);
@@ -321,8 +321,8 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public void where(Tensor cond, Tensor a, Tensor b, Tensor out) {
-        for (Tensor t : new Tensor[]{cond, a, b}) {
+    public void where(Operand cond, Operand a, Operand b, Operand out) {
+        for (Operand t : new Operand[]{cond, a, b}) {
             checkSameDtype("where", t, out);
             checkSameShape("where", t, out);
         }
@@ -341,7 +341,7 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public void reduce(ReduceOp op, Tensor x, boolean[] reduced, Tensor out) {
+    public void reduce(ReduceOp op, Operand x, boolean[] reduced, Operand out) {
         String name = "reduce " + op;
         checkSameDtype(name, x, out);
         int rank = x.dim();
@@ -381,14 +381,14 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public void matmul(Tensor a, Tensor b, Tensor out) {
+    public void matmul(Operand a, Operand b, Operand out) {
         checkSameDtype("matmul", a, out);
         checkSameDtype("matmul", b, out);
         matmul.matmul(this, a, b, out);
     }
 
     @Override
-    public void softmax(Tensor x, int dim, boolean log, Tensor out) {
+    public void softmax(Operand x, int dim, boolean log, Operand out) {
         String name = log ? "logSoftmax" : "softmax";
         checkSameDtype(name, x, out);
         checkSameShape(name, x, out);
@@ -407,16 +407,16 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public void philoxUniform(Tensor out, long seed, long offset, double low, double high) {
+    public void philoxUniform(Operand out, long seed, long offset, double low, double high) {
         philox("philox_uniform_", out, seed, offset, low, high);
     }
 
     @Override
-    public void philoxNormal(Tensor out, long seed, long offset, double mean, double std) {
+    public void philoxNormal(Operand out, long seed, long offset, double mean, double std) {
         philox("philox_normal_", out, seed, offset, mean, std);
     }
 
-    private void philox(String kernel, Tensor out, long seed, long offset, double a, double b) {
+    private void philox(String kernel, Operand out, long seed, long offset, double a, double b) {
         CollapsedLayout layout = CollapsedLayout.of(kernel + suffix(out), out.shape(), out);
         int n = layout.numel();
         if (n == 0) {
@@ -441,7 +441,7 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
         }
     }
 
-    private static String suffix(Tensor t) {
+    private static String suffix(Operand t) {
         return t.dtype() == DType.FLOAT32 ? "f32" : "f64";
     }
 
@@ -456,7 +456,7 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public void im2col(Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Tensor out) {
+    public void im2col(Operand x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Operand out) {
         checkSameDtype("im2col", x, out);
         int oh = ConvGeometry.outputSize("im2col", x.size(2), kh, sh, ph, dh);
         int ow = ConvGeometry.outputSize("im2col", x.size(3), kw, sw, pw, dw);
@@ -471,8 +471,8 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public void col2im(Tensor cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
-                       Tensor out) {
+    public void col2im(Operand cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh,
+                       int dw, Operand out) {
         checkSameDtype("col2im", cols, out);
         int oh = ConvGeometry.outputSize("col2im", h, kh, sh, ph, dh);
         int ow = ConvGeometry.outputSize("col2im", w, kw, sw, pw, dw);
@@ -488,10 +488,10 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public void sgdStep(Tensor param, Tensor grad, Tensor momentumBuffer, boolean firstStep, SgdSettings s) {
+    public void sgdStep(Operand param, Operand grad, Operand momentumBuffer, boolean firstStep, SgdSettings s) {
         FusedOptimizerKernels.checkSgd(param, grad, momentumBuffer, s);
         // Without momentum the kernel never touches its buffer argument; the parameter stands in.
-        Tensor buffer = momentumBuffer == null ? param : momentumBuffer;
+        Operand buffer = momentumBuffer == null ? param : momentumBuffer;
         CollapsedLayout layout = CollapsedLayout.of("sgd step", param.shape(), param, grad, buffer);
         int n = layout.numel();
         if (n == 0) {
@@ -511,11 +511,11 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
     }
 
     @Override
-    public void adamStep(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq, long step,
+    public void adamStep(Operand param, Operand grad, Operand expAvg, Operand expAvgSq, Operand maxExpAvgSq, long step,
                          AdamSettings s) {
         FusedOptimizerKernels.checkAdam(param, grad, expAvg, expAvgSq, maxExpAvgSq, step, s);
         // Without AMSGrad the kernel never touches its maximum argument; expAvgSq stands in.
-        Tensor max = maxExpAvgSq == null ? expAvgSq : maxExpAvgSq;
+        Operand max = maxExpAvgSq == null ? expAvgSq : maxExpAvgSq;
         CollapsedLayout layout = CollapsedLayout.of("adam step", param.shape(), param, grad, expAvg, expAvgSq, max);
         int n = layout.numel();
         if (n == 0) {
@@ -544,14 +544,14 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
         launchElementwise("adam_" + suffix(param), n, args);
     }
 
-    private static void checkSameDtype(String op, Tensor a, Tensor b) {
+    private static void checkSameDtype(String op, Operand a, Operand b) {
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException(op + ": dtypes " + a.dtype() + " and " + b.dtype()
                     + " differ; the cuda kernels compute in one dtype");
         }
     }
 
-    private static void checkSameShape(String op, Tensor a, Tensor b) {
+    private static void checkSameShape(String op, Operand a, Operand b) {
         if (!Arrays.equals(a.shape(), b.shape())) {
             throw new IllegalArgumentException(op + ": shapes " + Shape.format(a.shape()) + " and "
                     + Shape.format(b.shape()) + " differ; broadcast views are made by the op, not the kernel");

@@ -1,7 +1,7 @@
 package dev.jgan.cuda;
 
 import dev.jgan.core.DType;
-import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Operand;
 import dev.jgan.cuda.driver.Dim3;
 import dev.jgan.cuda.driver.KernelArgs;
 
@@ -21,7 +21,7 @@ final class KernelMatmul implements MatmulEngine {
     }
 
     @Override
-    public void matmul(CudaBackend backend, Tensor a, Tensor b, Tensor out) {
+    public void matmul(CudaBackend backend, Operand a, Operand b, Operand out) {
         MatmulProblem p = MatmulProblem.of(a, b, out);
         if (p.isEmpty()) {
             return;
@@ -44,7 +44,7 @@ final class KernelMatmul implements MatmulEngine {
         }
     }
 
-    private static void operand(CudaBackend backend, KernelArgs args, Tensor t, MatmulProblem p, int which, int rank) {
+    private static void operand(CudaBackend backend, KernelArgs args, Operand t, MatmulProblem p, int which, int rank) {
         args.ptr(backend.memory(t))
                 .matrix(p.batch().offset(which), t.stride(rank - 2), t.stride(rank - 1), p.batch().strides(which));
     }

@@ -1,6 +1,6 @@
 package dev.jgan.cuda;
 
-import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Operand;
 
 import java.util.Arrays;
 
@@ -14,7 +14,7 @@ record MatmulProblem(int m, int k, int n, CollapsedLayout batch) {
     static final int B = 1;
     static final int OUT = 2;
 
-    static MatmulProblem of(Tensor a, Tensor b, Tensor out) {
+    static MatmulProblem of(Operand a, Operand b, Operand out) {
         int rank = out.dim();
         int[] batchShape = Arrays.copyOf(out.shape(), rank - 2);
         int[][] batchStrides = {

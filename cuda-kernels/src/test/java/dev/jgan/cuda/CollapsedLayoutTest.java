@@ -13,7 +13,7 @@ class CollapsedLayoutTest {
     @Test
     void aContiguousTensorOfAnyShapeIsOneDim() {
         Tensor t = Tensor.zeros(2, 3, 4);
-        CollapsedLayout layout = CollapsedLayout.of("test", t.shape(), t);
+        CollapsedLayout layout = CollapsedLayout.of("test", t.shape(), t.operand());
         assertArrayEquals(new int[]{24}, layout.sizes());
         assertArrayEquals(new int[]{1}, layout.strides(0));
     }
@@ -22,7 +22,7 @@ class CollapsedLayoutTest {
     void aTransposeKeepsTwoDimsAndOneContiguousOperandDoesNotMergeThem() {
         Tensor a = Tensor.zeros(3, 4).t();
         Tensor out = Tensor.zeros(4, 3);
-        CollapsedLayout layout = CollapsedLayout.of("test", out.shape(), a, out);
+        CollapsedLayout layout = CollapsedLayout.of("test", out.shape(), a.operand(), out.operand());
         assertArrayEquals(new int[]{4, 3}, layout.sizes());
         assertArrayEquals(new int[]{1, 4}, layout.strides(0));
         assertArrayEquals(new int[]{3, 1}, layout.strides(1));
@@ -31,7 +31,7 @@ class CollapsedLayoutTest {
     @Test
     void sizeOneDimsVanishAndBroadcastDimsMergeWithEachOther() {
         Tensor b = Tensor.zeros(5).expand(2, 3, 5).unsqueeze(1);
-        CollapsedLayout layout = CollapsedLayout.of("test", b.shape(), b);
+        CollapsedLayout layout = CollapsedLayout.of("test", b.shape(), b.operand());
         assertArrayEquals(new int[]{6, 5}, layout.sizes());
         assertArrayEquals(new int[]{0, 1}, layout.strides(0));
     }
@@ -40,7 +40,7 @@ class CollapsedLayoutTest {
     void positionsFollowRowMajorOrderWithTheOffset() {
         Tensor base = Tensor.zeros(4, 6);
         Tensor view = base.narrow(1, 2, 3).narrow(0, 1, 2);
-        CollapsedLayout layout = CollapsedLayout.of("test", view.shape(), view);
+        CollapsedLayout layout = CollapsedLayout.of("test", view.shape(), view.operand());
         assertEquals(8, view.offset());
         assertArrayEquals(new int[]{8, 9, 10, 14, 15, 16}, layout.positions(0));
     }
@@ -61,6 +61,6 @@ class CollapsedLayoutTest {
     @Test
     void nineContiguousDimsAreFine() {
         Tensor t = Tensor.zeros(2, 2, 2, 2, 2, 2, 2, 2, 2);
-        assertEquals(1, CollapsedLayout.of("test", t.shape(), t).rank());
+        assertEquals(1, CollapsedLayout.of("test", t.shape(), t.operand()).rank());
     }
 }

@@ -60,8 +60,9 @@ class FusedOptimizerConformanceTest extends FusedOptimizerConformance {
             nnSgd.step();
             nnAdam.zeroGrad();
             nnSgd.zeroGrad();
-            fused.adamStep(adamParam, grad.to(backend), adamState[0], adamState[1], adamState[2], step, adam);
-            fused.sgdStep(sgdParam, grad.to(backend), sgdBuffer, step == 1, sgd);
+            fused.adamStep(adamParam.operand(), grad.to(backend).operand(), adamState[0].operand(),
+                    adamState[1].operand(), adamState[2].operand(), step, adam);
+            fused.sgdStep(sgdParam.operand(), grad.to(backend).operand(), sgdBuffer.operand(), step == 1, sgd);
             Expect.equal("Adam, step " + step, nnAdamParam.toDoubleArray(), adamParam.toDoubleArray());
             Expect.equal("SGD, step " + step, nnSgdParam.toDoubleArray(), sgdParam.toDoubleArray());
         }

@@ -44,7 +44,7 @@ class GpuLaunchShapesOnEmulatorTest {
         Layout.Pair x = Layout.contiguous(3, 1000).random(backend, DType.FLOAT32, new Random(61), -2, 2);
         for (ReduceOp op : ReduceOp.values()) {
             Tensor out = Tensor.empty(backend, DType.FLOAT32, 3, 1);
-            backend.reduce(op, x.device(), new boolean[]{false, true}, out);
+            backend.reduce(op, x.device().operand(), new boolean[]{false, true}, out.operand());
             double[] expected = Oracle.reduce(op, x.cpu().toDoubleArray(), new int[]{3, 1000}, new boolean[]{false, true});
             Expect.close(op + " of 1000 with 256 threads", expected, out.toDoubleArray(), 0, 1000 * 8 * 0x1p-24);
         }
@@ -54,7 +54,7 @@ class GpuLaunchShapesOnEmulatorTest {
     void softmaxWithFullBlocksOf256Threads() {
         Layout.Pair x = Layout.transposed(1000, 2).random(backend, DType.FLOAT64, new Random(62), -30, 30);
         Tensor out = Tensor.empty(backend, DType.FLOAT64, 1000, 2);
-        backend.softmax(x.device(), 0, false, out);
+        backend.softmax(x.device().operand(), 0, false, out.operand());
         Expect.close("softmax of 1000 with 256 threads", Oracle.softmax(x.cpu().toDoubleArray(), new int[]{1000, 2}, 0, false),
                 out.toDoubleArray(), 1e-13, 1e-16);
     }
@@ -63,7 +63,7 @@ class GpuLaunchShapesOnEmulatorTest {
     void elementwiseOverManyFullBlocks() {
         Layout.Pair x = Layout.gapped(300, 233).random(backend, DType.FLOAT32, new Random(63), -3, 3);
         Tensor out = Tensor.empty(backend, DType.FLOAT32, 300, 233);
-        backend.unary(UnaryOp.ABS, x.device(), out, 0, 0);
+        backend.unary(UnaryOp.ABS, x.device().operand(), out.operand(), 0, 0);
         double[] in = x.cpu().toDoubleArray();
         double[] expected = new double[in.length];
         for (int i = 0; i < in.length; i++) {
@@ -88,8 +88,10 @@ class GpuLaunchShapesOnEmulatorTest {
         Tensor devParam = param.to(backend);
         Tensor[] devState = {cpuState[0].to(backend), cpuState[1].to(backend)};
         AdamSettings adam = new AdamSettings(1e-3, 0.9, 0.999, 1e-8, 1e-2, false);
-        ((FusedOptimizerKernels) cpu).adamStep(param, grad, cpuState[0], cpuState[1], null, 1, adam);
-        backend.adamStep(devParam, grad.to(backend), devState[0], devState[1], null, 1, adam);
+        ((FusedOptimizerKernels) cpu).adamStep(param.operand(), grad.operand(), cpuState[0].operand(),
+                cpuState[1].operand(), null, 1, adam);
+        backend.adamStep(devParam.operand(), grad.to(backend).operand(), devState[0].operand(), devState[1].operand(),
+                null, 1, adam);
         Expect.equal("adam over 1000 elements in blocks of 256", param.toDoubleArray(), devParam.toDoubleArray());
     }
 }

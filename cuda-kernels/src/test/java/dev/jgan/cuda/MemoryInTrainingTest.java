@@ -59,7 +59,8 @@ class MemoryInTrainingTest {
                 loss.backward();
                 for (int i = 0; i < params.size(); i++) {
                     Tensor p = params.get(i);
-                    backend.adamStep(p, p.grad(), state[i][0], state[i][1], null, step, adam);
+                    backend.adamStep(p.operand(), p.grad().operand(), state[i][0].operand(), state[i][1].operand(),
+                            null, step, adam);
                     p.zeroGrad();
                 }
                 lastLoss = loss.item();
@@ -89,10 +90,12 @@ class MemoryInTrainingTest {
         Tensor kept;
         try (MemoryScope scope = backend.memoryScope()) {
             dropped = a.add(b);
-            kept = scope.keep(a.mul(b));
+            kept = a.mul(b);
+            scope.keep(kept.storage());
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, dropped::toFloatArray);
-        assertTrue(e.getMessage().contains("keep(tensor) in the scope to let a tensor outlive it"), e.getMessage());
+        assertTrue(e.getMessage().contains("keep(tensor.storage()) in the scope to let a tensor outlive it"),
+                e.getMessage());
         Tensor reused = a.sub(b);
         assertArrayEquals(new float[]{-3, -3, -3}, reused.toFloatArray(), "the returned block holds a new tensor");
         assertArrayEquals(new float[]{4, 10, 18}, kept.toFloatArray());

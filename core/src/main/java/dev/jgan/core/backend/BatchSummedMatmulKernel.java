@@ -1,6 +1,5 @@
 package dev.jgan.core.backend;
 
-import dev.jgan.core.Tensor;
 
 /**
  * An optional capability of a {@link Backend}: a batch of matrix products summed over the batch,
@@ -22,5 +21,5 @@ public interface BatchSummedMatmulKernel {
      * @return false, with nothing written, where this backend has no such kernel for these
      *         operands; the caller then does the two steps
      */
-    boolean tryMatmulSummedOverBatch(Tensor a, Tensor b, Tensor out);
+    boolean tryMatmulSummedOverBatch(Operand a, Operand b, Operand out);
 }

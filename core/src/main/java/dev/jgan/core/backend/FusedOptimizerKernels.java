@@ -1,7 +1,6 @@
 package dev.jgan.core.backend;
 
 import dev.jgan.core.Shape;
-import dev.jgan.core.Tensor;
 
 import java.util.Arrays;
 
@@ -16,9 +15,9 @@ import java.util.Arrays;
  * same update written with tensor ops ({@code add_}, {@code mul_}, ...) computes it. So a fused
  * step gives the same bits as the unfused one wherever each operation is correctly rounded (the
  * CPU reference, the CUDA emulator); a GPU may fuse a multiply and an add and differ in the last
- * bit. Every tensor has param's shape and dtype; any may be a strided view; state is updated in
- * place. The writes bypass {@link Tensor#version()}, as an optimizer's updates under no-grad do
- * not need it.
+ * bit. Every operand has param's shape and dtype; any may be a strided view; state is updated in
+ * place. Kernels write storage only, so these updates leave the tensors' in-place version counts
+ * ({@code Tensor.version()}) as they were, which an optimizer's updates under no-grad do not need.
  */
 public interface FusedOptimizerKernels {
 
@@ -53,21 +52,21 @@ public interface FusedOptimizerKernels {
      * One SGD step. {@code momentumBuffer} is null exactly when momentum is 0; on the first step
      * ({@code firstStep}) its old contents are ignored and it is set to g.
      */
-    void sgdStep(Tensor param, Tensor grad, Tensor momentumBuffer, boolean firstStep, SgdSettings settings);
+    void sgdStep(Operand param, Operand grad, Operand momentumBuffer, boolean firstStep, SgdSettings settings);
 
     /**
      * One Adam step number {@code step} (1 for the first). {@code maxExpAvgSq} is null exactly
      * when AMSGrad is off.
      */
-    void adamStep(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq, long step,
+    void adamStep(Operand param, Operand grad, Operand expAvg, Operand expAvgSq, Operand maxExpAvgSq, long step,
                   AdamSettings settings);
 
     /**
-     * Checks the operands of a fused step, naming the op: every tensor has param's shape and dtype
+     * Checks the operands of a fused step, naming the op: every operand has param's shape and dtype
      * and lives on param's device. The optional state must be given exactly when it is needed.
      */
-    static void checkOperands(String op, Tensor param, Tensor... others) {
-        for (Tensor t : others) {
+    static void checkOperands(String op, Operand param, Operand... others) {
+        for (Operand t : others) {
             if (!Arrays.equals(t.shape(), param.shape()) || t.dtype() != param.dtype()
                     || !t.device().equals(param.device())) {
                 throw new IllegalArgumentException(op + ": every tensor must match the parameter "
@@ -78,17 +77,17 @@ public interface FusedOptimizerKernels {
     }
 
     /** Checks the SGD operands and that the momentum buffer is given exactly when momentum is on. */
-    static void checkSgd(Tensor param, Tensor grad, Tensor momentumBuffer, SgdSettings s) {
+    static void checkSgd(Operand param, Operand grad, Operand momentumBuffer, SgdSettings s) {
         if ((momentumBuffer != null) != (s.momentum() != 0)) {
             throw new IllegalArgumentException("sgd step: momentum " + s.momentum() + " needs "
                     + (s.momentum() != 0 ? "a" : "no") + " momentum buffer");
         }
-        Tensor[] others = momentumBuffer == null ? new Tensor[]{grad} : new Tensor[]{grad, momentumBuffer};
+        Operand[] others = momentumBuffer == null ? new Operand[]{grad} : new Operand[]{grad, momentumBuffer};
         checkOperands("sgd step", param, others);
     }
 
     /** Checks the Adam operands, that maxExpAvgSq is given exactly with AMSGrad, and that step >= 1. */
-    static void checkAdam(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq, long step,
+    static void checkAdam(Operand param, Operand grad, Operand expAvg, Operand expAvgSq, Operand maxExpAvgSq, long step,
                           AdamSettings s) {
         if ((maxExpAvgSq != null) != s.amsgrad()) {
             throw new IllegalArgumentException("adam step: amsgrad " + s.amsgrad() + " needs "
@@ -97,7 +96,7 @@ public interface FusedOptimizerKernels {
         if (step < 1) {
             throw new IllegalArgumentException("adam step: step numbers start at 1, got " + step);
         }
-        checkOperands("adam step", param, maxExpAvgSq == null ? new Tensor[]{grad, expAvg, expAvgSq}
-                : new Tensor[]{grad, expAvg, expAvgSq, maxExpAvgSq});
+        checkOperands("adam step", param, maxExpAvgSq == null ? new Operand[]{grad, expAvg, expAvgSq}
+                : new Operand[]{grad, expAvg, expAvgSq, maxExpAvgSq});
     }
 }

@@ -4,6 +4,7 @@ import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.autograd.Autograd;
 import dev.jgan.core.autograd.Op;
+import dev.jgan.core.backend.Operand;
 
 /**
  * 2-D convolution and transposed convolution, built from two primitives: im2col, which copies
@@ -47,7 +48,7 @@ public final class Convolution {
         int n = x.size(0), rows = x.size(1) * k[0] * k[1];
         Tensor out = batchInner ? batchInner(Tensor.empty(x.backend(), x.dtype(), rows, n, oh * ow))
                 : Tensor.empty(x.backend(), x.dtype(), n, rows, oh * ow);
-        x.backend().im2col(x, k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], out);
+        x.backend().im2col(x.operand(), k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], out.operand());
         int[] size = {x.size(2), x.size(3)};
         return Autograd.record(Op.IM2COL, out, g -> new Tensor[]{col2im(g, size, k, s, p, d)}, x);
     }
@@ -76,7 +77,8 @@ public final class Convolution {
         }
         int c = cols.size(1) / taps;
         Tensor out = Tensor.empty(cols.backend(), cols.dtype(), cols.size(0), c, size[0], size[1]);
-        cols.backend().col2im(cols, c, size[0], size[1], k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1], out);
+        cols.backend().col2im(cols.operand(), c, size[0], size[1], k[0], k[1], s[0], s[1], p[0], p[1], d[0], d[1],
+                out.operand());
         // The gradient of columns stored batch-inner is stored so too: it feeds the same wide product.
         boolean batchInner = isBatchInner(cols);
         return Autograd.record(Op.COL2IM, out, g -> new Tensor[]{im2col(g, k, s, p, d, batchInner)}, cols);
@@ -117,16 +119,16 @@ public final class Convolution {
                 new int[]{x.stride(1), x.stride(2), x.stride(0), x.stride(3)}, x.offset());
         if (!folded.isContiguous()) {
             Tensor copy = Tensor.empty(x.backend(), x.dtype(), groups, k, n, l);
-            x.backend().copy(folded, copy);
+            x.backend().copy(folded.operand(), copy.operand());
             folded = copy;
         }
         Tensor product = Tensor.empty(x.backend(), x.dtype(), groups, m, n * l);
-        x.backend().matmul(a, Tensor.asStrided(folded, new int[]{groups, k, n * l}, new int[]{k * n * l, n * l, 1},
-                folded.offset()), product);
+        x.backend().matmul(a.operand(), new Operand(folded.storage(), new int[]{groups, k, n * l},
+                new int[]{k * n * l, n * l, 1}, folded.offset()), product.operand());
         Tensor out = Tensor.asStrided(product, new int[]{n, groups, m, l}, new int[]{l, m * n * l, n * l, 1}, 0);
         if (contiguous) {
             Tensor copy = Tensor.empty(x.backend(), x.dtype(), n, groups, m, l);
-            x.backend().copy(out, copy);
+            x.backend().copy(out.operand(), copy.operand());
             out = copy;
         }
         return Autograd.record(Op.MATMUL, out, g -> new Tensor[]{

@@ -47,7 +47,7 @@ public final class Joins {
             Tensor t = tensors.get(i);
             starts[i] = start;
             Tensor window = Tensor.asStrided(out, t.shape(), out.strides(), out.offset() + start * out.stride(d));
-            first.backend().copy(t, window);
+            first.backend().copy(t.operand(), window.operand());
             start += t.size(d);
         }
         Tensor[] inputs = tensors.toArray(new Tensor[0]);

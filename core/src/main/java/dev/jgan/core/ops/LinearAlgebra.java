@@ -62,7 +62,7 @@ public final class LinearAlgebra {
         bShape[batch.length] = k;
         bShape[batch.length + 1] = n;
         Tensor out = Tensor.empty(a.backend(), a.dtype(), outShape);
-        a.backend().matmul(Views.broadcastLayout(a, aShape), Views.broadcastLayout(b, bShape), out);
+        a.backend().matmul(Views.broadcastLayout(a, aShape), Views.broadcastLayout(b, bShape), out.operand());
         return Autograd.record(Op.MATMUL, out, g -> new Tensor[]{
                 Pointwise.ifNeeded(a, () -> Reductions.sumTo(g.matmul(b.transpose(-1, -2)), a.shape())),
                 Pointwise.ifNeeded(b, () -> Reductions.sumTo(rightGradient(a, b, g), b.shape()))}, a, b);
@@ -103,14 +103,15 @@ public final class LinearAlgebra {
         keptShape[0] = 1;
         System.arraycopy(summedShape, 0, keptShape, 1, rank - 1);
         Tensor kept = Tensor.empty(a.backend(), a.dtype(), keptShape);
-        if (!(a.backend() instanceof BatchSummedMatmulKernel fused && fused.tryMatmulSummedOverBatch(a, b, kept))) {
+        if (!(a.backend() instanceof BatchSummedMatmulKernel fused
+                && fused.tryMatmulSummedOverBatch(a.operand(), b.operand(), kept.operand()))) {
             int[] productShape = keptShape.clone();
             productShape[0] = a.size(0);
             Tensor products = Tensor.empty(a.backend(), a.dtype(), productShape);
-            a.backend().matmul(a, b, products);
+            a.backend().matmul(a.operand(), b.operand(), products.operand());
             boolean[] batchDim = new boolean[rank];
             batchDim[0] = true;
-            a.backend().reduce(ReduceOp.SUM, products, batchDim, kept);
+            a.backend().reduce(ReduceOp.SUM, products.operand(), batchDim, kept.operand());
         }
         Tensor out = Views.layout(kept, summedShape);
         // d/da[n] = g @ b[n]^T and d/db[n] = a[n]^T @ g: g is shared by the whole batch (broadcast).

@@ -22,7 +22,7 @@ public final class Pointwise {
     /** Applies a unary kernel into a fresh tensor. */
     static Tensor map(UnaryOp kernel, Tensor x, double p1, double p2) {
         Tensor out = Tensor.empty(x.backend(), x.dtype(), x.shape());
-        x.backend().unary(kernel, x, out, p1, p2);
+        x.backend().unary(kernel, x.operand(), out.operand(), p1, p2);
         return out;
     }
 
@@ -31,7 +31,7 @@ public final class Pointwise {
         Checks.compatible(name, a, b);
         int[] shape = Shape.broadcast(name, a.shape(), b.shape());
         Tensor out = Tensor.empty(a.backend(), a.dtype(), shape);
-        a.backend().binary(kernel, Views.broadcastLayout(a, shape), Views.broadcastLayout(b, shape), out);
+        a.backend().binary(kernel, Views.broadcastLayout(a, shape), Views.broadcastLayout(b, shape), out.operand());
         return out;
     }
 
@@ -119,7 +119,7 @@ public final class Pointwise {
         int[] shape = Shape.broadcast("where", Shape.broadcast("where", cond.shape(), a.shape()), b.shape());
         Tensor out = Tensor.empty(a.backend(), a.dtype(), shape);
         a.backend().where(Views.broadcastLayout(cond, shape), Views.broadcastLayout(a, shape),
-                Views.broadcastLayout(b, shape), out);
+                Views.broadcastLayout(b, shape), out.operand());
         return Autograd.record(Op.WHERE, out, g -> {
             Tensor zero = Tensor.scalarLike(g, 0.0);
             return new Tensor[]{

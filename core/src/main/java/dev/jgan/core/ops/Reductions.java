@@ -108,7 +108,7 @@ public final class Reductions {
     private static Tensor reduce(ReduceOp kernel, Tensor x, boolean[] mask, boolean keepDim) {
         int[] kept = Shape.reduced(x.shape(), mask, true);
         Tensor out = Tensor.empty(x.backend(), x.dtype(), kept);
-        x.backend().reduce(kernel, x, mask, out);
+        x.backend().reduce(kernel, x.operand(), mask, out.operand());
         return keepDim ? out : Views.layout(out, Shape.reduced(x.shape(), mask, false));
     }
 }

@@ -16,7 +16,7 @@ public final class Softmax {
             return softmax(x.reshape(1), 0).reshape(); // PyTorch: a scalar's one wrapped dim holds one element
         }
         Tensor y = Tensor.empty(x.backend(), x.dtype(), x.shape());
-        x.backend().softmax(x, d, false, y);
+        x.backend().softmax(x.operand(), d, false, y.operand());
         // dL/dx = y * (g - sum(g * y)) along dim: the Jacobian diag(y) - y y^T applied to g.
         return Autograd.record(Op.SOFTMAX, y, g -> new Tensor[]{y.mul(g.sub(g.mul(y).sum(new int[]{d}, true)))}, x);
     }
@@ -27,7 +27,7 @@ public final class Softmax {
             return logSoftmax(x.reshape(1), 0).reshape();
         }
         Tensor y = Tensor.empty(x.backend(), x.dtype(), x.shape());
-        x.backend().softmax(x, d, true, y);
+        x.backend().softmax(x.operand(), d, true, y.operand());
         // dL/dx = g - softmax(x) * sum(g) along dim, with softmax(x) = exp(y).
         return Autograd.record(Op.LOG_SOFTMAX, y, g -> new Tensor[]{g.sub(y.exp().mul(g.sum(new int[]{d}, true)))}, x);
     }

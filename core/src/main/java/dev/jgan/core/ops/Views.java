@@ -4,6 +4,7 @@ import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.autograd.Autograd;
 import dev.jgan.core.autograd.Op;
+import dev.jgan.core.backend.Operand;
 
 import java.util.Arrays;
 
@@ -17,12 +18,15 @@ public final class Views {
 
     // ---- layouts without autograd, for kernels and internal use ----
 
-    /** A view of x stretched to {@code shape} by broadcasting (stride 0 on new or size-1 dims). */
-    public static Tensor broadcastLayout(Tensor x, int[] shape) {
+    /**
+     * x's elements stretched to {@code shape} by broadcasting (stride 0 on new or size-1 dims), as
+     * a kernel operand: no tensor is made, since only a kernel reads it.
+     */
+    public static Operand broadcastLayout(Tensor x, int[] shape) {
         if (Arrays.equals(x.shape(), shape)) {
-            return x;
+            return x.operand();
         }
-        return Tensor.asStrided(x, shape, expandedStrides("expand", x, shape), x.offset());
+        return new Operand(x.storage(), shape.clone(), expandedStrides("expand", x, shape), x.offset());
     }
 
     /** A fresh contiguous tensor seen with another shape of the same element count. */
@@ -179,7 +183,7 @@ public final class Views {
     public static Tensor sliceBackward(Tensor g, int[] inputShape, int dim, int start) {
         Tensor out = Tensor.zeros(g.backend(), g.dtype(), inputShape);
         Tensor window = Tensor.asStrided(out, g.shape(), out.strides(), out.offset() + start * out.stride(dim));
-        g.backend().copy(g, window);
+        g.backend().copy(g.operand(), window.operand());
         int length = g.size(dim);
         return Autograd.record(Op.SLICE_BACKWARD, out, gg -> new Tensor[]{gg.narrow(dim, start, length)}, g);
     }
@@ -254,7 +258,7 @@ public final class Views {
             return x;
         }
         Tensor out = Tensor.empty(x.backend(), x.dtype(), x.shape());
-        x.backend().copy(x, out);
+        x.backend().copy(x.operand(), out.operand());
         return Autograd.record(Op.CONTIGUOUS, out, g -> new Tensor[]{g}, x);
     }
 
@@ -264,7 +268,7 @@ public final class Views {
             return x;
         }
         Tensor out = Tensor.empty(x.backend(), dtype, x.shape());
-        x.backend().copy(x, out);
+        x.backend().copy(x.operand(), out.operand());
         dev.jgan.core.DType original = x.dtype();
         return Autograd.record(Op.TO_DTYPE, out, g -> new Tensor[]{g.to(original)}, x);
     }

@@ -106,10 +106,11 @@ public abstract class ConvolutionConformance extends ConformanceSuite {
     }
 
     public static void im2col(Backend backend, Windows g, Tensor x, Tensor out) {
-        backend.im2col(x, g.kh(), g.kw(), g.sh(), g.sw(), g.ph(), g.pw(), g.dh(), g.dw(), out);
+        backend.im2col(x.operand(), g.kh(), g.kw(), g.sh(), g.sw(), g.ph(), g.pw(), g.dh(), g.dw(), out.operand());
     }
 
     public static void col2im(Backend backend, Windows g, Tensor cols, Tensor out) {
-        backend.col2im(cols, g.c(), g.h(), g.w(), g.kh(), g.kw(), g.sh(), g.sw(), g.ph(), g.pw(), g.dh(), g.dw(), out);
+        backend.col2im(cols.operand(), g.c(), g.h(), g.w(), g.kh(), g.kw(), g.sh(), g.sw(), g.ph(), g.pw(), g.dh(),
+                g.dw(), out.operand());
     }
 }

@@ -29,7 +29,7 @@ public abstract class CopyConformance extends ConformanceSuite {
                     for (Layout destination : List.of(Layout.contiguous(source.shape()), Layout.gapped(source.shape()))) {
                         Layout.Pair src = source.random(backend, from, random, -1e3, 1e3);
                         Layout.Pair dst = destination.over(backend, to, sentinels(destination.storageSize()));
-                        backend.copy(src.device(), dst.device());
+                        backend.copy(src.device().operand(), dst.device().operand());
                         String what = "copy " + from + " " + source + " -> " + to + " " + destination;
                         // float64 -> float32 rounds to nearest, exactly as Java's (float) cast.
                         double[] expected = src.cpu().toDoubleArray();
@@ -52,7 +52,7 @@ public abstract class CopyConformance extends ConformanceSuite {
             for (Layout layout : List.of(Layout.gapped(5, 3), Layout.transposed(5, 3), Layout.contiguous(1000),
                     Layout.contiguous())) {
                 Layout.Pair out = layout.over(backend, dtype, sentinels(layout.storageSize()));
-                backend.fill(out.device(), 0.1);
+                backend.fill(out.device().operand(), 0.1);
                 double[] expected = new double[out.cpu().numel()];
                 Arrays.fill(expected, dtype == DType.FLOAT32 ? (float) 0.1 : 0.1);
                 String what = "fill " + dtype + " " + layout;
@@ -87,8 +87,8 @@ public abstract class CopyConformance extends ConformanceSuite {
     void emptyTensorsLaunchNothingAndReadBackEmpty(ConformanceTarget target) {
         Backend backend = target.backend();
         Tensor empty = Tensor.empty(backend, DType.FLOAT32, 0, 3);
-        backend.fill(empty, 1.0);
-        backend.copy(empty, Tensor.empty(backend, DType.FLOAT64, 0, 3));
+        backend.fill(empty.operand(), 1.0);
+        backend.copy(empty.operand(), Tensor.empty(backend, DType.FLOAT64, 0, 3).operand());
         assertEquals(0, empty.toDoubleArray().length);
         assertArrayEquals(new float[0], empty.toFloatArray());
     }

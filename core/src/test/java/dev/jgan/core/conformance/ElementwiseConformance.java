@@ -48,7 +48,7 @@ public abstract class ElementwiseConformance extends ConformanceSuite {
         double p1 = op == UnaryOp.CLAMP ? -0.5 : op == UnaryOp.POW ? 2.5 : 0.01;
         double p2 = 0.75;
         Tensor out = Tensor.empty(backend, dtype, x.cpu().shape());
-        backend.unary(op, x.device(), out, p1, p2);
+        backend.unary(op, x.device().operand(), out.operand(), p1, p2);
         double[] in = x.cpu().toDoubleArray();
         double[] expected = new double[in.length];
         for (int i = 0; i < in.length; i++) {
@@ -101,7 +101,7 @@ public abstract class ElementwiseConformance extends ConformanceSuite {
 
     private static void checkBinary(Backend backend, DType dtype, BinaryOp op, Layout.Pair a, Layout.Pair b, String what) {
         Tensor out = Tensor.empty(backend, dtype, a.cpu().shape());
-        backend.binary(op, a.device(), b.device(), out);
+        backend.binary(op, a.device().operand(), b.device().operand(), out.operand());
         double[] x = a.cpu().toDoubleArray();
         double[] y = b.cpu().toDoubleArray();
         double[] expected = new double[x.length];
@@ -125,7 +125,7 @@ public abstract class ElementwiseConformance extends ConformanceSuite {
         Layout.Pair a = Layout.broadcast(shape, 1).random(backend, dtype, random, -3, 3);
         Layout.Pair b = Layout.transposed(shape).random(backend, dtype, random, -3, 3);
         Tensor out = Tensor.empty(backend, dtype, shape);
-        backend.where(cond.device(), a.device(), b.device(), out);
+        backend.where(cond.device().operand(), a.device().operand(), b.device().operand(), out.operand());
         double[] c = cond.cpu().toDoubleArray();
         double[] x = a.cpu().toDoubleArray();
         double[] y = b.cpu().toDoubleArray();
@@ -148,7 +148,7 @@ public abstract class ElementwiseConformance extends ConformanceSuite {
         Layout.Pair y = Layout.broadcast(new int[]{3, 7}, 0).random(backend, dtype, random, -3, 3);
 
         Layout.Pair negated = outLayout.over(backend, dtype, sentinels);
-        backend.unary(UnaryOp.NEG, x.device(), negated.device(), 0, 0);
+        backend.unary(UnaryOp.NEG, x.device().operand(), negated.device().operand(), 0, 0);
         double[] in = x.cpu().toDoubleArray();
         double[] expected = new double[in.length];
         for (int i = 0; i < in.length; i++) {
@@ -158,7 +158,7 @@ public abstract class ElementwiseConformance extends ConformanceSuite {
         Expect.untouchedOutside("neg into " + outLayout, outLayout, negated.deviceBase().toDoubleArray());
 
         Layout.Pair sum = outLayout.over(backend, dtype, sentinels);
-        backend.binary(BinaryOp.ADD, x.device(), y.device(), sum.device());
+        backend.binary(BinaryOp.ADD, x.device().operand(), y.device().operand(), sum.device().operand());
         double[] other = y.cpu().toDoubleArray();
         for (int i = 0; i < in.length; i++) {
             expected[i] = in[i] + other[i];

@@ -48,8 +48,10 @@ public abstract class FusedOptimizerConformance extends ConformanceSuite {
                 State dev = cpu.to(backend);
                 for (int step = 1; step <= 3; step++) {
                     Tensor grad = gradient(dtype, size, step);
-                    CPU.sgdStep(cpu.param(), grad, s.momentum() != 0 ? cpu.first() : null, step == 1, s);
-                    fused.sgdStep(dev.param(), grad.to(backend), s.momentum() != 0 ? dev.first() : null, step == 1, s);
+                    CPU.sgdStep(cpu.param().operand(), grad.operand(),
+                            s.momentum() != 0 ? cpu.first().operand() : null, step == 1, s);
+                    fused.sgdStep(dev.param().operand(), grad.to(backend).operand(),
+                            s.momentum() != 0 ? dev.first().operand() : null, step == 1, s);
                     String what = s + " " + size[0] + "x" + size[1] + ", step " + step;
                     Expect.equal(what + ": param", cpu.param().toDoubleArray(), dev.param().toDoubleArray());
                     Expect.equal(what + ": buffer", cpu.first().toDoubleArray(), dev.first().toDoubleArray());
@@ -70,10 +72,10 @@ public abstract class FusedOptimizerConformance extends ConformanceSuite {
                 State dev = cpu.to(backend);
                 for (int step = 1; step <= 3; step++) {
                     Tensor grad = gradient(dtype, size, step);
-                    CPU.adamStep(cpu.param(), grad, cpu.state()[0], cpu.state()[1], s.amsgrad() ? cpu.state()[2] : null,
-                            step, s);
-                    fused.adamStep(dev.param(), grad.to(backend), dev.state()[0], dev.state()[1],
-                            s.amsgrad() ? dev.state()[2] : null, step, s);
+                    CPU.adamStep(cpu.param().operand(), grad.operand(), cpu.state()[0].operand(),
+                            cpu.state()[1].operand(), s.amsgrad() ? cpu.state()[2].operand() : null, step, s);
+                    fused.adamStep(dev.param().operand(), grad.to(backend).operand(), dev.state()[0].operand(),
+                            dev.state()[1].operand(), s.amsgrad() ? dev.state()[2].operand() : null, step, s);
                     String what = s + " " + size[0] + "x" + size[1] + ", step " + step;
                     Expect.equal(what + ": param", cpu.param().toDoubleArray(), dev.param().toDoubleArray());
                     for (int k = 0; k < 3; k++) {

@@ -61,8 +61,8 @@ public abstract class MatmulConformance extends ConformanceSuite {
             }
             Tensor out = Tensor.empty(backend, dtype, outShape);
             // Garbage in the output first: a kernel must overwrite, not accumulate into, C.
-            backend.fill(out, Double.NaN);
-            backend.matmul(a.device(), b.device(), out);
+            backend.fill(out.operand(), Double.NaN);
+            backend.matmul(a.device().operand(), b.device().operand(), out.operand());
             double[] magnitude = new double[batches * m * n];
             double[] expected = Oracle.matmul(a.cpu().toDoubleArray(), b.cpu().toDoubleArray(), batches, m, k, n, magnitude);
             double[] actual = out.toDoubleArray();

@@ -31,7 +31,7 @@ public abstract class PhiloxConformance extends ConformanceSuite {
         Backend backend = target.backend();
         for (DType dtype : DType.values()) {
             forEachCase(backend, dtype, (out, seed, offset) -> {
-                backend.philoxUniform(out.device(), seed, offset, -2, 3);
+                backend.philoxUniform(out.device().operand(), seed, offset, -2, 3);
                 int[] block = new int[4];
                 double[] expected = new double[out.cpu().numel()];
                 for (int i = 0; i < expected.length; i++) {
@@ -51,7 +51,7 @@ public abstract class PhiloxConformance extends ConformanceSuite {
         Backend backend = target.backend();
         for (DType dtype : DType.values()) {
             forEachCase(backend, dtype, (out, seed, offset) -> {
-                backend.philoxNormal(out.device(), seed, offset, 0.5, 2);
+                backend.philoxNormal(out.device().operand(), seed, offset, 0.5, 2);
                 int[] block = new int[4];
                 double[] actual = out.device().toDoubleArray();
                 for (int i = 0; i < actual.length; i++) {

@@ -84,7 +84,7 @@ public abstract class ReduceConformance extends ConformanceSuite {
         double[] sentinels = new double[outLayout.storageSize()];
         Arrays.fill(sentinels, Expect.SENTINEL);
         Layout.Pair out = outLayout.over(backend, dtype, sentinels);
-        backend.reduce(ReduceOp.SUM, x.device(), new boolean[]{false, true}, out.device());
+        backend.reduce(ReduceOp.SUM, x.device().operand(), new boolean[]{false, true}, out.device().operand());
         double[] expected = Oracle.reduce(ReduceOp.SUM, x.cpu().toDoubleArray(), new int[]{6, 5}, new boolean[]{false, true});
         compareSums("sum into " + outLayout, dtype, expected, out.device().toDoubleArray(), x.cpu().toDoubleArray().length);
         Expect.untouchedOutside("sum into " + outLayout, outLayout, out.deviceBase().toDoubleArray());
@@ -94,7 +94,7 @@ public abstract class ReduceConformance extends ConformanceSuite {
         int[] shape = x.cpu().shape();
         int[] outShape = Shape.reduced(shape, mask, true);
         Tensor out = Tensor.empty(backend, dtype, outShape);
-        backend.reduce(op, x.device(), mask, out);
+        backend.reduce(op, x.device().operand(), mask, out.operand());
         double[] expected = Oracle.reduce(op, x.cpu().toDoubleArray(), shape, mask);
         if (op == ReduceOp.SUM) {
             compareSums(what, dtype, expected, out.toDoubleArray(), x.cpu().numel());

@@ -40,7 +40,7 @@ public abstract class SoftmaxConformance extends ConformanceSuite {
 
     private static void check(Backend backend, DType dtype, Layout.Pair x, int dim, boolean log, String what) {
         Tensor out = Tensor.empty(backend, dtype, x.cpu().shape());
-        backend.softmax(x.device(), dim, log, out);
+        backend.softmax(x.device().operand(), dim, log, out.operand());
         double[] expected = Oracle.softmax(x.cpu().toDoubleArray(), x.cpu().shape(), dim, log);
         // Probabilities are at most 1; log-probabilities carry the error of x - max, scale 100.
         double eps = dtype == DType.FLOAT32 ? 0x1p-24 : 0x1p-53;

@@ -26,7 +26,8 @@ public final class Allocation {
     public DeviceMemory memory() {
         if (released.get()) {
             throw new IllegalStateException("cuda backend: a tensor's device memory (" + bytes + " bytes) was used after"
-                    + " its MemoryScope closed and released it; keep(tensor) in the scope to let a tensor outlive it");
+                    + " its MemoryScope closed and released it; keep(tensor.storage()) in the scope to let a tensor"
+                    + " outlive it");
         }
         return memory;
     }

@@ -1,8 +1,7 @@
 package dev.jgan.cuda.memory;
 
-import dev.jgan.core.Shape;
-import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.ScopedMemory;
+import dev.jgan.core.backend.Storage;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -22,7 +21,7 @@ import java.util.Set;
  *     lossValue = loss.item();              // read what you need before the scope closes
  * }
  * }</pre>
- * What must outlive the step is kept: {@link #keep} hands a tensor's memory to the enclosing
+ * What must outlive the step is kept: {@link #keep} hands a tensor's storage to the enclosing
  * scope, or, at the outermost scope, back to the garbage collector. Parameters updated in place
  * are not allocated in the step and need nothing; state an optimizer creates lazily in its first
  * step (Adam's moments) must be kept, or created by a first step outside any scope. A tensor
@@ -44,15 +43,18 @@ public final class MemoryScope implements ScopedMemory.Scope {
         allocations.add(allocation);
     }
 
-    /** Lets {@code tensor}'s memory outlive this scope (see the class comment); returns the tensor. */
-    public Tensor keep(Tensor tensor) {
+    /**
+     * Lets {@code storage}'s memory outlive this scope (see the class comment): for a tensor,
+     * {@code scope.keep(tensor.storage())}, which its views share.
+     */
+    public void keep(Storage storage) {
         checkOpen("keep");
-        if (!(tensor.storage() instanceof DeviceStorage device)) {
-            throw new IllegalArgumentException("memory scope: keep: a tensor of shape " + Shape.format(tensor.shape())
-                    + " on " + tensor.device() + " holds no device memory of this allocator");
+        if (!(storage instanceof DeviceStorage device)) {
+            throw new IllegalArgumentException("memory scope: keep: a storage of " + storage.size() + " "
+                    + storage.dtype() + " on " + storage.backend().device()
+                    + " holds no device memory of this allocator");
         }
         keep(device.allocation());
-        return tensor;
     }
 
     void keep(Allocation allocation) {
@@ -62,13 +64,6 @@ public final class MemoryScope implements ScopedMemory.Scope {
             if (enclosing != null) {
                 enclosing.adopt(allocation);
             }
-        }
-    }
-
-    /** {@link #keep} for each tensor, e.g. an optimizer's state. */
-    public void keepAll(Iterable<Tensor> tensors) {
-        for (Tensor t : tensors) {
-            keep(t);
         }
     }
 

@@ -64,7 +64,8 @@ public final class AdamBenchmark {
 
             start = System.nanoTime();
             for (int step = 1; step <= steps; step++) {
-                backend.adamStep(fusedParam, grad, expAvg, expAvgSq, null, step, SETTINGS);
+                backend.adamStep(fusedParam.operand(), grad.operand(), expAvg.operand(), expAvgSq.operand(), null,
+                        step, SETTINGS);
             }
             backend.synchronize();
             double fused = (System.nanoTime() - start) / 1e6 / steps;
@@ -78,7 +79,7 @@ public final class AdamBenchmark {
 
     private static Tensor uniform(CudaBackend backend, int n, long seed) {
         Tensor t = Tensor.empty(backend, DType.FLOAT32, n);
-        backend.philoxUniform(t, seed, 0, -1, 1);
+        backend.philoxUniform(t.operand(), seed, 0, -1, 1);
         return t;
     }
 

@@ -74,7 +74,7 @@ public final class MatmulBenchmark {
     /** Uniform numbers in [-1, 1), made on the device by the Philox kernel. */
     private static Tensor random(CudaBackend backend, int n, long seed) {
         Tensor t = Tensor.empty(backend, DType.FLOAT32, n, n);
-        backend.philoxUniform(t, seed, 0, -1, 1);
+        backend.philoxUniform(t.operand(), seed, 0, -1, 1);
         return t;
     }
 
@@ -82,7 +82,7 @@ public final class MatmulBenchmark {
     private static float[] reference(BenchTarget target, Tensor a, Tensor b) {
         if (target.hasCublas()) {
             Tensor out = Tensor.empty(target.base(), DType.FLOAT32, a.size(0), b.size(1));
-            target.base().matmul(a, b, out);
+            target.base().matmul(a.operand(), b.operand(), out.operand());
             return out.toFloatArray();
         }
         Backend cpu = Backends.cpu();
@@ -92,13 +92,13 @@ public final class MatmulBenchmark {
     /** Seconds per product: one warm-up product estimates how many fit in the budget, then those are timed together. */
     private static double time(CudaBackend engine, Tensor a, Tensor b, Tensor out, double seconds) {
         long start = System.nanoTime();
-        engine.matmul(a, b, out);
+        engine.matmul(a.operand(), b.operand(), out.operand());
         engine.synchronize();
         double estimate = (System.nanoTime() - start) / 1e9;
         int products = (int) Math.max(1, Math.min(50, seconds / estimate));
         start = System.nanoTime();
         for (int i = 0; i < products; i++) {
-            engine.matmul(a, b, out);
+            engine.matmul(a.operand(), b.operand(), out.operand());
         }
         engine.synchronize();
         return (System.nanoTime() - start) / 1e9 / products;

@@ -76,7 +76,8 @@ class MemoryScopeTest {
     @Test
     void keepingAHostTensorIsRefused() {
         try (MemoryScope scope = allocator.openScope()) {
-            IllegalArgumentException cpu = assertThrows(IllegalArgumentException.class, () -> scope.keep(Tensor.zeros(2)));
+            IllegalArgumentException cpu = assertThrows(IllegalArgumentException.class,
+                    () -> scope.keep(Tensor.zeros(2).storage()));
             assertTrue(cpu.getMessage().contains("holds no device memory"), cpu.getMessage());
         }
     }

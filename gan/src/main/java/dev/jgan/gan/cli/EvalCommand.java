@@ -106,7 +106,7 @@ final class EvalCommand implements Callable<Integer> {
                     + most);
         }
         PrintWriter printer = spec.commandLine().getOut();
-        FeatureExtractor extractor = chooseFeatures(config.data(), imageShape, printer);
+        FeatureExtractor extractor = chooseFeatures(config.data().name(), imageShape, printer);
         RealImages real = test.map(t -> RealImages.againstTest(t.training(), t.test(), data, count, seed))
                 .orElseGet(() -> RealImages.split(data, count, seed));
         int dims = extractor.features(real.reference().narrow(0, 0, 1)).size(1);
@@ -121,7 +121,8 @@ final class EvalCommand implements Callable<Integer> {
         Tensor untrainedSamples = untrained.sample(new Generator(seed), count);
         Tensor samples = trained.sample(new Generator(seed), count);
 
-        MetricReport report = MetricReport.compute(config.data(), extractor, real, untrainedSamples, samples, seed);
+        MetricReport report = MetricReport.compute(config.data().name(), extractor, real, untrainedSamples, samples,
+                seed);
         if (extractor instanceof ClassifierFeatures classifierFeatures) {
             // The same noise stream: the first n of these samples are the ones scored above.
             report = report.withClasses(classifierFeatures.classHistogram(

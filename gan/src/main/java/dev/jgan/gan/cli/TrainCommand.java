@@ -2,6 +2,7 @@ package dev.jgan.gan.cli;
 
 import dev.jgan.core.Device;
 import dev.jgan.core.backend.Backends;
+import dev.jgan.gan.run.DataSource;
 import dev.jgan.gan.run.ModelChoice;
 import dev.jgan.gan.run.Recipe;
 import dev.jgan.gan.run.RunConfig;
@@ -119,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
     private void refuseChangedSettings(RunConfig saved) {
         Map<String, Object[]> settings = new LinkedHashMap<>();
         settings.put("--model", new Object[]{model, saved.model().cliName()});
-        settings.put("--data", new Object[]{data, saved.data()});
+        settings.put("--data", new Object[]{data, saved.data().name()});
         settings.put("--image-size", new Object[]{imageSize, saved.imageSize()});
         settings.put("--ngf", new Object[]{ngf, saved.ngf()});
         settings.put("--ndf", new Object[]{ndf, saved.ndf()});
@@ -162,8 +163,8 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--out DIR is required (or --resume DIR)");
             }
             ModelChoice choice = ModelChoice.parse(model);
-            RunConfig config = new RunConfig(choice, data, epochs == null ? 30 : epochs, seed, batchSize, latentDim,
-                    GanLoss.parse(loss),
+            RunConfig config = new RunConfig(choice, DataSource.parse(data), epochs == null ? 30 : epochs, seed,
+                    batchSize, latentDim, GanLoss.parse(loss),
                     discriminatorSteps, lr, 0.5, 0.999, sampleEvery, choice.defaultBatchNormEps(),
                     imageSize == null ? choice.defaultImageSize() : imageSize,
                     ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf,

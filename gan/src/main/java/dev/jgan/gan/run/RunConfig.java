@@ -17,10 +17,11 @@ import dev.jgan.gan.train.GanTrainer.StepOrder;
  *
  * <p>The model, the loss, the step order and the recipe are parsed once, when the command line or
  * config.json is read; config.json spells them as the flags do ({@code mlp}, {@code non-saturating},
- * {@code gan.py}, {@code mode-covering}, see {@link RunFiles}). {@code data} stays the text of {@code --data}: a
- * built-in set's name or a directory, whose format {@link DataChoice} tells from its files.
+ * {@code gan.py}, {@code mode-covering}, see {@link RunFiles}). So is {@code data}, a
+ * {@link DataSource}: a built-in set or a directory, written as the text of {@code --data}, whose
+ * format {@link DataChoice} tells from its files.
  */
-public record RunConfig(ModelChoice model, String data, int epochs, long seed, int batchSize, int latentDim,
+public record RunConfig(ModelChoice model, DataSource data, int epochs, long seed, int batchSize, int latentDim,
                         GanLoss loss, int discriminatorSteps, double lr, double beta1, double beta2,
                         int sampleEvery, double batchNormEps, int imageSize, int ngf, int ndf, StepOrder stepOrder,
                         Recipe recipe) {
@@ -71,16 +72,16 @@ public record RunConfig(ModelChoice model, String data, int epochs, long seed, i
     }
 
     /** A run with gan.py's recipe. */
-    public RunConfig(ModelChoice model, String data, int epochs, long seed, int batchSize, int latentDim, GanLoss loss,
-                     int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
+    public RunConfig(ModelChoice model, DataSource data, int epochs, long seed, int batchSize, int latentDim,
+                     GanLoss loss, int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
                      double batchNormEps, int imageSize, int ngf, int ndf, StepOrder stepOrder) {
         this(model, data, epochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1, beta2, sampleEvery,
                 batchNormEps, imageSize, ngf, ndf, stepOrder, null);
     }
 
     /** A run in Algorithm 1's order, with gan.py's recipe. */
-    public RunConfig(ModelChoice model, String data, int epochs, long seed, int batchSize, int latentDim, GanLoss loss,
-                     int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
+    public RunConfig(ModelChoice model, DataSource data, int epochs, long seed, int batchSize, int latentDim,
+                     GanLoss loss, int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
                      double batchNormEps, int imageSize, int ngf, int ndf) {
         this(model, data, epochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1, beta2, sampleEvery,
                 batchNormEps, imageSize, ngf, ndf, null, null);
@@ -93,8 +94,8 @@ public record RunConfig(ModelChoice model, String data, int epochs, long seed, i
     }
 
     /** An MLP GAN run on images as the data come, with gan.py's recipe. */
-    public RunConfig(ModelChoice model, String data, int epochs, long seed, int batchSize, int latentDim, GanLoss loss,
-                     int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
+    public RunConfig(ModelChoice model, DataSource data, int epochs, long seed, int batchSize, int latentDim,
+                     GanLoss loss, int discriminatorSteps, double lr, double beta1, double beta2, int sampleEvery,
                      double batchNormEps) {
         this(model, data, epochs, seed, batchSize, latentDim, loss, discriminatorSteps, lr, beta1, beta2, sampleEvery,
                 batchNormEps, DATA_IMAGE_SIZE, 0, 0, null, null);

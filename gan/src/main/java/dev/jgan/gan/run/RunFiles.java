@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
 
 /**
  * JSON files of a run (config.json, summary.json, the config inside a checkpoint): written
- * atomically, read with errors that name the file and field. A config's model, loss and step
- * order are written as the command line spells them ({@code "dcgan"}, {@code "non-saturating"},
- * {@code "gan.py"}) and parsed back by the same rules as the flags.
+ * atomically, read with errors that name the file and field. A config's model, loss, step
+ * order, recipe and data are written as the command line spells them ({@code "dcgan"},
+ * {@code "non-saturating"}, {@code "gan.py"}, {@code "digits"}) and parsed back by the same rules
+ * as the flags.
  */
 final class RunFiles {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -40,7 +41,9 @@ final class RunFiles {
                     .addSerializer(StepOrder.class, asText(StepOrder::flag))
                     .addDeserializer(StepOrder.class, fromText(StepOrder.class, StepOrder::parse))
                     .addSerializer(Recipe.class, asText(Recipe::cliName))
-                    .addDeserializer(Recipe.class, fromText(Recipe.class, Recipe::parse)));
+                    .addDeserializer(Recipe.class, fromText(Recipe.class, Recipe::parse))
+                    .addSerializer(DataSource.class, asText(DataSource::name))
+                    .addDeserializer(DataSource.class, fromText(DataSource.class, DataSource::parse)));
 
     private RunFiles() {
     }

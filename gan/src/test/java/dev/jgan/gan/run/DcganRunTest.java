@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DcganRunTest {
     /** 48 images of 28x28 padded to 32x32, batch 16: three steps an epoch at widths 8. */
     static RunConfig config(Path data, int epochs) {
-        return new RunConfig(ModelChoice.DCGAN, data.toString(), epochs, 7, 16, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 2,
-                1e-5, 32, 8, 8);
+        return new RunConfig(ModelChoice.DCGAN, DataSource.parse(data.toString()), epochs, 7, 16, 100,
+                GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 2, 1e-5, 32, 8, 8);
     }
 
     @Test
@@ -81,13 +81,13 @@ class DcganRunTest {
     @Test
     void configsThatDoNotFitTheModelAreRefusedNamingTheFlag(@TempDir Path tmp) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.DCGAN,
-                "digits", 1, 0, 64, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 10, 1e-5, 28, 64, 64));
+                DataSource.DIGITS, 1, 0, 64, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 10, 1e-5, 28, 64, 64));
         assertEquals("--image-size: dcgan is built for 32 or 64, got 28", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.MLP, "digits", 1, 0, 64, 100,
-                GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 10, 0.8, 0, 64, 64));
+        e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.MLP, DataSource.DIGITS, 1, 0,
+                64, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 10, 0.8, 0, 64, 64));
         assertTrue(e.getMessage().startsWith("--ngf and --ndf"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.DCGAN, "digits", 1, 0, 64, 100,
-                GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 10, 1e-5, 32, 0, 64));
+        e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.DCGAN, DataSource.DIGITS, 1,
+                0, 64, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 10, 1e-5, 32, 0, 64));
         assertTrue(e.getMessage().startsWith("--ngf and --ndf must be >= 1"), e.getMessage());
     }
 
@@ -108,8 +108,8 @@ class DcganRunTest {
 
     @Test
     void theMlpTakesAnImageSizeToo(@TempDir Path tmp) throws Exception {
-        RunConfig c = new RunConfig(ModelChoice.MLP, "digits", 1, 5, 512, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 100, 0.8,
-                32, 0, 0);
+        RunConfig c = new RunConfig(ModelChoice.MLP, DataSource.DIGITS, 1, 5, 512, 100, GanLoss.NON_SATURATING, 1,
+                2e-4, 0.5, 0.999, 100, 0.8, 32, 0, 0);
         TrainingRun run = TrainingRun.start(c, tmp.resolve("run"));
         assertArrayEquals(new int[]{1, 32, 32}, run.gan().sampleShape());
         assertTrue(run.dataDescription().contains("resized bilinearly to [1, 32, 32]"), run.dataDescription());

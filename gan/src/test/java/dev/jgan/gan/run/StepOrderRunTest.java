@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code gan train --step-order}: recorded in config.json, used by the run, read back by --resume. */
 class StepOrderRunTest {
     private static RunConfig config(String order) {
-        return new RunConfig(ModelChoice.MLP, "digits", 1, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 5, 0.8,
-                RunConfig.DATA_IMAGE_SIZE, 0, 0, order == null ? null : GanTrainer.StepOrder.parse(order));
+        return new RunConfig(ModelChoice.MLP, DataSource.DIGITS, 1, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5,
+                0.999, 5, 0.8, RunConfig.DATA_IMAGE_SIZE, 0, 0, order == null ? null : GanTrainer.StepOrder.parse(order));
     }
 
     @Test
@@ -46,9 +46,9 @@ class StepOrderRunTest {
 
     @Test
     void ganPyOrderRefusesSeveralDiscriminatorStepsAndUnknownNamesAreNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.MLP, "digits",
-                1, 5, 256, 100, GanLoss.NON_SATURATING, 2, 2e-4, 0.5, 0.999, 5, 0.8, RunConfig.DATA_IMAGE_SIZE, 0, 0,
-                GanTrainer.StepOrder.GAN_PY));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunConfig(ModelChoice.MLP,
+                DataSource.DIGITS, 1, 5, 256, 100, GanLoss.NON_SATURATING, 2, 2e-4, 0.5, 0.999, 5, 0.8,
+                RunConfig.DATA_IMAGE_SIZE, 0, 0, GanTrainer.StepOrder.GAN_PY));
         assertEquals("--step-order gan.py steps D once per G step; it cannot take --d-steps 2", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> config("ganpy"));
         assertTrue(e.getMessage().contains("got 'ganpy'"), e.getMessage());

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrainingRunTest {
     /** Batch 256 on the 1797 digits: 7 steps an epoch keeps the test short. */
     static RunConfig config(int epochs) {
-        return new RunConfig(ModelChoice.MLP, "digits", epochs, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 5, 0.8);
+        return new RunConfig(ModelChoice.MLP, DataSource.DIGITS, epochs, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4,
+                0.5, 0.999, 5, 0.8);
     }
 
     /** The same run with another recipe. */
@@ -137,8 +138,8 @@ class TrainingRunTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Recipe.parse("magic"));
         assertEquals("--recipe: unknown recipe 'magic'; available: gan.py, mode-covering", unknown.getMessage());
         IllegalArgumentException dcgan = assertThrows(IllegalArgumentException.class, () -> new RunConfig(
-                ModelChoice.DCGAN, "digits", 1, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 5, 1e-5, 32, 8,
-                8, null, Recipe.MODE_COVERING));
+                ModelChoice.DCGAN, DataSource.DIGITS, 1, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 5,
+                1e-5, 32, 8, 8, null, Recipe.MODE_COVERING));
         assertTrue(dcgan.getMessage().contains("--recipe mode-covering is made (and measured) for --model mlp"),
                 dcgan.getMessage());
         assertEquals(Recipe.GAN_PY, c.recipe(), "the short constructor is gan.py's recipe");

@@ -84,10 +84,11 @@ public final class Adam extends Optimizer {
     protected void update(Tensor param, Tensor grad, Map<String, Tensor> state, long step) {
         FusedOptimizerKernels fused = fusedKernels(param);
         if (fused != null) {
-            fused.adamStep(param, grad, state.computeIfAbsent(EXP_AVG, k -> Tensor.zerosLike(param)),
-                    state.computeIfAbsent(EXP_AVG_SQ, k -> Tensor.zerosLike(param)),
-                    settings.amsgrad() ? state.computeIfAbsent(MAX_EXP_AVG_SQ, k -> Tensor.zerosLike(param)) : null, step,
-                    settings);
+            fused.adamStep(param.operand(), grad.operand(),
+                    state.computeIfAbsent(EXP_AVG, k -> Tensor.zerosLike(param)).operand(),
+                    state.computeIfAbsent(EXP_AVG_SQ, k -> Tensor.zerosLike(param)).operand(),
+                    settings.amsgrad() ? state.computeIfAbsent(MAX_EXP_AVG_SQ, k -> Tensor.zerosLike(param)).operand()
+                            : null, step, settings);
             return;
         }
         double beta1 = settings.beta1();

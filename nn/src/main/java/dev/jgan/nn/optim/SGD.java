@@ -89,7 +89,7 @@ public final class SGD extends Optimizer {
                 buf = Tensor.zerosLike(param);
                 state.put(MOMENTUM_BUFFER, buf);
             }
-            fused.sgdStep(param, grad, buf, firstStep, settings);
+            fused.sgdStep(param.operand(), grad.operand(), buf == null ? null : buf.operand(), firstStep, settings);
             return;
         }
         Tensor g = weightDecay != 0 ? grad.add(param.mul(weightDecay)) : grad;

@@ -1,6 +1,6 @@
 package dev.jgan.core.backend.cpu;
 
-import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Operand;
 import java.util.Arrays;
 
 /**
@@ -24,7 +24,7 @@ final class BatchSummedMatmul {
     }
 
     /** See {@link dev.jgan.core.backend.BatchSummedMatmulKernel#tryMatmulSummedOverBatch}. */
-    static boolean tryRun(Tensor a, Tensor b, Tensor out) {
+    static boolean tryRun(Operand a, Operand b, Operand out) {
         int rank = a.dim();
         int batch = a.size(0);
         if (!(a.storage() instanceof CpuStorage.Floats as) || !(b.storage() instanceof CpuStorage.Floats bs)

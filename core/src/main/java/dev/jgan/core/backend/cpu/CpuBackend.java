@@ -2,11 +2,11 @@ package dev.jgan.core.backend.cpu;
 
 import dev.jgan.core.DType;
 import dev.jgan.core.Device;
-import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.Backend;
 import dev.jgan.core.backend.BinaryOp;
 import dev.jgan.core.backend.BatchSummedMatmulKernel;
 import dev.jgan.core.backend.FusedOptimizerKernels;
+import dev.jgan.core.backend.Operand;
 import dev.jgan.core.backend.ReduceOp;
 import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.backend.Storage;
@@ -97,7 +97,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     @Override
-    public double[] toDoubleArray(Tensor t) {
+    public double[] toDoubleArray(Operand t) {
         CpuStorage s = storage(t);
         int[] pos = StridedIndex.of(t);
         double[] out = new double[pos.length];
@@ -108,7 +108,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     @Override
-    public float[] toFloatArray(Tensor t) {
+    public float[] toFloatArray(Operand t) {
         CpuStorage s = storage(t);
         int[] pos = StridedIndex.of(t);
         float[] out = new float[pos.length];
@@ -119,7 +119,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     @Override
-    public void fill(Tensor out, double value) {
+    public void fill(Operand out, double value) {
         if (fastPaths && StridedCopy.tryFill(out, value)) {
             return;
         }
@@ -127,7 +127,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     @Override
-    public void copy(Tensor src, Tensor dst) {
+    public void copy(Operand src, Operand dst) {
         if (fastPaths && StridedCopy.tryCopy(src, dst)) {
             return;
         }
@@ -135,7 +135,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     @Override
-    public void unary(UnaryOp op, Tensor x, Tensor out, double p1, double p2) {
+    public void unary(UnaryOp op, Operand x, Operand out, double p1, double p2) {
         if (fastPaths && FastUnary.tryRun(op, x, out, p1, p2)) {
             return;
         }
@@ -143,7 +143,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     @Override
-    public void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+    public void binary(BinaryOp op, Operand a, Operand b, Operand out) {
         if (fastPaths && FastBinary.tryRun(op, a, b, out)) {
             return;
         }
@@ -151,7 +151,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     @Override
-    public void where(Tensor cond, Tensor a, Tensor b, Tensor out) {
+    public void where(Operand cond, Operand a, Operand b, Operand out) {
         if (fastPaths && FastWhere.tryRun(cond, a, b, out)) {
             return;
         }
@@ -159,7 +159,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     @Override
-    public void reduce(ReduceOp op, Tensor x, boolean[] reduced, Tensor out) {
+    public void reduce(ReduceOp op, Operand x, boolean[] reduced, Operand out) {
         if (fastPaths && FastReduce.tryRun(op, x, reduced, out)) {
             return;
         }
@@ -167,7 +167,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     @Override
-    public void matmul(Tensor a, Tensor b, Tensor out) {
+    public void matmul(Operand a, Operand b, Operand out) {
         if (fastPaths && out.dtype() == DType.FLOAT32 && a.storage() instanceof CpuStorage.Floats
                 && b.storage() instanceof CpuStorage.Floats) {
             matmulFloat(a, b, out);
@@ -181,7 +181,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
      * reference declines, so its callers keep the plain matmul and sum.
      */
     @Override
-    public boolean tryMatmulSummedOverBatch(Tensor a, Tensor b, Tensor out) {
+    public boolean tryMatmulSummedOverBatch(Operand a, Operand b, Operand out) {
         return fastPaths && BatchSummedMatmul.tryRun(a, b, out);
     }
 
@@ -190,7 +190,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
      * ({@code A^T} and {@code B^T} cost no copy, {@link PackedMatmul} packs them anyway); only an
      * output that is not row-major goes through a scratch array.
      */
-    private void matmulFloat(Tensor a, Tensor b, Tensor out) {
+    private void matmulFloat(Operand a, Operand b, Operand out) {
         int rank = a.dim();
         int m = a.size(rank - 2);
         int k = a.size(rank - 1);
@@ -217,20 +217,20 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
         }
     }
 
-    private static boolean rowMajor(Tensor t, int rows, int cols) {
+    private static boolean rowMajor(Operand t, int rows, int cols) {
         int rank = t.dim();
         return t.storage() instanceof CpuStorage.Floats
                 && (cols == 1 || t.stride(rank - 1) == 1)
                 && (rows == 1 || t.stride(rank - 2) == cols);
     }
 
-    private static float[] floats(Tensor t) {
+    private static float[] floats(Operand t) {
         return ((CpuStorage.Floats) t.storage()).data();
     }
 
     /** float32 rows follow {@link Float32Math#softmaxRow}, the fast path's definition; float64 rows are summed in double. */
     @Override
-    public void softmax(Tensor x, int dim, boolean log, Tensor out) {
+    public void softmax(Operand x, int dim, boolean log, Operand out) {
         if (fastPaths && FastSoftmax.tryRun(x, dim, log, out)) {
             return;
         }
@@ -238,16 +238,16 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     @Override
-    public void philoxUniform(Tensor out, long seed, long offset, double low, double high) {
+    public void philoxUniform(Operand out, long seed, long offset, double low, double high) {
         ReferenceKernels.philoxUniform(out, seed, offset, low, high);
     }
 
     @Override
-    public void philoxNormal(Tensor out, long seed, long offset, double mean, double std) {
+    public void philoxNormal(Operand out, long seed, long offset, double mean, double std) {
         ReferenceKernels.philoxNormal(out, seed, offset, mean, std);
     }
 
-    private static CpuStorage storage(Tensor t) {
+    private static CpuStorage storage(Operand t) {
         CpuStorage storage = (CpuStorage) t.storage();
         storage.checkLive();
         return storage;
@@ -259,7 +259,7 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     @Override
-    public void im2col(Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Tensor out) {
+    public void im2col(Operand x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Operand out) {
         if (fastPaths && FastWindows.tryIm2col(x, kh, kw, sh, sw, ph, pw, dh, dw, out)) {
             return;
         }
@@ -267,17 +267,17 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     }
 
     @Override
-    public void col2im(Tensor cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw,
-                       Tensor out) {
+    public void col2im(Operand cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh,
+                       int dw, Operand out) {
         if (fastPaths && FastWindows.tryCol2im(cols, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, out)) {
             return;
         }
         ReferenceKernels.col2im(cols, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, out);
     }
 
-    /** The fused SGD update: {@link FastOptimizerLoops} when every tensor is contiguous float32, else {@link FusedOptimizerLoops}; same bits. */
+    /** The fused SGD update: {@link FastOptimizerLoops} when every operand is contiguous float32, else {@link FusedOptimizerLoops}; same bits. */
     @Override
-    public void sgdStep(Tensor param, Tensor grad, Tensor momentumBuffer, boolean firstStep, SgdSettings settings) {
+    public void sgdStep(Operand param, Operand grad, Operand momentumBuffer, boolean firstStep, SgdSettings settings) {
         if (fastPaths && FastOptimizerLoops.applies(param, grad, momentumBuffer)) {
             FusedOptimizerKernels.checkSgd(param, grad, momentumBuffer, settings);
             FastOptimizerLoops.sgd(param, grad, momentumBuffer, firstStep, settings);
@@ -286,9 +286,9 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
         }
     }
 
-    /** The fused Adam update: {@link FastOptimizerLoops} when every tensor is contiguous float32, else {@link FusedOptimizerLoops}; same bits. */
+    /** The fused Adam update: {@link FastOptimizerLoops} when every operand is contiguous float32, else {@link FusedOptimizerLoops}; same bits. */
     @Override
-    public void adamStep(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq, long step,
+    public void adamStep(Operand param, Operand grad, Operand expAvg, Operand expAvgSq, Operand maxExpAvgSq, long step,
                          AdamSettings settings) {
         if (fastPaths && FastOptimizerLoops.applies(param, grad, expAvg, expAvgSq, maxExpAvgSq)) {
             FusedOptimizerKernels.checkAdam(param, grad, expAvg, expAvgSq, maxExpAvgSq, step, settings);

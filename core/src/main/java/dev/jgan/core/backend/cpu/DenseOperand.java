@@ -1,6 +1,6 @@
 package dev.jgan.core.backend.cpu;
 
-import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Operand;
 
 /**
  * How the float32 elements of an elementwise operand line up with the output's row-major order,
@@ -35,7 +35,7 @@ record DenseOperand(Kind kind, float[] data, int offset, int period, int cycle) 
     }
 
     /** The operand as one of the four layouts, packing it when it has none of them. */
-    static DenseOperand of(Tensor t) {
+    static DenseOperand of(Operand t) {
         if (t.isContiguous()) {
             return contiguous(t);
         }
@@ -75,13 +75,13 @@ record DenseOperand(Kind kind, float[] data, int offset, int period, int cycle) 
     }
 
     /** t itself when it is contiguous, else a contiguous copy: for kernels that only take plain arrays. */
-    static DenseOperand contiguous(Tensor t) {
+    static DenseOperand contiguous(Operand t) {
         return t.isContiguous() ? new DenseOperand(Kind.CONTIGUOUS, ((CpuStorage.Floats) t.storage()).data(), t.offset(), 0)
                 : packed(t);
     }
 
     /** A contiguous copy of t. */
-    static DenseOperand packed(Tensor t) {
+    static DenseOperand packed(Operand t) {
         return new DenseOperand(Kind.CONTIGUOUS, StridedCopy.packed(t), 0, 0);
     }
 

@@ -1,7 +1,7 @@
 package dev.jgan.core.backend.cpu;
 
-import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.BinaryOp;
+import dev.jgan.core.backend.Operand;
 
 import java.util.Arrays;
 
@@ -26,7 +26,7 @@ final class FastBinary {
     }
 
     /** out = op(a, b); false (nothing done) unless all three are float32. */
-    static boolean tryRun(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+    static boolean tryRun(BinaryOp op, Operand a, Operand b, Operand out) {
         if (!(a.storage() instanceof CpuStorage.Floats) || !(b.storage() instanceof CpuStorage.Floats)
                 || !(out.storage() instanceof CpuStorage.Floats)) {
             return false;

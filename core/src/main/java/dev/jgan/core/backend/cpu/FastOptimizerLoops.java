@@ -1,9 +1,9 @@
 package dev.jgan.core.backend.cpu;
 
 import dev.jgan.core.DType;
-import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.FusedOptimizerKernels.AdamSettings;
 import dev.jgan.core.backend.FusedOptimizerKernels.SgdSettings;
+import dev.jgan.core.backend.Operand;
 
 /**
  * The float32 fast path of the fused SGD and Adam updates, for the usual case: every tensor
@@ -26,9 +26,9 @@ final class FastOptimizerLoops {
     private FastOptimizerLoops() {
     }
 
-    /** Whether every tensor given (nulls aside) is float32, contiguous and at offset 0, so this path applies. */
-    static boolean applies(Tensor... tensors) {
-        for (Tensor t : tensors) {
+    /** Whether every operand given (nulls aside) is float32, contiguous and at offset 0, so this path applies. */
+    static boolean applies(Operand... operands) {
+        for (Operand t : operands) {
             if (t != null && (t.dtype() != DType.FLOAT32 || !t.isContiguous() || t.offset() != 0)) {
                 return false;
             }
@@ -36,7 +36,7 @@ final class FastOptimizerLoops {
         return true;
     }
 
-    static void sgd(Tensor param, Tensor grad, Tensor buffer, boolean firstStep, SgdSettings s) {
+    static void sgd(Operand param, Operand grad, Operand buffer, boolean firstStep, SgdSettings s) {
         float weightDecay = (float) s.weightDecay();
         float momentum = (float) s.momentum();
         float oneMinusDampening = (float) (1 - s.dampening());
@@ -62,7 +62,7 @@ final class FastOptimizerLoops {
         });
     }
 
-    static void adam(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq, long step,
+    static void adam(Operand param, Operand grad, Operand expAvg, Operand expAvgSq, Operand maxExpAvgSq, long step,
                      AdamSettings s) {
         float weightDecay = (float) s.weightDecay();
         float beta1 = (float) s.beta1();
@@ -99,7 +99,7 @@ final class FastOptimizerLoops {
         });
     }
 
-    private static float[] floats(Tensor t) {
+    private static float[] floats(Operand t) {
         return ((CpuStorage.Floats) t.storage()).data();
     }
 }

@@ -1,8 +1,8 @@
 package dev.jgan.core.backend.cpu;
 
 import dev.jgan.core.Shape;
-import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.MergedDims;
+import dev.jgan.core.backend.Operand;
 import dev.jgan.core.backend.ReduceOp;
 
 /**
@@ -30,7 +30,7 @@ final class FastReduce {
     }
 
     /** Reduces the dims where {@code reduced} is true; false (nothing done) unless float32 and non-empty. */
-    static boolean tryRun(ReduceOp op, Tensor x, boolean[] reduced, Tensor out) {
+    static boolean tryRun(ReduceOp op, Operand x, boolean[] reduced, Operand out) {
         if (!(x.storage() instanceof CpuStorage.Floats) || !(out.storage() instanceof CpuStorage.Floats)
                 || x.numel() == 0) {
             return false;

@@ -1,6 +1,6 @@
 package dev.jgan.core.backend.cpu;
 
-import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Operand;
 
 /**
  * The float32 fast path of softmax and log-softmax along the last dim, the layout of class
@@ -16,7 +16,7 @@ final class FastSoftmax {
     }
 
     /** Softmax (log: log-softmax) along dim; false (nothing done) unless float32 along the last dim. */
-    static boolean tryRun(Tensor x, int dim, boolean log, Tensor out) {
+    static boolean tryRun(Operand x, int dim, boolean log, Operand out) {
         if (!(x.storage() instanceof CpuStorage.Floats) || !(out.storage() instanceof CpuStorage.Floats)
                 || dim != x.dim() - 1 || x.numel() == 0) {
             return false;

@@ -1,6 +1,6 @@
 package dev.jgan.core.backend.cpu;
 
-import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Operand;
 import dev.jgan.core.backend.UnaryOp;
 
 /**
@@ -24,7 +24,7 @@ final class FastUnary {
     }
 
     /** out = op(x); false (nothing done) unless both are float32. */
-    static boolean tryRun(UnaryOp op, Tensor x, Tensor out, double p1, double p2) {
+    static boolean tryRun(UnaryOp op, Operand x, Operand out, double p1, double p2) {
         if (!(x.storage() instanceof CpuStorage.Floats) || !(out.storage() instanceof CpuStorage.Floats)) {
             return false;
         }

@@ -1,6 +1,6 @@
 package dev.jgan.core.backend.cpu;
 
-import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Operand;
 
 /**
  * The float32 fast path of where: one select loop over row-major arrays. Operands that are not
@@ -13,7 +13,7 @@ final class FastWhere {
     }
 
     /** out = cond != 0 ? a : b; false (nothing done) unless all four are float32. */
-    static boolean tryRun(Tensor cond, Tensor a, Tensor b, Tensor out) {
+    static boolean tryRun(Operand cond, Operand a, Operand b, Operand out) {
         if (!(cond.storage() instanceof CpuStorage.Floats) || !(a.storage() instanceof CpuStorage.Floats)
                 || !(b.storage() instanceof CpuStorage.Floats) || !(out.storage() instanceof CpuStorage.Floats)) {
             return false;

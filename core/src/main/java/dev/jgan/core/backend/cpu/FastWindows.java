@@ -1,6 +1,6 @@
 package dev.jgan.core.backend.cpu;
 
-import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Operand;
 import dev.jgan.core.ops.ConvGeometry;
 
 import java.util.Arrays;
@@ -36,7 +36,7 @@ final class FastWindows {
     }
 
     /** im2col into out; false (nothing done) unless both are float32. See {@link CpuBackend#im2col}. */
-    static boolean tryIm2col(Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Tensor out) {
+    static boolean tryIm2col(Operand x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Operand out) {
         if (!(x.storage() instanceof CpuStorage.Floats xs) || !(out.storage() instanceof CpuStorage.Floats os)) {
             return false;
         }
@@ -144,8 +144,8 @@ final class FastWindows {
     }
 
     /** col2im into out; false (nothing done) unless both are float32. See {@link CpuBackend#col2im}. */
-    static boolean tryCol2im(Tensor cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh,
-                             int dw, Tensor out) {
+    static boolean tryCol2im(Operand cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh,
+                             int dw, Operand out) {
         if (!(cols.storage() instanceof CpuStorage.Floats cs) || !(out.storage() instanceof CpuStorage.Floats os)) {
             return false;
         }

@@ -1,10 +1,10 @@
 package dev.jgan.core.backend.cpu;
 
 import dev.jgan.core.DType;
-import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.FusedOptimizerKernels;
 import dev.jgan.core.backend.FusedOptimizerKernels.AdamSettings;
 import dev.jgan.core.backend.FusedOptimizerKernels.SgdSettings;
+import dev.jgan.core.backend.Operand;
 
 import java.util.function.DoubleUnaryOperator;
 
@@ -20,7 +20,7 @@ final class FusedOptimizerLoops {
     private FusedOptimizerLoops() {
     }
 
-    static void sgd(Tensor param, Tensor grad, Tensor buffer, boolean firstStep, SgdSettings s) {
+    static void sgd(Operand param, Operand grad, Operand buffer, boolean firstStep, SgdSettings s) {
         FusedOptimizerKernels.checkSgd(param, grad, buffer, s);
         DoubleUnaryOperator r = rounding(param.dtype());
         double weightDecay = r.applyAsDouble(s.weightDecay());
@@ -46,7 +46,7 @@ final class FusedOptimizerLoops {
         }
     }
 
-    static void adam(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq, long step,
+    static void adam(Operand param, Operand grad, Operand expAvg, Operand expAvgSq, Operand maxExpAvgSq, long step,
                      AdamSettings s) {
         FusedOptimizerKernels.checkAdam(param, grad, expAvg, expAvgSq, maxExpAvgSq, step, s);
         DoubleUnaryOperator r = rounding(param.dtype());
@@ -90,7 +90,7 @@ final class FusedOptimizerLoops {
         return dtype == DType.FLOAT32 ? v -> (float) v : v -> v;
     }
 
-    private static CpuStorage storage(Tensor t) {
+    private static CpuStorage storage(Operand t) {
         CpuStorage storage = (CpuStorage) t.storage();
         storage.checkLive();
         return storage;

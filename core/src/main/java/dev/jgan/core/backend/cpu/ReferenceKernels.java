@@ -1,8 +1,8 @@
 package dev.jgan.core.backend.cpu;
 
 import dev.jgan.core.DType;
-import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.BinaryOp;
+import dev.jgan.core.backend.Operand;
 import dev.jgan.core.backend.ReduceOp;
 import dev.jgan.core.backend.UnaryOp;
 import dev.jgan.core.ops.ConvGeometry;
@@ -26,7 +26,7 @@ final class ReferenceKernels {
     }
 
     /** Every element of out set to value. */
-    static void fill(Tensor out, double value) {
+    static void fill(Operand out, double value) {
         CpuStorage o = storage(out);
         for (int p : StridedIndex.of(out)) {
             o.set(p, value);
@@ -34,7 +34,7 @@ final class ReferenceKernels {
     }
 
     /** dst = src elementwise, converting the dtype. */
-    static void copy(Tensor src, Tensor dst) {
+    static void copy(Operand src, Operand dst) {
         CpuStorage s = storage(src);
         CpuStorage d = storage(dst);
         int[] sp = StridedIndex.of(src);
@@ -45,7 +45,7 @@ final class ReferenceKernels {
     }
 
     /** out = op(x), in double, rounded to out's dtype when stored (float32: {@link #float32Function}). */
-    static void unary(UnaryOp op, Tensor x, Tensor out, double p1, double p2) {
+    static void unary(UnaryOp op, Operand x, Operand out, double p1, double p2) {
         DoubleUnaryOperator f = out.dtype() == DType.FLOAT32 ? float32Function(op, p1, p2) : function(op, p1, p2);
         CpuStorage xs = storage(x);
         CpuStorage os = storage(out);
@@ -92,7 +92,7 @@ final class ReferenceKernels {
     }
 
     /** out = op(a, b) over out's shape; a and b are already broadcast views. */
-    static void binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+    static void binary(BinaryOp op, Operand a, Operand b, Operand out) {
         DoubleBinaryOperator f = function(op);
         CpuStorage as = storage(a);
         CpuStorage bs = storage(b);
@@ -124,7 +124,7 @@ final class ReferenceKernels {
     }
 
     /** out = cond != 0 ? a : b. */
-    static void where(Tensor cond, Tensor a, Tensor b, Tensor out) {
+    static void where(Operand cond, Operand a, Operand b, Operand out) {
         CpuStorage cs = storage(cond);
         CpuStorage as = storage(a);
         CpuStorage bs = storage(b);
@@ -139,7 +139,7 @@ final class ReferenceKernels {
     }
 
     /** out = op over the dims of x where reduced is true, accumulated in double. */
-    static void reduce(ReduceOp op, Tensor x, boolean[] reduced, Tensor out) {
+    static void reduce(ReduceOp op, Operand x, boolean[] reduced, Operand out) {
         CpuStorage xs = storage(x);
         CpuStorage os = storage(out);
         // Walk the input; the matching output position uses out's strides with 0 on reduced dims.
@@ -177,7 +177,7 @@ final class ReferenceKernels {
      * The reference matmul: operands packed into row-major double arrays, then the textbook
      * i-k-j triple loop. Every dtype can take this path; tests compare the fast path with it.
      */
-    static void matmul(Tensor a, Tensor b, Tensor out) {
+    static void matmul(Operand a, Operand b, Operand out) {
         int rank = a.dim();
         int m = a.size(rank - 2);
         int k = a.size(rank - 1);
@@ -223,7 +223,7 @@ final class ReferenceKernels {
     }
 
     /** float32 rows follow {@link Float32Math#softmaxRow}, the fast path's definition; float64 rows are summed in double. */
-    static void softmax(Tensor x, int dim, boolean log, Tensor out) {
+    static void softmax(Operand x, int dim, boolean log, Operand out) {
         CpuStorage xs = storage(x);
         CpuStorage os = storage(out);
         int len = x.size(dim);
@@ -266,7 +266,7 @@ final class ReferenceKernels {
     }
 
     /** Element i of out (row-major) from Philox block offset + i, uniform in [low, high). */
-    static void philoxUniform(Tensor out, long seed, long offset, double low, double high) {
+    static void philoxUniform(Operand out, long seed, long offset, double low, double high) {
         CpuStorage os = storage(out);
         boolean single = out.dtype() == DType.FLOAT32;
         int[] block = new int[4];
@@ -286,7 +286,7 @@ final class ReferenceKernels {
     }
 
     /** Element i of out (row-major) from Philox block offset + i, Box-Muller. */
-    static void philoxNormal(Tensor out, long seed, long offset, double mean, double std) {
+    static void philoxNormal(Operand out, long seed, long offset, double mean, double std) {
         CpuStorage os = storage(out);
         int[] block = new int[4];
         int[] pos = StridedIndex.of(out);
@@ -297,7 +297,7 @@ final class ReferenceKernels {
     }
 
     /** Every window of x, one column per output position, zeros where the window reaches into the padding. */
-    static void im2col(Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Tensor out) {
+    static void im2col(Operand x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, Operand out) {
         int n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
         int oh = ConvGeometry.outputSize("im2col", h, kh, sh, ph, dh);
         int ow = ConvGeometry.outputSize("im2col", w, kw, sw, pw, dw);
@@ -325,8 +325,8 @@ final class ReferenceKernels {
     }
 
     /** The adjoint of im2col: each pixel is the sum, in kernel-row then kernel-column order, of its copies. */
-    static void col2im(Tensor cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh,
-                       int dw, Tensor out) {
+    static void col2im(Operand cols, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh,
+                       int dw, Operand out) {
         int n = cols.size(0);
         int oh = ConvGeometry.outputSize("col2im", h, kh, sh, ph, dh);
         int ow = ConvGeometry.outputSize("col2im", w, kw, sw, pw, dw);
@@ -362,7 +362,7 @@ final class ReferenceKernels {
         }
     }
 
-    private static CpuStorage storage(Tensor t) {
+    private static CpuStorage storage(Operand t) {
         return (CpuStorage) t.storage();
     }
 }

@@ -1,8 +1,8 @@
 package dev.jgan.core.backend.cpu;
 
 import dev.jgan.core.Shape;
-import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.MergedDims;
+import dev.jgan.core.backend.Operand;
 
 import java.util.Arrays;
 
@@ -23,7 +23,7 @@ final class StridedCopy {
     }
 
     /** dst = src elementwise; false (nothing done) unless both are float32. */
-    static boolean tryCopy(Tensor src, Tensor dst) {
+    static boolean tryCopy(Operand src, Operand dst) {
         if (!(src.storage() instanceof CpuStorage.Floats s) || !(dst.storage() instanceof CpuStorage.Floats d)) {
             return false;
         }
@@ -32,7 +32,7 @@ final class StridedCopy {
     }
 
     /** Every element of dst set to value; false (nothing done) unless dst is float32. */
-    static boolean tryFill(Tensor dst, double value) {
+    static boolean tryFill(Operand dst, double value) {
         if (!(dst.storage() instanceof CpuStorage.Floats d)) {
             return false;
         }
@@ -45,16 +45,16 @@ final class StridedCopy {
         return true;
     }
 
-    /** A new row-major array holding the elements of float32 tensor t. */
-    static float[] packed(Tensor t) {
+    /** A new row-major array holding the elements of float32 operand t. */
+    static float[] packed(Operand t) {
         float[] out = new float[t.numel()];
         copy(((CpuStorage.Floats) t.storage()).data(), t.offset(), t.strides(), out, 0,
                 Shape.contiguousStrides(t.shape()), t.shape());
         return out;
     }
 
-    /** Writes row-major {@code src} into the elements of float32 tensor dst. */
-    static void unpack(float[] src, Tensor dst) {
+    /** Writes row-major {@code src} into the elements of float32 operand dst. */
+    static void unpack(float[] src, Operand dst) {
         copy(src, 0, Shape.contiguousStrides(dst.shape()), ((CpuStorage.Floats) dst.storage()).data(),
                 dst.offset(), dst.strides(), dst.shape());
     }

@@ -1,7 +1,7 @@
 package dev.jgan.core.backend.cpu;
 
 import dev.jgan.core.Shape;
-import dev.jgan.core.Tensor;
+import dev.jgan.core.backend.Operand;
 
 /**
  * Storage positions of a strided view, listed in row-major order of its logical elements.
@@ -11,7 +11,7 @@ final class StridedIndex {
     private StridedIndex() {
     }
 
-    static int[] of(Tensor t) {
+    static int[] of(Operand t) {
         return walk(t.shape(), t.strides(), t.offset());
     }
 

@@ -52,7 +52,8 @@ class BatchSummedMatmulTest {
             }
         }
         Tensor streamed = Tensor.empty(cpu, DType.FLOAT32, shape(1, groups, m, p));
-        assertTrue(cpu.tryMatmulSummedOverBatch(a, b, streamed), "the fast backend takes this case");
+        assertTrue(cpu.tryMatmulSummedOverBatch(a.operand(), b.operand(), streamed.operand()),
+                "the fast backend takes this case");
         assertArrayEquals(twoSteps(cpu, a, b).toFloatArray(), streamed.toFloatArray());
         // And within float32 rounding of the reference loops, which sum in double.
         CpuBackend reference = CpuBackend.reference();
@@ -70,7 +71,7 @@ class BatchSummedMatmulTest {
         Tensor a = Tensor.fromArray(new float[]{-0f, -0f, -0f, -tiny, -0f, 0f}, 3, 2, 1);
         Tensor b = Tensor.fromArray(new float[]{1f, -2f, 3f}, 3, 1, 1);
         Tensor out = Tensor.empty(cpu, DType.FLOAT32, 1, 2, 1);
-        assertTrue(cpu.tryMatmulSummedOverBatch(a, b, out));
+        assertTrue(cpu.tryMatmulSummedOverBatch(a.operand(), b.operand(), out.operand()));
         assertArrayEquals(twoSteps(cpu, a, b).toFloatArray(), out.toFloatArray());
     }
 
@@ -79,7 +80,8 @@ class BatchSummedMatmulTest {
         // The fast sum reduces a one-element result as a last dim, eight partial sums at a time.
         Tensor a = Tensor.fromArray(new float[]{1f, 2f, 3f, 4f, 5f, 6f}, 3, 1, 2);
         Tensor b = Tensor.fromArray(new float[]{1f, 2f, 3f, 4f, 5f, 6f}, 3, 2, 1);
-        assertFalse(cpu.tryMatmulSummedOverBatch(a, b, Tensor.empty(cpu, DType.FLOAT32, 1, 1, 1)));
+        assertFalse(cpu.tryMatmulSummedOverBatch(a.operand(), b.operand(),
+                Tensor.empty(cpu, DType.FLOAT32, 1, 1, 1).operand()));
     }
 
     @Test
@@ -87,10 +89,11 @@ class BatchSummedMatmulTest {
         Generator gen = new Generator(3);
         Tensor a = Tensor.randn(gen, 257, 2, 3);
         Tensor b = Tensor.randn(gen, 257, 3, 2);
-        assertFalse(cpu.tryMatmulSummedOverBatch(a, b, Tensor.empty(cpu, DType.FLOAT32, 1, 2, 2)),
+        assertFalse(cpu.tryMatmulSummedOverBatch(a.operand(), b.operand(),
+                Tensor.empty(cpu, DType.FLOAT32, 1, 2, 2).operand()),
                 "past 256 rows the fast sum adds blocks in double");
-        assertFalse(CpuBackend.reference().tryMatmulSummedOverBatch(a.narrow(0, 0, 4), b.narrow(0, 0, 4),
-                Tensor.empty(cpu, DType.FLOAT32, 1, 2, 2)));
+        assertFalse(CpuBackend.reference().tryMatmulSummedOverBatch(a.narrow(0, 0, 4).operand(),
+                b.narrow(0, 0, 4).operand(), Tensor.empty(cpu, DType.FLOAT32, 1, 2, 2).operand()));
     }
 
     private static Tensor twoSteps(CpuBackend backend, Tensor a, Tensor b) {
@@ -98,13 +101,13 @@ class BatchSummedMatmulTest {
         int[] productShape = a.shape().clone();
         productShape[rank - 1] = b.size(-1);
         Tensor products = Tensor.empty(backend, DType.FLOAT32, productShape);
-        backend.matmul(a, b, products);
+        backend.matmul(a.operand(), b.operand(), products.operand());
         int[] keptShape = productShape.clone();
         keptShape[0] = 1;
         Tensor kept = Tensor.empty(backend, DType.FLOAT32, keptShape);
         boolean[] batchDim = new boolean[rank];
         batchDim[0] = true;
-        backend.reduce(ReduceOp.SUM, products, batchDim, kept);
+        backend.reduce(ReduceOp.SUM, products.operand(), batchDim, kept.operand());
         return kept;
     }
 

@@ -50,8 +50,8 @@ class BinaryFastPathTest {
                 Tensor a = Layouts.make(layout, rnd, 0, 37, 41);
                 Tensor b = Layouts.make(other, rnd, 0, 37, 41);
                 Tensor twin = Layouts.twin(a);
-                fast.binary(op, a, b, a);
-                reference.binary(op, twin, b, twin);
+                fast.binary(op, a.operand(), b.operand(), a.operand());
+                reference.binary(op, twin.operand(), b.operand(), twin.operand());
                 Layouts.assertMatches(twin, a, 0, op + " in place into " + layout + " with " + other);
             }
         }
@@ -76,8 +76,8 @@ class BinaryFastPathTest {
     }
 
     private void check(BinaryOp op, Tensor a, Tensor b, Tensor fastOut, Tensor referenceOut, String what) {
-        fast.binary(op, a, b, fastOut);
-        reference.binary(op, a, b, referenceOut);
+        fast.binary(op, a.operand(), b.operand(), fastOut.operand());
+        reference.binary(op, a.operand(), b.operand(), referenceOut.operand());
         Layouts.assertMatches(referenceOut, fastOut, 0, what);
     }
 

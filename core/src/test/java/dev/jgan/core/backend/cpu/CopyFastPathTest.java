@@ -58,8 +58,8 @@ class CopyFastPathTest {
                 for (double value : new double[]{0, -0.0, 0.1, Double.NaN, Double.NEGATIVE_INFINITY, 1e300}) {
                     Tensor fastOut = Layouts.output(layout, shape[0], shape[1]);
                     Tensor referenceOut = Layouts.output(layout, shape[0], shape[1]);
-                    fast.fill(fastOut, value);
-                    reference.fill(referenceOut, value);
+                    fast.fill(fastOut.operand(), value);
+                    reference.fill(referenceOut.operand(), value);
                     String what = "fill " + value + " " + java.util.Arrays.toString(shape) + " " + layout;
                     Layouts.assertMatches(referenceOut, fastOut, 0, what);
                     // The elements outside the view keep their values.
@@ -70,8 +70,8 @@ class CopyFastPathTest {
     }
 
     private void check(Tensor src, Tensor fastDst, Tensor referenceDst, String what) {
-        fast.copy(src, fastDst);
-        reference.copy(src, referenceDst);
+        fast.copy(src.operand(), fastDst.operand());
+        reference.copy(src.operand(), referenceDst.operand());
         Layouts.assertMatches(referenceDst, fastDst, 0, what);
         Layouts.assertMatches(storage(referenceDst), storage(fastDst), 0, what + ", whole storage");
     }

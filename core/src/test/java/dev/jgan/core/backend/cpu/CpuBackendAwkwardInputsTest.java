@@ -40,7 +40,7 @@ class CpuBackendAwkwardInputsTest {
     /** A fresh output filled with NaN, so an element the kernel forgets to write shows up. */
     private Tensor poisoned(int... shape) {
         Tensor out = Tensor.empty(cpu, DType.FLOAT64, shape);
-        cpu.fill(out, Double.NaN);
+        cpu.fill(out.operand(), Double.NaN);
         return out;
     }
 
@@ -52,7 +52,7 @@ class CpuBackendAwkwardInputsTest {
         Tensor a = view(s, new int[]{2, 3}, new int[]{1, 4}, 1);   // a[i][j] = 1 + i + 4j
         Tensor b = view(s, new int[]{2, 3}, new int[]{0, 0}, 17); // every element is storage[17]
         Tensor out = poisoned(2, 3);
-        cpu.binary(BinaryOp.SUB, a, b, out);
+        cpu.binary(BinaryOp.SUB, a.operand(), b.operand(), out.operand());
         double[] expected = new double[6];
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 3; j++) {
@@ -66,9 +66,9 @@ class CpuBackendAwkwardInputsTest {
     void unaryWritesIntoAStridedOutputAndLeavesTheGapsAlone() {
         Tensor x = view(counting(6), new int[]{3, 2}, new int[]{1, 3}, 0); // the transpose of [[0,1,2],[3,4,5]]
         Tensor buffer = Tensor.zeros(DType.FLOAT64, 12);
-        cpu.fill(buffer, 99);
+        cpu.fill(buffer.operand(), 99);
         Tensor out = view(buffer, new int[]{3, 2}, new int[]{4, 2}, 1); // every other slot, from 1
-        cpu.unary(UnaryOp.NEG, x, out, 0, 0);
+        cpu.unary(UnaryOp.NEG, x.operand(), out.operand(), 0, 0);
         double[] expected = {99, -0.0, 99, -3, 99, -1, 99, -4, 99, -2, 99, -5};
         // out[i][j] lives at 1 + 4i + 2j and holds -x[i][j] = -(i + 3j)
         assertArrayEquals(expected, buffer.toDoubleArray());
@@ -79,7 +79,7 @@ class CpuBackendAwkwardInputsTest {
         Tensor src = view(counting(5), new int[]{2, 3}, new int[]{0, 1}, 2); // rows [2, 3, 4] twice
         Tensor buffer = Tensor.zeros(DType.FLOAT64, 6);
         Tensor dst = view(buffer, new int[]{2, 3}, new int[]{1, 2}, 0);
-        cpu.copy(src, dst);
+        cpu.copy(src.operand(), dst.operand());
         // dst[i][j] at i + 2j gets 2 + j
         assertArrayEquals(new double[]{2, 2, 3, 3, 4, 4}, buffer.toDoubleArray());
     }
@@ -89,7 +89,7 @@ class CpuBackendAwkwardInputsTest {
         Tensor s = counting(30);
         Tensor x = view(s, new int[]{2, 3, 2}, new int[]{1, 6, 3}, 4); // x[i][j][k] = 4 + i + 6j + 3k
         Tensor out = poisoned(2, 1, 1);
-        cpu.reduce(ReduceOp.SUM, x, new boolean[]{false, true, true}, out);
+        cpu.reduce(ReduceOp.SUM, x.operand(), new boolean[]{false, true, true}, out.operand());
         double[] expected = new double[2];
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 3; j++) {
@@ -102,10 +102,10 @@ class CpuBackendAwkwardInputsTest {
 
         Tensor broadcast = view(s, new int[]{4, 3}, new int[]{0, 1}, 7); // rows [7, 8, 9] four times
         Tensor colSums = poisoned(1, 3);
-        cpu.reduce(ReduceOp.SUM, broadcast, new boolean[]{true, false}, colSums);
+        cpu.reduce(ReduceOp.SUM, broadcast.operand(), new boolean[]{true, false}, colSums.operand());
         assertArrayEquals(new double[]{28, 32, 36}, colSums.toDoubleArray());
         Tensor rowMax = poisoned(4, 1);
-        cpu.reduce(ReduceOp.MAX, broadcast, new boolean[]{false, true}, rowMax);
+        cpu.reduce(ReduceOp.MAX, broadcast.operand(), new boolean[]{false, true}, rowMax.operand());
         assertArrayEquals(new double[]{9, 9, 9, 9}, rowMax.toDoubleArray());
     }
 
@@ -118,7 +118,7 @@ class CpuBackendAwkwardInputsTest {
         Tensor b = view(s, new int[]{2, 3, 2}, new int[]{0, 2, 1}, 30);
         Tensor buffer = Tensor.zeros(DType.FLOAT64, 8);
         Tensor out = view(buffer, new int[]{2, 2, 2}, new int[]{1, 2, 4}, 0); // a scrambled output layout
-        cpu.matmul(a, b, out);
+        cpu.matmul(a.operand(), b.operand(), out.operand());
         double[] expected = new double[8];
         for (int bb = 0; bb < 2; bb++) {
             for (int i = 0; i < 2; i++) {
@@ -138,7 +138,7 @@ class CpuBackendAwkwardInputsTest {
     void softmaxAlongAStridedDim() {
         Tensor x = view(counting(6), new int[]{2, 3}, new int[]{1, 2}, 0); // x[i][j] = i + 2j
         Tensor out = poisoned(2, 3);
-        cpu.softmax(x, 1, false, out);
+        cpu.softmax(x.operand(), 1, false, out.operand());
         double[] got = out.toDoubleArray();
         for (int i = 0; i < 2; i++) {
             double z = Math.exp(i) + Math.exp(i + 2) + Math.exp(i + 4);
@@ -154,7 +154,7 @@ class CpuBackendAwkwardInputsTest {
         Tensor a = view(counting(4), new int[]{2, 2}, new int[]{1, 2}, 0);
         Tensor b = view(Tensor.fromArray(new double[]{-1}, 1), new int[]{2, 2}, new int[]{0, 0}, 0);
         Tensor out = poisoned(2, 2);
-        cpu.where(cond, a, b, out);
+        cpu.where(cond.operand(), a.operand(), b.operand(), out.operand());
         assertArrayEquals(new double[]{-1, 2, -1, 3}, out.toDoubleArray());
     }
 
@@ -165,7 +165,7 @@ class CpuBackendAwkwardInputsTest {
     void everyUnaryOpAcceptsAnEmptyTensor(UnaryOp op) {
         Tensor x = Tensor.zeros(DType.FLOAT64, 0, 3);
         Tensor out = Tensor.empty(cpu, DType.FLOAT64, 0, 3);
-        cpu.unary(op, x.t(), view(out, new int[]{3, 0}, new int[]{1, 3}, 0), 1, 2);
+        cpu.unary(op, x.t().operand(), view(out, new int[]{3, 0}, new int[]{1, 3}, 0).operand(), 1, 2);
         assertEquals(0, out.toDoubleArray().length);
     }
 
@@ -175,18 +175,18 @@ class CpuBackendAwkwardInputsTest {
         Tensor a = Tensor.zeros(DType.FLOAT64, 2, 0);
         Tensor b = view(Tensor.ones(DType.FLOAT64, 1), new int[]{2, 0}, new int[]{0, 0}, 0);
         Tensor out = Tensor.empty(cpu, DType.FLOAT64, 2, 0);
-        cpu.binary(op, a, b, out);
+        cpu.binary(op, a.operand(), b.operand(), out.operand());
         assertEquals(0, out.toDoubleArray().length);
     }
 
     @Test
     void fillCopyWhereAndSoftmaxAcceptEmptyTensors() {
         Tensor e = Tensor.empty(cpu, DType.FLOAT32, 4, 0);
-        cpu.fill(e, 3);
-        cpu.copy(Tensor.zeros(DType.FLOAT64, 4, 0), e);
-        cpu.where(e, e, e, Tensor.empty(cpu, DType.FLOAT32, 4, 0));
-        cpu.softmax(e, 1, false, Tensor.empty(cpu, DType.FLOAT32, 4, 0));
-        cpu.softmax(e, 0, true, Tensor.empty(cpu, DType.FLOAT32, 4, 0));
+        cpu.fill(e.operand(), 3);
+        cpu.copy(Tensor.zeros(DType.FLOAT64, 4, 0).operand(), e.operand());
+        cpu.where(e.operand(), e.operand(), e.operand(), Tensor.empty(cpu, DType.FLOAT32, 4, 0).operand());
+        cpu.softmax(e.operand(), 1, false, Tensor.empty(cpu, DType.FLOAT32, 4, 0).operand());
+        cpu.softmax(e.operand(), 0, true, Tensor.empty(cpu, DType.FLOAT32, 4, 0).operand());
         assertEquals(0, e.toFloatArray().length);
     }
 
@@ -194,10 +194,10 @@ class CpuBackendAwkwardInputsTest {
     void sumOverAnEmptyDimIsZero() {
         Tensor x = Tensor.zeros(DType.FLOAT64, 0, 3);
         Tensor out = poisoned(1, 3);
-        cpu.reduce(ReduceOp.SUM, x, new boolean[]{true, false}, out);
+        cpu.reduce(ReduceOp.SUM, x.operand(), new boolean[]{true, false}, out.operand());
         assertArrayEquals(new double[]{0, 0, 0}, out.toDoubleArray());
         Tensor none = Tensor.empty(cpu, DType.FLOAT64, 0, 1);
-        cpu.reduce(ReduceOp.SUM, x, new boolean[]{false, true}, none);
+        cpu.reduce(ReduceOp.SUM, x.operand(), new boolean[]{false, true}, none.operand());
         assertEquals(0, none.numel());
 
         assertEquals(0, Tensor.zeros(0).sum().item());
@@ -211,7 +211,7 @@ class CpuBackendAwkwardInputsTest {
         Tensor a = Tensor.zeros(DType.FLOAT64, 2, 0);
         Tensor b = Tensor.zeros(DType.FLOAT64, 0, 3);
         Tensor out = poisoned(2, 3);
-        cpu.matmul(a, b, out);
+        cpu.matmul(a.operand(), b.operand(), out.operand());
         assertArrayEquals(new double[6], out.toDoubleArray());
 
         Tensor batched = Tensor.zeros(4, 0).matmul(Tensor.zeros(2, 0, 5));
@@ -248,7 +248,7 @@ class CpuBackendAwkwardInputsTest {
         // A size-1 dim with a stride that points outside the storage must never be followed.
         Tensor odd = view(counting(3), new int[]{1, 3}, new int[]{1000, 1}, 0);
         Tensor out = poisoned(1, 3);
-        cpu.unary(UnaryOp.ABS, odd, out, 0, 0);
+        cpu.unary(UnaryOp.ABS, odd.operand(), out.operand(), 0, 0);
         assertArrayEquals(new double[]{0, 1, 2}, out.toDoubleArray());
     }
 
@@ -261,7 +261,7 @@ class CpuBackendAwkwardInputsTest {
         Tensor b = Tensor.fromArray(new double[]{2, nan, nan, Double.NEGATIVE_INFINITY}, 4);
         for (BinaryOp op : new BinaryOp[]{BinaryOp.MAXIMUM, BinaryOp.MINIMUM}) {
             Tensor out = Tensor.empty(cpu, DType.FLOAT64, 4);
-            cpu.binary(op, a, b, out);
+            cpu.binary(op, a.operand(), b.operand(), out.operand());
             double[] got = out.toDoubleArray();
             assertTrue(Double.isNaN(got[0]) && Double.isNaN(got[1]) && Double.isNaN(got[2]), op + " " + Arrays.toString(got));
             assertEquals(op == BinaryOp.MAXIMUM ? -0.5 : Double.NEGATIVE_INFINITY, got[3], op.toString());
@@ -278,7 +278,7 @@ class CpuBackendAwkwardInputsTest {
             Tensor x = Tensor.fromArray(v, 4);
             for (ReduceOp op : new ReduceOp[]{ReduceOp.MAX, ReduceOp.MIN}) {
                 Tensor out = poisoned(1);
-                cpu.reduce(op, x, new boolean[]{true}, out);
+                cpu.reduce(op, x.operand(), new boolean[]{true}, out.operand());
                 assertTrue(Double.isNaN(out.item()), op + " with NaN at " + at);
             }
             assertTrue(Double.isNaN(x.max().item()) && Double.isNaN(x.min().item()), "NaN at " + at);

@@ -128,7 +128,7 @@ class Float32MathTest {
         Tensor x = Tensor.fromArray(v, v.length);
         for (CpuBackend cpu : new CpuBackend[]{new CpuBackend(), CpuBackend.reference()}) {
             Tensor out = Tensor.zeros(v.length);
-            cpu.unary(f.op, x, out, 0, 0);
+            cpu.unary(f.op, x.operand(), out.operand(), 0, 0);
             float[] o = out.toFloatArray();
             for (int i = 0; i < v.length; i++) {
                 assertSameFloat(f.scalar(v[i]), o[i], f + "(" + v[i] + ")");

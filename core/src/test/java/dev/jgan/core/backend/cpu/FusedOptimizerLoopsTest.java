@@ -7,6 +7,7 @@ import dev.jgan.core.backend.Backends;
 import dev.jgan.core.backend.FusedOptimizerKernels;
 import dev.jgan.core.backend.FusedOptimizerKernels.AdamSettings;
 import dev.jgan.core.backend.FusedOptimizerKernels.SgdSettings;
+import dev.jgan.core.backend.Operand;
 import dev.jgan.core.random.Generator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +49,7 @@ class FusedOptimizerLoopsTest {
             Tensor[] opsBuffer = {null};
             for (int step = 1; step <= 4; step++) {
                 Tensor grad = gradient(dtype, step);
-                cpu.sgdStep(strided(fusedParam), grad, fusedBuffer, step == 1, s);
+                cpu.sgdStep(strided(fusedParam).operand(), grad.operand(), operandOrNull(fusedBuffer), step == 1, s);
                 sgdWithOps(strided(opsParam), grad, opsBuffer, s);
                 assertArrayEquals(opsParam.toDoubleArray(), fusedParam.toDoubleArray(), s + " step " + step);
             }
@@ -66,7 +67,8 @@ class FusedOptimizerLoopsTest {
             Tensor[] opsState = {Tensor.zeros(dtype, 5, 7), Tensor.zeros(dtype, 5, 7), Tensor.zeros(dtype, 5, 7)};
             for (int step = 1; step <= 4; step++) {
                 Tensor grad = gradient(dtype, step);
-                cpu.adamStep(strided(fusedParam), grad, fusedState[0], fusedState[1], fusedState[2], step, s);
+                cpu.adamStep(strided(fusedParam).operand(), grad.operand(), fusedState[0].operand(),
+                        fusedState[1].operand(), operandOrNull(fusedState[2]), step, s);
                 adamWithOps(strided(opsParam), grad, opsState, step, s);
                 assertArrayEquals(opsParam.toDoubleArray(), fusedParam.toDoubleArray(), s + " step " + step);
                 assertArrayEquals(opsState[1].toDoubleArray(), fusedState[1].toDoubleArray(), s + " v, step " + step);
@@ -89,9 +91,12 @@ class FusedOptimizerLoopsTest {
             Tensor[] ref = {Tensor.zeros(n), Tensor.zeros(n), s.amsgrad() ? Tensor.zeros(n) : null};
             for (int step = 1; step <= 3; step++) {
                 Tensor grad = awkwardGradient(n, step);
-                assertTrue(FastOptimizerLoops.applies(fastParam, grad, fast[0], fast[1], fast[2]));
-                cpu.adamStep(fastParam, grad, fast[0], fast[1], fast[2], step, s);
-                FusedOptimizerLoops.adam(refParam, grad, ref[0], ref[1], ref[2], step, s);
+                assertTrue(FastOptimizerLoops.applies(fastParam.operand(), grad.operand(), fast[0].operand(),
+                        fast[1].operand(), operandOrNull(fast[2])));
+                cpu.adamStep(fastParam.operand(), grad.operand(), fast[0].operand(), fast[1].operand(),
+                        operandOrNull(fast[2]), step, s);
+                FusedOptimizerLoops.adam(refParam.operand(), grad.operand(), ref[0].operand(), ref[1].operand(),
+                        operandOrNull(ref[2]), step, s);
                 assertBitsEqual(refParam, fastParam, s + " step " + step);
                 assertBitsEqual(ref[1], fast[1], s + " v, step " + step);
             }
@@ -103,8 +108,8 @@ class FusedOptimizerLoopsTest {
             Tensor refBuffer = s.momentum() != 0 ? Tensor.zeros(n) : null;
             for (int step = 1; step <= 3; step++) {
                 Tensor grad = awkwardGradient(n, step);
-                cpu.sgdStep(fastParam, grad, fastBuffer, step == 1, s);
-                FusedOptimizerLoops.sgd(refParam, grad, refBuffer, step == 1, s);
+                cpu.sgdStep(fastParam.operand(), grad.operand(), operandOrNull(fastBuffer), step == 1, s);
+                FusedOptimizerLoops.sgd(refParam.operand(), grad.operand(), operandOrNull(refBuffer), step == 1, s);
                 assertBitsEqual(refParam, fastParam, s + " step " + step);
             }
         }
@@ -121,9 +126,10 @@ class FusedOptimizerLoopsTest {
         Tensor[] state = {Tensor.zeros(n), Tensor.zeros(n)};
         Tensor[] ref = {Tensor.zeros(n), Tensor.zeros(n)};
         assertTrue(param.isContiguous());
-        assertFalse(FastOptimizerLoops.applies(param, grad, state[0], state[1]));
-        cpu.adamStep(param, grad, state[0], state[1], null, 1, s);
-        FusedOptimizerLoops.adam(refParam, grad, ref[0], ref[1], null, 1, s);
+        assertFalse(FastOptimizerLoops.applies(param.operand(), grad.operand(), state[0].operand(),
+                state[1].operand()));
+        cpu.adamStep(param.operand(), grad.operand(), state[0].operand(), state[1].operand(), null, 1, s);
+        FusedOptimizerLoops.adam(refParam.operand(), grad.operand(), ref[0].operand(), ref[1].operand(), null, 1, s);
         assertBitsEqual(refParam, param, "Adam on a view at offset 3");
     }
 
@@ -131,14 +137,15 @@ class FusedOptimizerLoopsTest {
     void missingOrSurplusStateAndMismatchedShapesAreRefused() {
         Tensor p = Tensor.zeros(3);
         IllegalArgumentException noBuffer = assertThrows(IllegalArgumentException.class,
-                () -> cpu.sgdStep(p, p, null, true, new SgdSettings(0.1, 0.9, 0, false, 0)));
+                () -> cpu.sgdStep(p.operand(), p.operand(), null, true, new SgdSettings(0.1, 0.9, 0, false, 0)));
         assertTrue(noBuffer.getMessage().contains("momentum 0.9 needs a momentum buffer"), noBuffer.getMessage());
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
-                () -> cpu.adamStep(p, Tensor.zeros(4), p, p, null, 1, ADAM.get(0)));
+                () -> cpu.adamStep(p.operand(), Tensor.zeros(4).operand(), p.operand(), p.operand(), null, 1,
+                        ADAM.get(0)));
         assertTrue(shape.getMessage().startsWith("adam step: every tensor must match the parameter [3] float32 on cpu, got [4]"),
                 shape.getMessage());
         IllegalArgumentException step = assertThrows(IllegalArgumentException.class,
-                () -> cpu.adamStep(p, p, p, p, null, 0, ADAM.get(0)));
+                () -> cpu.adamStep(p.operand(), p.operand(), p.operand(), p.operand(), null, 0, ADAM.get(0)));
         assertTrue(step.getMessage().contains("step numbers start at 1"), step.getMessage());
     }
 
@@ -164,6 +171,11 @@ class FusedOptimizerLoopsTest {
     /** A [5, 7] parameter stored with a gap of one element after every row, at offset 2. */
     private static Tensor start(DType dtype) {
         return Tensor.normal(new Generator(11), dtype, 0, 1, 5 * 8 + 2);
+    }
+
+    /** The kernels take null for absent optimizer state. */
+    private static Operand operandOrNull(Tensor t) {
+        return t == null ? null : t.operand();
     }
 
     private static Tensor strided(Tensor storage) {

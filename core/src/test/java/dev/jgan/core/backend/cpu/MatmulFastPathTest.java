@@ -59,8 +59,8 @@ class MatmulFastPathTest {
             fast = Tensor.empty(cpu, DType.FLOAT32, outShape);
         }
         Tensor reference = Tensor.empty(cpu, DType.FLOAT32, outShape);
-        cpu.matmul(a, b, fast);
-        CpuBackend.reference().matmul(a, b, reference);
+        cpu.matmul(a.operand(), b.operand(), fast.operand());
+        CpuBackend.reference().matmul(a.operand(), b.operand(), reference.operand());
         assertArrayEquals(previousFastPath(a, b), fast.toFloatArray(),
                 "identical bits to the previous fast path, which summed in the same order");
         double[] f = fast.toDoubleArray();

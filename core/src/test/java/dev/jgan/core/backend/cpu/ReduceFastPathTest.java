@@ -51,16 +51,16 @@ class ReduceFastPathTest {
         int[] outShape = Shape.reduced(x.shape(), reduced, true);
         Tensor fastOut = Tensor.empty(fast, DType.FLOAT32, outShape);
         Tensor referenceOut = Tensor.empty(reference, DType.FLOAT32, outShape);
-        fast.reduce(op, x, reduced, fastOut);
-        reference.reduce(op, x, reduced, referenceOut);
+        fast.reduce(op, x.operand(), reduced, fastOut.operand());
+        reference.reduce(op, x.operand(), reduced, referenceOut.operand());
         if (op != ReduceOp.SUM) {
             Layouts.assertMatches(referenceOut, fastOut, 0, op + " " + what);
             return;
         }
         Tensor abs = Tensor.empty(reference, DType.FLOAT32, x.shape());
-        reference.unary(UnaryOp.ABS, x, abs, 0, 0);
+        reference.unary(UnaryOp.ABS, x.operand(), abs.operand(), 0, 0);
         Tensor absSum = Tensor.empty(reference, DType.FLOAT32, outShape);
-        reference.reduce(ReduceOp.SUM, abs, reduced, absSum);
+        reference.reduce(ReduceOp.SUM, abs.operand(), reduced, absSum.operand());
         float[] e = referenceOut.toFloatArray();
         float[] a = fastOut.toFloatArray();
         float[] bound = absSum.toFloatArray();

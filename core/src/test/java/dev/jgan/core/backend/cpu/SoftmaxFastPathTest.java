@@ -33,8 +33,8 @@ class SoftmaxFastPathTest {
     }
 
     private void check(Tensor x, int dim, boolean log, Tensor fastOut, Tensor referenceOut, String what) {
-        fast.softmax(x, dim, log, fastOut);
-        reference.softmax(x, dim, log, referenceOut);
+        fast.softmax(x.operand(), dim, log, fastOut.operand());
+        reference.softmax(x.operand(), dim, log, referenceOut.operand());
         Layouts.assertMatches(referenceOut, fastOut, 0, (log ? "logSoftmax " : "softmax ") + what);
     }
 }

@@ -48,8 +48,8 @@ class UnaryFastPathTest {
         for (Layout layout : new Layout[]{Layout.CONTIGUOUS, Layout.TRANSPOSED, Layout.SLICED}) {
             Tensor x = Layouts.make(layout, new Random(3), 8, 31, 257);
             Tensor twin = Layouts.twin(x);
-            fast.unary(op, x, x, 0.2, 0);
-            reference.unary(op, twin, twin, 0.2, 0);
+            fast.unary(op, x.operand(), x.operand(), 0.2, 0);
+            reference.unary(op, twin.operand(), twin.operand(), 0.2, 0);
             Layouts.assertMatches(twin, x, ulps(op), op + " in place, " + layout);
         }
     }
@@ -60,7 +60,7 @@ class UnaryFastPathTest {
         for (CpuBackend cpu : new CpuBackend[]{fast, reference}) {
             Tensor x = Tensor.fromArray(new float[]{Float.NaN, -1f, 2f}, 3);
             Tensor out = Tensor.zeros(3);
-            cpu.unary(UnaryOp.RELU, x, out, 0, 0);
+            cpu.unary(UnaryOp.RELU, x.operand(), out.operand(), 0, 0);
             assertArrayEquals(new float[]{Float.NaN, 0f, 2f}, out.toFloatArray(), cpu == fast ? "fast" : "reference");
         }
     }
@@ -69,8 +69,8 @@ class UnaryFastPathTest {
         Tensor x = Layouts.make(in, new Random(m * 31L + n), 8, m, n);
         Tensor fastOut = Layouts.output(out, m, n);
         Tensor referenceOut = Layouts.output(out, m, n);
-        fast.unary(op, x, fastOut, p1, p2);
-        reference.unary(op, x, referenceOut, p1, p2);
+        fast.unary(op, x.operand(), fastOut.operand(), p1, p2);
+        reference.unary(op, x.operand(), referenceOut.operand(), p1, p2);
         Layouts.assertMatches(referenceOut, fastOut, ulps(op),
                 op + " [" + m + ", " + n + "] " + in + " into " + out);
     }

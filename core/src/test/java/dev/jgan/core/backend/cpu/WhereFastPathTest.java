@@ -30,8 +30,8 @@ class WhereFastPathTest {
                         for (Tensor condition : new Tensor[]{cond, nanCond}) {
                             Tensor fastOut = Layouts.output(Layout.SLICED, shape[0], shape[1]);
                             Tensor referenceOut = Layouts.output(Layout.SLICED, shape[0], shape[1]);
-                            fast.where(condition, a, b, fastOut);
-                            reference.where(condition, a, b, referenceOut);
+                            fast.where(condition.operand(), a.operand(), b.operand(), fastOut.operand());
+                            reference.where(condition.operand(), a.operand(), b.operand(), referenceOut.operand());
                             Layouts.assertMatches(referenceOut, fastOut, 0, "where " + java.util.Arrays.toString(shape)
                                     + " cond " + c + ", a " + x + ", b " + y);
                         }

@@ -43,16 +43,16 @@ class WindowsFastPathTest {
                 String what = input + " input, " + (batchInner ? "batch-inner" : "contiguous") + " columns";
                 Tensor fastCols = columns(batchInner, n, rows, oh * ow);
                 Tensor referenceCols = columns(batchInner, n, rows, oh * ow);
-                fast.im2col(x, kh, kw, sh, sw, ph, pw, dh, dw, fastCols);
-                reference.im2col(x, kh, kw, sh, sw, ph, pw, dh, dw, referenceCols);
+                fast.im2col(x.operand(), kh, kw, sh, sw, ph, pw, dh, dw, fastCols.operand());
+                reference.im2col(x.operand(), kh, kw, sh, sw, ph, pw, dh, dw, referenceCols.operand());
                 Layouts.assertMatches(referenceCols, fastCols, 0, "im2col, " + what);
 
                 Tensor cols = Layouts.twin(referenceCols);
                 fill(cols, rnd);
                 Tensor fastImage = Input.SLICED.garbage(n, c, h, w);
                 Tensor referenceImage = Input.SLICED.garbage(n, c, h, w);
-                fast.col2im(cols, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, fastImage);
-                reference.col2im(cols, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, referenceImage);
+                fast.col2im(cols.operand(), c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, fastImage.operand());
+                reference.col2im(cols.operand(), c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, referenceImage.operand());
                 Layouts.assertMatches(referenceImage, fastImage, 0, "col2im, " + what);
             }
         }
@@ -133,8 +133,8 @@ class WindowsFastPathTest {
             checkCol2im(layout.make(n, rows, windows * windows, mixed), n, c, size, size, k, k, stride, stride,
                     padding, padding, 1, 1, Input.CONTIGUOUS, layout + " columns of signed zeros and subnormals");
             Tensor image = Input.SLICED.garbage(n, c, size, size);
-            fast.col2im(layout.make(n, rows, windows * windows, negativeZeros), c, size, size, k, k, stride, stride,
-                    padding, padding, 1, 1, image);
+            fast.col2im(layout.make(n, rows, windows * windows, negativeZeros).operand(), c, size, size, k, k, stride,
+                    stride, padding, padding, 1, 1, image.operand());
             for (float v : image.toFloatArray()) {
                 assertEquals(0, Float.floatToRawIntBits(v), layout + " columns of -0.0: every pixel is +0.0");
             }
@@ -147,8 +147,8 @@ class WindowsFastPathTest {
         java.util.Arrays.fill(junk, 12345f);
         Tensor fastCols = layout.make(n, rows, positions, junk);
         Tensor referenceCols = layout.make(n, rows, positions, junk);
-        fast.im2col(x, kh, kw, sh, sw, ph, pw, dh, dw, fastCols);
-        reference.im2col(x, kh, kw, sh, sw, ph, pw, dh, dw, referenceCols);
+        fast.im2col(x.operand(), kh, kw, sh, sw, ph, pw, dh, dw, fastCols.operand());
+        reference.im2col(x.operand(), kh, kw, sh, sw, ph, pw, dh, dw, referenceCols.operand());
         assertSameBits(referenceCols, fastCols, "im2col, " + what);
     }
 
@@ -156,8 +156,8 @@ class WindowsFastPathTest {
                              int dh, int dw, Input imageLayout, String what) {
         Tensor fastImage = imageLayout.garbage(n, c, h, w);
         Tensor referenceImage = imageLayout.garbage(n, c, h, w);
-        fast.col2im(cols, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, fastImage);
-        reference.col2im(cols, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, referenceImage);
+        fast.col2im(cols.operand(), c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, fastImage.operand());
+        reference.col2im(cols.operand(), c, h, w, kh, kw, sh, sw, ph, pw, dh, dw, referenceImage.operand());
         assertSameBits(referenceImage, fastImage, "col2im, " + what);
     }
 

@@ -54,12 +54,12 @@ final class LadderTiming {
     /** The engines share the device and its memory, so each multiplies the same a and b into out. */
     private static double gflops(CudaBackend engine, Tensor a, Tensor b, int n) {
         Tensor out = Tensor.empty(engine, DType.FLOAT32, n, n);
-        engine.matmul(a, b, out);
+        engine.matmul(a.operand(), b.operand(), out.operand());
         double[] seconds = new double[REPEATS];
         for (int r = 0; r < REPEATS; r++) {
             engine.synchronize();
             long start = System.nanoTime();
-            engine.matmul(a, b, out);
+            engine.matmul(a.operand(), b.operand(), out.operand());
             engine.synchronize();
             seconds[r] = (System.nanoTime() - start) / 1e9;
         }
