@@ -108,7 +108,7 @@ final class PackedMatmul {
                     int kc = Math.min(panelDepth, depth - pc);
                     int p0 = pc;
                     int j0 = jc;
-                    packB(b, k, p0, jc, kc, nc, nr, bp);
+                    packSharedB(b, k, p0, jc, kc, nc, nr, bp);
                     split(rowTiles, (long) mr * kc * nc, (start, end) -> {
                         int last = Math.min(end * mr, m);
                         float[] ap = PackingScratch.borrow(roundUp(Math.min(MC, last - start * mr), mr) * kc);
@@ -133,7 +133,7 @@ final class PackedMatmul {
                     float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, last - start * nr), nr) * kc);
                     for (int jc = start * nr; jc < last; jc += NC) {
                         int nc = Math.min(NC, last - jc);
-                        packB(b, k, p0, jc, kc, nc, nr, bp);
+                        packB(b, k, p0, jc, kc, nc, nr, bp, 0);
                         // A's slivers are packed back to back, so the block of rows ic.. starts at ic * kc.
                         for (int ic = 0; ic < m; ic += MC) {
                             int mc = Math.min(MC, m - ic);
@@ -197,12 +197,29 @@ final class PackedMatmul {
     }
 
     /**
-     * Packs depth [p0, p0 + kc) of B (segments of depth k laid end to end), columns [j0, j0 + nc),
-     * into slivers of nr columns, one run of depth within one segment at a time.
+     * Packs B's panel for every thread to share: the slivers are split across the threads like
+     * the tiles, since a panel packed by the calling thread alone left the other cores waiting
+     * (a sixth of a threaded sgemm 1024).
      */
-    private static void packB(Operand b, int k, int p0, int j0, int kc, int nc, int nr, float[] bp) {
+    private void packSharedB(Operand b, int k, int p0, int j0, int kc, int nc, int nr, float[] bp) {
+        int slivers = (nc + nr - 1) / nr;
+        Parallel.Body part = (start, end) -> packB(b, k, p0, j0 + start * nr, kc, Math.min(end * nr, nc) - start * nr,
+                nr, bp, start * nr * kc);
+        if (threads) {
+            Parallel.forRange(slivers, (long) nr * kc, part);
+        } else {
+            part.run(0, slivers);
+        }
+    }
+
+    /**
+     * Packs depth [p0, p0 + kc) of B (segments of depth k laid end to end), columns [j0, j0 + nc),
+     * into slivers of nr columns from {@code bpOff}, one run of depth within one segment at a time.
+     */
+    private static void packB(Operand b, int k, int p0, int j0, int kc, int nc, int nr, float[] bp, int bpOff) {
         forEachRun(k, p0, kc, (segment, within, run, at) -> packB(b.data(), b.offset() + segment * b.segmentStride()
-                + within * b.rowStride() + j0 * b.colStride(), b.rowStride(), b.colStride(), run, nc, nr, bp, kc, at));
+                + within * b.rowStride() + j0 * b.colStride(), b.rowStride(), b.colStride(), run, nc, nr, bp, bpOff, kc,
+                at));
     }
 
     /** Packs depth [p0, p0 + kc) of A's rows [i0, i0 + mc) into slivers of mr rows, as {@link #packB}. */
@@ -233,28 +250,35 @@ final class PackedMatmul {
      * The loops follow B's unit stride: along rows when B is row-major, down columns when it is a
      * transposed view (a weight W read as W^T), so the reads stream through memory either way.
      */
-    private static void packB(float[] b, int bOff, int bRs, int bCs, int kc, int nc, int nr, float[] bp, int depth,
-                              int at) {
+    private static void packB(float[] b, int bOff, int bRs, int bCs, int kc, int nc, int nr, float[] bp, int bpOff,
+                              int depth, int at) {
         for (int j0 = 0; j0 < nc; j0 += nr) {
             int cols = Math.min(nr, nc - j0);
-            int sliver = j0 * depth + at * nr;
-            if (bCs == 1) {
+            int sliver = bpOff + j0 * depth + at * nr;
+            if (cols < nr) {
                 for (int p = 0; p < kc; p++) {
-                    int dst = sliver + p * nr;
-                    System.arraycopy(b, bOff + p * bRs + j0, bp, dst, cols);
-                    Arrays.fill(bp, dst + cols, dst + nr, 0f);
+                    Arrays.fill(bp, sliver + p * nr + cols, sliver + p * nr + nr, 0f);
                 }
-            } else {
+            }
+        }
+        if (bCs == 1) {
+            for (int p = 0; p < kc; p++) {
+                int row = bOff + p * bRs;
+                for (int j0 = 0; j0 < nc; j0 += nr) {
+                    System.arraycopy(b, row + j0, bp, bpOff + j0 * depth + (at + p) * nr, Math.min(nr, nc - j0));
+                }
+            }
+            return;
+        }
+        for (int j0 = 0; j0 < nc; j0 += nr) {
+            int cols = Math.min(nr, nc - j0);
+            int sliver = bpOff + j0 * depth + at * nr;
+            int src = bOff + j0 * bCs;
+            for (int p = 0; p < kc; p++) {
+                int dst = sliver + p * nr;
+                int from = src + p * bRs;
                 for (int j = 0; j < cols; j++) {
-                    int src = bOff + (j0 + j) * bCs;
-                    for (int p = 0; p < kc; p++) {
-                        bp[sliver + p * nr + j] = b[src + p * bRs];
-                    }
-                }
-                for (int j = cols; j < nr; j++) {
-                    for (int p = 0; p < kc; p++) {
-                        bp[sliver + p * nr + j] = 0f;
-                    }
+                    bp[dst + j] = b[from + j * bCs];
                 }
             }
         }
@@ -280,17 +304,37 @@ final class PackedMatmul {
                 }
                 continue;
             }
-            for (int r = 0; r < rows; r++) {
-                int src = aOff + (i0 + r) * aRs;
-                for (int p = 0; p < kc; p++) {
-                    ap[sliver + p * mr + r] = a[src + p * aCs];
+            int src = aOff + i0 * aRs;
+            if (rows == 8 && mr == 8) {
+                packEightRows(a, src, aRs, aCs, kc, ap, sliver);
+                continue;
+            }
+            for (int p = 0; p < kc; p++) {
+                int dst = sliver + p * mr;
+                int from = src + p * aCs;
+                for (int r = 0; r < rows; r++) {
+                    ap[dst + r] = a[from + r * aRs];
+                }
+                for (int r = rows; r < mr; r++) {
+                    ap[dst + r] = 0f;
                 }
             }
-            for (int r = rows; r < mr; r++) {
-                for (int p = 0; p < kc; p++) {
-                    ap[sliver + p * mr + r] = 0f;
-                }
-            }
+        }
+    }
+
+    private static void packEightRows(float[] a, int src, int aRs, int aCs, int kc, float[] ap, int dst) {
+        int s0 = src, s1 = s0 + aRs, s2 = s1 + aRs, s3 = s2 + aRs, s4 = s3 + aRs, s5 = s4 + aRs, s6 = s5 + aRs, s7 = s6 + aRs;
+        for (int p = 0; p < kc; p++) {
+            int d = dst + 8 * p;
+            int o = p * aCs;
+            ap[d] = a[s0 + o];
+            ap[d + 1] = a[s1 + o];
+            ap[d + 2] = a[s2 + o];
+            ap[d + 3] = a[s3 + o];
+            ap[d + 4] = a[s4 + o];
+            ap[d + 5] = a[s5 + o];
+            ap[d + 6] = a[s6 + o];
+            ap[d + 7] = a[s7 + o];
         }
     }
 
