@@ -14,7 +14,8 @@ import java.util.Arrays;
  * segment is one of three plain loops: vector-vector, vector-scalar, scalar-vector, each with
  * the op chosen outside it. When the runs start where the output's segment starts (contiguous
  * operands of the same offset, the usual case) the loop runs on the arrays themselves; else
- * (a bias row, a view with an offset) it runs on staged copies, see {@link Staging}. Float
+ * (a bias row, a view with an offset) +, -, * and / read the runs in place with the Vector API
+ * ({@link VectorArithmetic}), and the other ops run on staged copies, see {@link Staging}. Float
  * arithmetic gives exactly the reference's result here: the double result of +, -, *, / on two
  * floats rounds to the same float.
  */
@@ -52,7 +53,7 @@ final class FastBinary {
                 if ((!x.varies() || xi == oi) && (!y.varies() || yi == oi)) {
                     segment(op, x, xi, y, yi, dst.data(), oi, oi + len);
                 } else {
-                    if (scratch == null) {
+                    if (scratch == null && !readsInPlace(op)) {
                         scratch = new float[3][Math.min(Staging.PIECE, end - start)];
                     }
                     staged(op, x, xi, y, yi, dst.data(), oi, len, scratch);
@@ -87,6 +88,17 @@ final class FastBinary {
      */
     private static void staged(BinaryOp op, DenseOperand x, int xi, DenseOperand y, int yi, float[] o, int oi, int len,
                                float[][] scratch) {
+        if (readsInPlace(op)) {
+            // The Vector API reads each run where it lies: no copies (a bias row, a view's offset).
+            if (x.varies() && y.varies()) {
+                VectorArithmetic.vectorVector(op, x.data(), xi, y.data(), yi, o, oi, len);
+            } else if (x.varies()) {
+                VectorArithmetic.vectorScalar(op, x.data(), xi, y.data()[yi], false, o, oi, len);
+            } else {
+                VectorArithmetic.vectorScalar(op, y.data(), yi, x.data()[xi], true, o, oi, len);
+            }
+            return;
+        }
         float[] a = scratch[0];
         float[] b = scratch[1];
         float[] r = scratch[2];
@@ -107,6 +119,11 @@ final class FastBinary {
             }
             System.arraycopy(r, 0, o, oi + p, n);
         }
+    }
+
+    /** Whether a segment that does not line up runs on {@link VectorArithmetic} rather than staged copies. */
+    private static boolean readsInPlace(BinaryOp op) {
+        return MicroKernels.VECTOR_API && VectorArithmetic.handles(op);
     }
 
     private static void vectorVector(BinaryOp op, float[] a, float[] b, float[] o, int from, int to) {

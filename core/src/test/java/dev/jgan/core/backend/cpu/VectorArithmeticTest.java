@@ -1,0 +1,113 @@
+package dev.jgan.core.backend.cpu;
+
+import dev.jgan.core.backend.BinaryOp;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link VectorArithmetic}'s loops give the scalar loops' bits (NaN compared as NaN), at offsets
+ * that differ between the arrays and lengths that leave a tail, on values that probe signed
+ * zeros, underflow, overflow, infinities and NaN.
+ */
+class VectorArithmeticTest {
+    private static final float[] SPECIAL = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-40f, -1e-40f, 1e-30f, -1e-30f,
+        1f, -1f, 3.5f, -2.25f, Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+        Float.NaN, 0.1f, -7e20f, 6e-39f};
+
+    @BeforeAll
+    static void vectorApiIsThere() {
+        assertTrue(MicroKernels.VECTOR_API, "the build runs the tests with jdk.incubator.vector");
+    }
+
+    /** Special values, each in many lanes and next to every other, then random ones. */
+    private static float[] values(int n, long seed) {
+        Random random = new Random(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i < 4 * SPECIAL.length ? SPECIAL[(i * 7 + i / SPECIAL.length) % SPECIAL.length]
+                    : (float) (random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4));
+        }
+        return v;
+    }
+
+    private static void assertSameBits(float expected, float actual, String what) {
+        assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(actual),
+                what + ": expected " + expected + ", got " + actual);
+    }
+
+    @ParameterizedTest(name = "slope {0}")
+    @ValueSource(floats = {0.2f, 0.01f, 0f, -0f, -0.5f, 1f, 1e-30f, 3e38f, Float.POSITIVE_INFINITY, Float.NaN})
+    void leakyReluHasTheScalarLoopsBits(float slope) {
+        float[] x = values(301, 1);
+        float[] o = new float[x.length + 3];
+        VectorArithmetic.leakyRelu(x, o, 0, x.length, slope);
+        for (int i = 0; i < x.length; i++) {
+            float v = x[i];
+            assertSameBits(Math.max(v, 0f) + slope * Math.min(v, 0f), o[i], "leakyRelu(" + v + ", " + slope + ")");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = BinaryOp.class, names = {"ADD", "SUB", "MUL", "DIV"})
+    void arraysAtDifferentOffsetsHaveTheScalarLoopsBits(BinaryOp op) {
+        assertTrue(VectorArithmetic.handles(op));
+        float[] a = values(400, 2);
+        float[] b = values(400, 3);
+        int len = 333;
+        float[] o = new float[400];
+        VectorArithmetic.vectorVector(op, a, 5, b, 61, o, 17, len);
+        for (int i = 0; i < len; i++) {
+            assertSameBits(apply(op, a[5 + i], b[61 + i]), o[17 + i], op + " at " + i);
+        }
+        for (float s : new float[]{-0f, 0f, 2.5f, -1e-39f, Float.NEGATIVE_INFINITY, Float.NaN}) {
+            VectorArithmetic.vectorScalar(op, a, 9, s, false, o, 2, len);
+            VectorArithmetic.vectorScalar(op, a, 9, s, true, o, 2 + len, 40);
+            for (int i = 0; i < len; i++) {
+                assertSameBits(apply(op, a[9 + i], s), o[2 + i], op + " with scalar " + s + " at " + i);
+            }
+            for (int i = 0; i < 40; i++) {
+                assertSameBits(apply(op, s, a[9 + i]), o[2 + len + i], s + " " + op + " array at " + i);
+            }
+        }
+    }
+
+    @Test
+    void addIntoAddsARowInPlace() {
+        float[] x = values(200, 4);
+        float[] acc = values(70, 5);
+        float[] expected = acc.clone();
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] += x[33 + i];
+        }
+        VectorArithmetic.addInto(acc, x, 33, acc.length);
+        for (int i = 0; i < acc.length; i++) {
+            assertSameBits(expected[i], acc[i], "acc[" + i + "]");
+        }
+    }
+
+    @Test
+    void otherOpsAreNotTaken() {
+        for (BinaryOp op : BinaryOp.values()) {
+            boolean arithmetic = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
+            assertEquals(arithmetic, VectorArithmetic.handles(op), op.toString());
+        }
+    }
+
+    private static float apply(BinaryOp op, float a, float b) {
+        return switch (op) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case DIV -> a / b;
+            default -> throw new IllegalArgumentException(op.toString());
+        };
+    }
+}
