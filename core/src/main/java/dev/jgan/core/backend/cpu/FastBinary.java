@@ -70,6 +70,11 @@ final class FastBinary {
      * it varies along the segment) or its one element at xi or yi.
      */
     private static void segment(BinaryOp op, DenseOperand x, int xi, DenseOperand y, int yi, float[] o, int from, int to) {
+        if (MicroKernels.VECTOR_API && VectorArithmetic.isComparison(op) && (x.varies() || y.varies())) {
+            // C2 keeps a comparison loop scalar, with a branch; the Vector API's is branch-free.
+            readInPlace(op, x, xi, y, yi, o, from, to - from);
+            return;
+        }
         if (x.varies() && y.varies()) {
             vectorVector(op, x.data(), y.data(), o, from, to);
         } else if (x.varies()) {
@@ -90,13 +95,7 @@ final class FastBinary {
                                float[][] scratch) {
         if (readsInPlace(op)) {
             // The Vector API reads each run where it lies: no copies (a bias row, a view's offset).
-            if (x.varies() && y.varies()) {
-                VectorArithmetic.vectorVector(op, x.data(), xi, y.data(), yi, o, oi, len);
-            } else if (x.varies()) {
-                VectorArithmetic.vectorScalar(op, x.data(), xi, y.data()[yi], false, o, oi, len);
-            } else {
-                VectorArithmetic.vectorScalar(op, y.data(), yi, x.data()[xi], true, o, oi, len);
-            }
+            readInPlace(op, x, xi, y, yi, o, oi, len);
             return;
         }
         float[] a = scratch[0];
@@ -118,6 +117,18 @@ final class FastBinary {
                 scalarVector(op, x.data()[xi], b, r, 0, n);
             }
             System.arraycopy(r, 0, o, oi + p, n);
+        }
+    }
+
+    /** A segment on {@link VectorArithmetic}, each varying run read where it starts (xi, yi), o from oi. */
+    private static void readInPlace(BinaryOp op, DenseOperand x, int xi, DenseOperand y, int yi, float[] o, int oi,
+                                    int len) {
+        if (x.varies() && y.varies()) {
+            VectorArithmetic.vectorVector(op, x.data(), xi, y.data(), yi, o, oi, len);
+        } else if (x.varies()) {
+            VectorArithmetic.vectorScalar(op, x.data(), xi, y.data()[yi], false, o, oi, len);
+        } else {
+            VectorArithmetic.vectorScalar(op, y.data(), yi, x.data()[xi], true, o, oi, len);
         }
     }
 

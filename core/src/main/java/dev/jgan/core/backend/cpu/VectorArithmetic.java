@@ -12,21 +12,41 @@ import jdk.incubator.vector.VectorSpecies;
  * module is there, a bias row added to every row of a batch, or the rows of a sum over a middle
  * dim, are read in place instead of being copied to scratch arrays and back.
  *
+ * <p>The comparisons run here even where the arrays line up ({@link #isComparison}).
+ *
  * <p>Every lane holds the bits of the scalar loop it replaces: +, -, * and / are exactly rounded
- * in any order of lanes, and leakyRelu's rewriting is shown equal on its own. Only
+ * in any order of lanes, a comparison is exact, and leakyRelu's rewriting is shown equal on its own. Only
  * {@link FastBinary}, {@link FastUnary} and {@link FastReduce} name this class, and only once
  * {@link MicroKernels#VECTOR_API} says the module is there.
  */
 final class VectorArithmetic {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    private static final FloatVector ZERO = FloatVector.zero(SPECIES);
+    private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
 
     private VectorArithmetic() {
     }
 
     /** Whether {@link #vectorVector} and {@link #vectorScalar} take this op. */
     static boolean handles(BinaryOp op) {
-        return op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
+        return switch (op) {
+            case ADD, SUB, MUL, DIV, GT, GE, LT, LE, EQ -> true;
+            case POW, MAXIMUM, MINIMUM -> false;
+        };
+    }
+
+    /**
+     * The comparisons, 1 where true and 0 where false (NaN compares false, -0 equals +0): C2
+     * leaves {@code o[i] = a[i] > b[i] ? 1f : 0f} a scalar loop with a branch, which activations
+     * of random sign (the mask of a relu's backward) mispredict half the time: 3.4 ns per element
+     * against 0.1 for these mask-and-blend loops (measured on [64, 1024], loaded machine).
+     */
+    static boolean isComparison(BinaryOp op) {
+        return switch (op) {
+            case GT, GE, LT, LE, EQ -> true;
+            default -> false;
+        };
     }
 
     /** o[oo + i] = a[ao + i] op b[bo + i] for i in [0, len); op is one that {@link #handles}. */
@@ -64,6 +84,15 @@ final class VectorArithmetic {
                 }
                 for (; i < len; i++) {
                     o[oo + i] = a[ao + i] / b[bo + i];
+                }
+            }
+            case GT, GE, LT, LE, EQ -> {
+                VectorOperators.Comparison test = comparison(op);
+                for (; i <= end; i += LANES) {
+                    ZERO.blend(ONE, load(a, ao + i).compare(test, load(b, bo + i))).intoArray(o, oo + i);
+                }
+                for (; i < len; i++) {
+                    o[oo + i] = compare(op, a[ao + i], b[bo + i]);
                 }
             }
             default -> throw new IllegalArgumentException("vector arithmetic: no loop for " + op);
@@ -129,8 +158,53 @@ final class VectorArithmetic {
                     }
                 }
             }
+            case GT, GE, LT, LE, EQ -> {
+                // b op a[i] is a[i] (op read the other way round) b.
+                BinaryOp asRead = scalarFirst ? reversed(op) : op;
+                VectorOperators.Comparison test = comparison(asRead);
+                for (; i <= end; i += LANES) {
+                    ZERO.blend(ONE, load(a, ao + i).compare(test, s)).intoArray(o, oo + i);
+                }
+                for (; i < len; i++) {
+                    o[oo + i] = compare(asRead, a[ao + i], b);
+                }
+            }
             default -> throw new IllegalArgumentException("vector arithmetic: no loop for " + op);
         }
+    }
+
+    private static VectorOperators.Comparison comparison(BinaryOp op) {
+        return switch (op) {
+            case GT -> VectorOperators.GT;
+            case GE -> VectorOperators.GE;
+            case LT -> VectorOperators.LT;
+            case LE -> VectorOperators.LE;
+            case EQ -> VectorOperators.EQ;
+            default -> throw new IllegalArgumentException("vector arithmetic: " + op + " is not a comparison");
+        };
+    }
+
+    private static BinaryOp reversed(BinaryOp op) {
+        return switch (op) {
+            case GT -> BinaryOp.LT;
+            case GE -> BinaryOp.LE;
+            case LT -> BinaryOp.GT;
+            case LE -> BinaryOp.GE;
+            default -> op;
+        };
+    }
+
+    /** The scalar comparison of the tail, as FastBinary's loops compute it. */
+    private static float compare(BinaryOp op, float a, float b) {
+        boolean holds = switch (op) {
+            case GT -> a > b;
+            case GE -> a >= b;
+            case LT -> a < b;
+            case LE -> a <= b;
+            case EQ -> a == b;
+            default -> throw new IllegalArgumentException("vector arithmetic: " + op + " is not a comparison");
+        };
+        return holds ? 1f : 0f;
     }
 
     /** acc[i] += x[xo + i] for i in [0, len): one row of a sum over a middle dim. */

@@ -56,7 +56,7 @@ class VectorArithmeticTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = BinaryOp.class, names = {"ADD", "SUB", "MUL", "DIV"})
+    @EnumSource(value = BinaryOp.class, names = {"ADD", "SUB", "MUL", "DIV", "GT", "GE", "LT", "LE", "EQ"})
     void arraysAtDifferentOffsetsHaveTheScalarLoopsBits(BinaryOp op) {
         assertTrue(VectorArithmetic.handles(op));
         float[] a = values(400, 2);
@@ -66,6 +66,11 @@ class VectorArithmeticTest {
         VectorArithmetic.vectorVector(op, a, 5, b, 61, o, 17, len);
         for (int i = 0; i < len; i++) {
             assertSameBits(apply(op, a[5 + i], b[61 + i]), o[17 + i], op + " at " + i);
+        }
+        // An array against itself: every comparison's equal case, NaN's included.
+        VectorArithmetic.vectorVector(op, a, 0, a, 0, o, 0, len);
+        for (int i = 0; i < len; i++) {
+            assertSameBits(apply(op, a[i], a[i]), o[i], op + " of a value with itself at " + i);
         }
         for (float s : new float[]{-0f, 0f, 2.5f, -1e-39f, Float.NEGATIVE_INFINITY, Float.NaN}) {
             VectorArithmetic.vectorScalar(op, a, 9, s, false, o, 2, len);
@@ -94,10 +99,10 @@ class VectorArithmeticTest {
     }
 
     @Test
-    void otherOpsAreNotTaken() {
+    void powMaximumAndMinimumAreLeftToTheScalarLoops() {
         for (BinaryOp op : BinaryOp.values()) {
-            boolean arithmetic = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
-            assertEquals(arithmetic, VectorArithmetic.handles(op), op.toString());
+            boolean taken = !(op == BinaryOp.POW || op == BinaryOp.MAXIMUM || op == BinaryOp.MINIMUM);
+            assertEquals(taken, VectorArithmetic.handles(op), op.toString());
         }
     }
 
@@ -107,6 +112,11 @@ class VectorArithmeticTest {
             case SUB -> a - b;
             case MUL -> a * b;
             case DIV -> a / b;
+            case GT -> a > b ? 1f : 0f;
+            case GE -> a >= b ? 1f : 0f;
+            case LT -> a < b ? 1f : 0f;
+            case LE -> a <= b ? 1f : 0f;
+            case EQ -> a == b ? 1f : 0f;
             default -> throw new IllegalArgumentException(op.toString());
         };
     }
