@@ -30,7 +30,9 @@ class WindowsFastPathTest {
             "2, 2, 3, 3, 3, 3, 1, 1, 2, 2, 1, 1",
             "5, 3, 11, 13, 5, 3, 2, 3, 3, 1, 2, 2",
             "64, 3, 4, 4, 4, 4, 1, 1, 0, 0, 1, 1",
-            "7, 17, 31, 29, 4, 4, 2, 2, 1, 1, 1, 1"})
+            "7, 17, 31, 29, 4, 4, 2, 2, 1, 1, 1, 1",
+            // 1x1 image, 3x3 kernel, padding 1: the corner taps read only padding (no window of theirs counts)
+            "2, 2, 1, 1, 3, 3, 2, 2, 1, 1, 1, 1"})
     void matchReferenceBitForBit(int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh,
                                  int dw) {
         int oh = ConvGeometry.outputSize("test", h, kh, sh, ph, dh);
