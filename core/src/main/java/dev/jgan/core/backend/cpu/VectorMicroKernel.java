@@ -62,6 +62,13 @@ final class VectorMicroKernel implements MicroKernel {
         }
     }
 
+    /** Sums of depth-1 products, two roundings per step: in a class of their own, see {@link VectorRoundedProducts}. */
+    @Override
+    public void runRoundedProducts(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc,
+                                   boolean accumulate) {
+        VectorRoundedProducts.run(MR, kc, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate);
+    }
+
     private static FloatVector start(float[] c, int off, boolean accumulate) {
         return accumulate ? FloatVector.fromArray(SPECIES, c, off) : FloatVector.zero(SPECIES);
     }
@@ -71,8 +78,8 @@ final class VectorMicroKernel implements MicroKernel {
      * AVX2 has 16 vector registers, AVX-512 32. Measured on a Xeon with AVX-512 (sgemm 1024, best
      * of 15): 8 rows 132-140 GFLOP/s on one core, 6 rows 109. Taller tiles (10, 12, 14 rows) made
      * C2 give up on the method: 3 to 5 GFLOP/s. Sums of depth-1 products (rounded products, see
-     * {@link MicroKernel#runRoundedProducts}) take the interface's plain loop: a second vector loop
-     * in the same class, or a flag to pick the arithmetic inside one, made C2 compile the tile
+     * {@link MicroKernel#runRoundedProducts}) run in {@link VectorRoundedProducts}: a second vector
+     * loop in this class, or a flag to pick the arithmetic inside one, made C2 compile the tile
      * with both and stop inlining the Vector API's calls (a DCGAN step ran 18 times slower).
      */
     @Override
