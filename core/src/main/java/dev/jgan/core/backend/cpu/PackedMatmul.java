@@ -270,15 +270,14 @@ final class PackedMatmul {
             }
             return;
         }
+        // A transposed view (W read as W^T): each column is a contiguous run of B's storage.
         for (int j0 = 0; j0 < nc; j0 += nr) {
             int cols = Math.min(nr, nc - j0);
             int sliver = bpOff + j0 * depth + at * nr;
-            int src = bOff + j0 * bCs;
-            for (int p = 0; p < kc; p++) {
-                int dst = sliver + p * nr;
-                int from = src + p * bRs;
-                for (int j = 0; j < cols; j++) {
-                    bp[dst + j] = b[from + j * bCs];
+            for (int j = 0; j < cols; j++) {
+                int src = bOff + (j0 + j) * bCs;
+                for (int p = 0; p < kc; p++) {
+                    bp[sliver + p * nr + j] = b[src + p * bRs];
                 }
             }
         }
