@@ -85,6 +85,23 @@ class VectorArithmeticTest {
     }
 
     @Test
+    void rowSumsHaveTheBitsOfTheScalarRowSum() {
+        float[] x = values(4096 * 3 + 50, 6);
+        for (int len : new int[]{0, 1, 7, 8, 9, 15, 16, 17, 63, 100, 1024, 4096}) {
+            for (int rows : new int[]{1, 3, 4, 5, 8, 9}) {
+                if (rows * len + 11 > x.length) {
+                    continue;
+                }
+                float[] o = new float[rows + 2];
+                VectorArithmetic.rowSums(x, 11, len, rows, o, 2);
+                for (int r = 0; r < rows; r++) {
+                    assertSameBits(FastReduce.sum(x, 11 + r * len, len), o[2 + r], "row " + r + " of " + rows + ", length " + len);
+                }
+            }
+        }
+    }
+
+    @Test
     void addIntoAddsARowInPlace() {
         float[] x = values(200, 4);
         float[] acc = values(70, 5);
