@@ -35,10 +35,19 @@ final class Parallel {
      * {@code THRESHOLD / 2}.
      */
     static void forRange(int n, long costPerItem, Body body) {
-        int cores = Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1);
+        forRange(n, costPerItem, body,
+                Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1));
+    }
+
+    /**
+     * As {@link #forRange(int, long, Body)} on {@code cores} cores. One core runs everything in one
+     * call: forking there only hands chunks to a pool thread that takes turns with the caller on the
+     * same core (sigmoid of [64, 1024] under {@code taskset -c 0}: 82 us forked in 4 chunks, 55 in one).
+     */
+    static void forRange(int n, long costPerItem, Body body, int cores) {
         long work = (long) n * costPerItem;
         int chunks = (int) Math.min(Math.min((long) cores * CHUNKS_PER_CORE, n), work / (THRESHOLD / 2));
-        if (work <= THRESHOLD || chunks < 2) {
+        if (work <= THRESHOLD || chunks < 2 || cores < 2) {
             body.run(0, n);
             return;
         }

@@ -4,11 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Splitting a range across the cores runs every item exactly once, however it is split. */
@@ -27,6 +30,17 @@ class ParallelTest {
         for (int i = 0; i < n; i++) {
             assertEquals(1, runs.get(i), "item " + i);
         }
+    }
+
+    @Test
+    void oneCoreRunsTheWholeRangeInOneCallOnTheCallingThread() {
+        Thread caller = Thread.currentThread();
+        List<String> calls = new ArrayList<>();
+        Parallel.forRange(1000, 1_000_000, (start, end) -> {
+            assertSame(caller, Thread.currentThread());
+            calls.add(start + ".." + end);
+        }, 1);
+        assertEquals(List.of("0..1000"), calls);
     }
 
     /**
