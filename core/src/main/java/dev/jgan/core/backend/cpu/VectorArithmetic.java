@@ -2,6 +2,7 @@ package dev.jgan.core.backend.cpu;
 
 import dev.jgan.core.backend.BinaryOp;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -89,9 +90,8 @@ final class VectorArithmetic {
                 }
             }
             case GT, GE, LT, LE, EQ -> {
-                VectorOperators.Comparison test = comparison(op);
                 for (; i <= end; i += LANES) {
-                    ZERO.blend(ONE, load(a, ao + i).compare(test, load(b, bo + i))).intoArray(o, oo + i);
+                    ZERO.blend(ONE, holds(op, load(a, ao + i), load(b, bo + i))).intoArray(o, oo + i);
                 }
                 for (; i < len; i++) {
                     o[oo + i] = compare(op, a[ao + i], b[bo + i]);
@@ -163,9 +163,8 @@ final class VectorArithmetic {
             case GT, GE, LT, LE, EQ -> {
                 // b op a[i] is a[i] (op read the other way round) b.
                 BinaryOp asRead = scalarFirst ? reversed(op) : op;
-                VectorOperators.Comparison test = comparison(asRead);
                 for (; i <= end; i += LANES) {
-                    ZERO.blend(ONE, load(a, ao + i).compare(test, s)).intoArray(o, oo + i);
+                    ZERO.blend(ONE, holds(asRead, load(a, ao + i), s)).intoArray(o, oo + i);
                 }
                 for (; i < len; i++) {
                     o[oo + i] = compare(asRead, a[ao + i], b);
@@ -175,13 +174,18 @@ final class VectorArithmetic {
         }
     }
 
-    private static VectorOperators.Comparison comparison(BinaryOp op) {
+    /**
+     * The lanes where {@code x op y} holds. Each case names its operator as a constant: C2 turns
+     * {@code compare} into one instruction only for a constant operator, and ran a variable one
+     * lane by lane through the API's Java fallback.
+     */
+    private static VectorMask<Float> holds(BinaryOp op, FloatVector x, FloatVector y) {
         return switch (op) {
-            case GT -> VectorOperators.GT;
-            case GE -> VectorOperators.GE;
-            case LT -> VectorOperators.LT;
-            case LE -> VectorOperators.LE;
-            case EQ -> VectorOperators.EQ;
+            case GT -> x.compare(VectorOperators.GT, y);
+            case GE -> x.compare(VectorOperators.GE, y);
+            case LT -> x.compare(VectorOperators.LT, y);
+            case LE -> x.compare(VectorOperators.LE, y);
+            case EQ -> x.compare(VectorOperators.EQ, y);
             default -> throw new IllegalArgumentException("vector arithmetic: " + op + " is not a comparison");
         };
     }
