@@ -35,8 +35,11 @@ public class ElementwiseBenchmark extends ForksLikeBinGan {
     @Param({"64x1024", "64x784", "1024x784"})
     public String shape;
 
-    /** add: two full tensors; mulBias: times a [N] row broadcast over the rows (as a bias is). */
-    @Param({"add", "mulBias", "leakyRelu", "sigmoid", "tanh", "exp", "log", "softmax"})
+    /**
+     * add: two full tensors; mulBias: times a [N] row broadcast over the rows (as a bias is);
+     * greaterThanZero: the mask of a relu's backward, x > 0 against a broadcast 0.
+     */
+    @Param({"add", "mulBias", "greaterThanZero", "leakyRelu", "sigmoid", "tanh", "exp", "log", "softmax"})
     public String op;
 
     /**
@@ -53,6 +56,7 @@ public class ElementwiseBenchmark extends ForksLikeBinGan {
     private Tensor b;
     private Tensor bias;
     private Tensor positive;
+    private Tensor zero;
     private Tensor out;
 
     @Setup
@@ -67,6 +71,7 @@ public class ElementwiseBenchmark extends ForksLikeBinGan {
         // The broadcast view that Tensor.mul hands to the kernel: stride 0 along the rows.
         bias = Tensor.randn(gen, n).expand(m, n);
         positive = a.abs();
+        zero = Tensor.scalar(0).expand(m, n);
         out = Tensor.empty(cpu, DType.FLOAT32, m, n);
     }
 
@@ -75,6 +80,7 @@ public class ElementwiseBenchmark extends ForksLikeBinGan {
         switch (op) {
             case "add" -> cpu.binary(BinaryOp.ADD, a.operand(), b.operand(), out.operand());
             case "mulBias" -> cpu.binary(BinaryOp.MUL, a.operand(), bias.operand(), out.operand());
+            case "greaterThanZero" -> cpu.binary(BinaryOp.GT, a.operand(), zero.operand(), out.operand());
             case "leakyRelu" -> cpu.unary(UnaryOp.LEAKY_RELU, a.operand(), out.operand(), 0.2, 0);
             case "sigmoid" -> cpu.unary(UnaryOp.SIGMOID, a.operand(), out.operand(), 0, 0);
             case "tanh" -> cpu.unary(UnaryOp.TANH, a.operand(), out.operand(), 0, 0);
