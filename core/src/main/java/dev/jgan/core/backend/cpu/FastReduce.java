@@ -102,12 +102,6 @@ final class FastReduce {
 
     /** o[oo + r] = op over x[xo + r*len, xo + (r+1)*len) for r in [0, rows). */
     private static void lastDim(ReduceOp op, float[] x, int xo, int rows, int len, float[] o, int oo) {
-        if (rows > 1 && op == ReduceOp.SUM && len <= BLOCK && MicroKernels.VECTOR_API) {
-            // Rows short enough to be one float block: sum(row) is the row's sum, several rows at once.
-            Parallel.forRange(rows, len, (start, end) ->
-                    VectorArithmetic.rowSums(x, xo + start * len, len, end - start, o, oo + start));
-            return;
-        }
         if (rows > 1) {
             Parallel.forRange(rows, len, (start, end) -> {
                 for (int r = start; r < end; r++) {
@@ -150,8 +144,7 @@ final class FastReduce {
         };
     }
 
-    /** Eight partial sums, combined in a fixed tree, then the tail: the float sum every fast row sum gives. */
-    static float sum(float[] x, int xo, int len) {
+    private static float sum(float[] x, int xo, int len) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int i = 0;
         for (; i + 8 <= len; i += 8) {

@@ -163,10 +163,6 @@ final class FastUnary {
 
     /** As {@link #relu}, branch-free: v > 0 gives v + slope * 0, v <= 0 gives 0 + slope * v. */
     private static void leakyRelu(float[] x, float[] o, int from, int to, float slope) {
-        if (MicroKernels.VECTOR_API) {
-            VectorArithmetic.leakyRelu(x, o, from, to, slope);
-            return;
-        }
         for (int i = from; i < to; i++) {
             float v = x[i];
             o[i] = Math.max(v, 0f) + slope * Math.min(v, 0f);

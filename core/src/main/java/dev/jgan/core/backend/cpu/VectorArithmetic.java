@@ -16,15 +16,13 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The comparisons run here even where the arrays line up ({@link #isComparison}).
  *
  * <p>Every lane holds the bits of the scalar loop it replaces: +, -, * and / are exactly rounded
- * in any order of lanes, a comparison is exact, and leakyRelu's rewriting is shown equal on its own. Only
- * {@link FastBinary}, {@link FastUnary} and {@link FastReduce} name this class, and only once
+ * in any order of lanes, and a comparison is exact. Only
+ * {@link FastBinary} and {@link FastReduce} name this class, and only once
  * {@link MicroKernels#VECTOR_API} says the module is there.
  */
 final class VectorArithmetic {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    /** Eight lanes on AVX2 and AVX-512 alike: the row sums' eight partial sums. */
-    private static final VectorSpecies<Float> EIGHT = FloatVector.SPECIES_256;
     private static final FloatVector ZERO = FloatVector.zero(SPECIES);
     private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
 
@@ -213,52 +211,6 @@ final class VectorArithmetic {
         return holds ? 1f : 0f;
     }
 
-    /**
-     * o[oo + r] = {@link FastReduce}'s float sum of row r, {@code x[xo + r*len ..]} of length
-     * {@code len}, for r in [0, rows): eight partial sums, lane k adding the elements k, k + 8,
-     * ..., combined as ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)), then the tail added in
-     * order; so the bits of the scalar loop. One row's eight sums are one chain of dependent adds;
-     * four rows at a time keep four chains in flight, which the scalar loop (one row at a time)
-     * cannot.
-     */
-    static void rowSums(float[] x, int xo, int len, int rows, float[] o, int oo) {
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
-            int x0 = xo + r * len, x1 = x0 + len, x2 = x1 + len, x3 = x2 + len;
-            FloatVector s0 = FloatVector.zero(EIGHT), s1 = s0, s2 = s0, s3 = s0;
-            int i = 0;
-            for (; i + 8 <= len; i += 8) {
-                s0 = s0.add(FloatVector.fromArray(EIGHT, x, x0 + i));
-                s1 = s1.add(FloatVector.fromArray(EIGHT, x, x1 + i));
-                s2 = s2.add(FloatVector.fromArray(EIGHT, x, x2 + i));
-                s3 = s3.add(FloatVector.fromArray(EIGHT, x, x3 + i));
-            }
-            o[oo + r] = finish(s0, x, x0, i, len);
-            o[oo + r + 1] = finish(s1, x, x1, i, len);
-            o[oo + r + 2] = finish(s2, x, x2, i, len);
-            o[oo + r + 3] = finish(s3, x, x3, i, len);
-        }
-        for (; r < rows; r++) {
-            int x0 = xo + r * len;
-            FloatVector s0 = FloatVector.zero(EIGHT);
-            int i = 0;
-            for (; i + 8 <= len; i += 8) {
-                s0 = s0.add(FloatVector.fromArray(EIGHT, x, x0 + i));
-            }
-            o[oo + r] = finish(s0, x, x0, i, len);
-        }
-    }
-
-    /** The eight partial sums combined in FastReduce's tree, then x[from + i ..] for i up to len added in order. */
-    private static float finish(FloatVector partial, float[] x, int from, int i, int len) {
-        float[] s = partial.toArray();
-        float sum = ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
-        for (; i < len; i++) {
-            sum += x[from + i];
-        }
-        return sum;
-    }
-
     /** acc[i] += x[xo + i] for i in [0, len): one row of a sum over a middle dim. */
     static void addInto(float[] acc, float[] x, int xo, int len) {
         int i = 0;
@@ -267,30 +219,6 @@ final class VectorArithmetic {
         }
         for (; i < len; i++) {
             acc[i] += x[xo + i];
-        }
-    }
-
-    /**
-     * o[i] = max(x[i], 0) + slope * min(x[i], 0) for i in [from, to), the bits of
-     * {@link FastUnary}'s loop, computed as x where x > 0 and 0 + slope * x elsewhere: the
-     * Vector API's max and min follow {@code Math.max} (NaN, -0.0 below +0.0) with several
-     * instructions each, which made this loop slower than an add of two arrays. The two agree
-     * for every finite slope: where x > 0, slope * 0 is a zero and x plus a zero is x; where
-     * x <= 0 (or NaN), max gives +0 (or NaN) and min gives x, so the sum is 0 + slope * x,
-     * the +0 turning a -0 product into +0 as in the scalar loop.
-     */
-    static void leakyRelu(float[] x, float[] o, int from, int to, float slope) {
-        int i = from;
-        if (Float.isFinite(slope)) {
-            FloatVector zero = FloatVector.zero(SPECIES);
-            for (int end = to - LANES; i <= end; i += LANES) {
-                FloatVector v = load(x, i);
-                zero.add(v.mul(slope)).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(o, i);
-            }
-        }
-        for (; i < to; i++) {
-            float v = x[i];
-            o[i] = Math.max(v, 0f) + slope * Math.min(v, 0f);
         }
     }
 

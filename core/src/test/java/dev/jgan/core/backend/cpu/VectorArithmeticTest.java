@@ -43,18 +43,6 @@ class VectorArithmeticTest {
                 what + ": expected " + expected + ", got " + actual);
     }
 
-    @ParameterizedTest(name = "slope {0}")
-    @ValueSource(floats = {0.2f, 0.01f, 0f, -0f, -0.5f, 1f, 1e-30f, 3e38f, Float.POSITIVE_INFINITY, Float.NaN})
-    void leakyReluHasTheScalarLoopsBits(float slope) {
-        float[] x = values(301, 1);
-        float[] o = new float[x.length + 3];
-        VectorArithmetic.leakyRelu(x, o, 0, x.length, slope);
-        for (int i = 0; i < x.length; i++) {
-            float v = x[i];
-            assertSameBits(Math.max(v, 0f) + slope * Math.min(v, 0f), o[i], "leakyRelu(" + v + ", " + slope + ")");
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = BinaryOp.class, names = {"ADD", "SUB", "MUL", "DIV", "GT", "GE", "LT", "LE", "EQ"})
     void arraysAtDifferentOffsetsHaveTheScalarLoopsBits(BinaryOp op) {
@@ -80,23 +68,6 @@ class VectorArithmeticTest {
             }
             for (int i = 0; i < 40; i++) {
                 assertSameBits(apply(op, s, a[9 + i]), o[2 + len + i], s + " " + op + " array at " + i);
-            }
-        }
-    }
-
-    @Test
-    void rowSumsHaveTheBitsOfTheScalarRowSum() {
-        float[] x = values(4096 * 3 + 50, 6);
-        for (int len : new int[]{0, 1, 7, 8, 9, 15, 16, 17, 63, 100, 1024, 4096}) {
-            for (int rows : new int[]{1, 3, 4, 5, 8, 9}) {
-                if (rows * len + 11 > x.length) {
-                    continue;
-                }
-                float[] o = new float[rows + 2];
-                VectorArithmetic.rowSums(x, 11, len, rows, o, 2);
-                for (int r = 0; r < rows; r++) {
-                    assertSameBits(FastReduce.sum(x, 11 + r * len, len), o[2 + r], "row " + r + " of " + rows + ", length " + len);
-                }
             }
         }
     }
