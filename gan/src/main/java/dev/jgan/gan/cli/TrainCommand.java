@@ -37,10 +37,12 @@ final class TrainCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--recipe",
-            description = "How the GAN is trained: gan.py (PyTorch-GAN's gan.py and dcgan.py as written, nothing added)"
-                    + " or mode-covering (mlp only: gan.py plus a minibatch standard deviation feature in D, so that"
-                    + " the samples cover every digit; tutorial chapter 13)."
-                    + " Default: mode-covering for mlp, gan.py for dcgan.")
+            description = "How the GAN is trained: gan.py (PyTorch-GAN's gan.py and dcgan.py as written, nothing added),"
+                    + " mode-covering (mlp only: gan.py plus a minibatch standard deviation feature in D, so that"
+                    + " the samples cover every digit) or small-conv (mlp only: gan.py's losses and Adam with a small"
+                    + " convolutional G and D in place of its MLPs); tutorial chapter 13 measures them."
+                    + " Default: small-conv for mlp on the digits, mode-covering for mlp on other data, gan.py for"
+                    + " dcgan.")
     String recipe;
 
     @Option(names = "--image-size",
@@ -162,13 +164,14 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--out DIR is required (or --resume DIR)");
             }
             ModelChoice choice = ModelChoice.parse(model);
+            Recipe chosenRecipe = recipe == null ? Recipe.defaultFor(choice, data) : Recipe.parse(recipe);
             RunConfig config = new RunConfig(choice, data, epochs == null ? 30 : epochs, seed, batchSize, latentDim,
                     GanLoss.parse(loss),
-                    discriminatorSteps, lr, 0.5, 0.999, sampleEvery, choice.defaultBatchNormEps(),
+                    discriminatorSteps, lr, 0.5, 0.999, sampleEvery, chosenRecipe.batchNormEps(choice),
                     imageSize == null ? choice.defaultImageSize() : imageSize,
                     ngf == null ? choice.defaultWidth() : ngf, ndf == null ? choice.defaultWidth() : ndf,
                     GanTrainer.StepOrder.parse(stepOrder),
-                    recipe == null ? Recipe.defaultFor(choice) : Recipe.parse(recipe));
+                    chosenRecipe);
             run = TrainingRun.start(config, out, chosen);
             if (run.restarted()) {
                 spec.commandLine().getOut().println("note: " + out + " held a run that never finished its first epoch"
