@@ -32,7 +32,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "mlp",
             description = "mlp (gan.py's fully connected GAN, at the data's own image size unless --image-size is"
-                    + " given) or dcgan (Radford et al.'s convolutional GAN, the pytorch/examples network;"
+                    + " given; --recipe small-conv, its default on the digits, swaps its networks for small"
+                    + " convolutional ones) or dcgan (Radford et al.'s convolutional GAN, the pytorch/examples network;"
                     + " --image-size 32 or 64). Default: ${DEFAULT-VALUE}.")
     String model;
 

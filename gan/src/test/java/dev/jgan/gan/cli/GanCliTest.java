@@ -29,7 +29,9 @@ class GanCliTest {
         return GanCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
+    /** One command's usage error: what earlier commands of the test printed is cleared first. */
     private void assertUsageError(String expected, String... args) {
+        err.getBuffer().setLength(0);
         assertEquals(2, run(args), err.toString());
         String text = err.toString().strip();
         assertEquals(1, text.lines().count(), "one line: " + text);

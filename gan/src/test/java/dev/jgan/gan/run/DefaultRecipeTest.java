@@ -39,13 +39,16 @@ class DefaultRecipeTest {
         String table = out.toString();
         assertEquals("small-conv", TrainingRun.savedConfig(run).recipe().cliName(), "the default recipe");
         double floor = report.floor().frechetDistance();
-        // Recorded at 60 epochs: Fréchet distance 148.8 (floor 16.8), precision 0.49, recall 0.38, every digit
-        // drawn, the most frequent 20.8 % of the time. gan.py's recipe left 3 digits out after 20 epochs and
-        // 1 after 100 (chapter 13), so a collapse is what these bounds catch.
+        // Recorded at 60 epochs (1680 steps, 0.9 s an epoch on a shared 2-core Xeon): Fréchet distance 57.5
+        // (floor 16.8), precision 0.43, recall 0.93, every digit drawn 6.4 to 13.9 % of the time. gan.py's
+        // recipe left 3 digits out after 20 epochs and 1 after 100 (chapter 13), so a collapse is what these
+        // bounds catch; recall and the class band are what this recipe does best, so they are held closest.
         ClassHistogram classes = report.classes();
         assertEquals(0, classes.missingClasses(), "every digit drawn:\n" + table);
-        assertTrue(classes.largestShare() <= 0.30, "no digit drawn more than 30 % of the time:\n" + table);
-        assertTrue(report.model().frechetDistance() <= 10 * floor, "Fréchet distance within 10x the floor:\n" + table);
-        assertTrue(report.model().precision() >= 0.35 && report.model().recall() >= 0.25, table);
+        assertTrue(classes.smallestShare() >= 0.03 && classes.largestShare() <= 0.20,
+                "every digit drawn 3-20 % of the time:\n" + table);
+        assertTrue(report.model().frechetDistance() <= 5 * floor, "Fréchet distance within 5x the floor:\n" + table);
+        assertTrue(report.model().recall() >= 0.7, "recall at least 0.7:\n" + table);
+        assertTrue(report.model().precision() >= 0.3, "precision at least 0.3:\n" + table);
     }
 }
