@@ -24,7 +24,8 @@ import dev.jgan.nn.Unflatten;
  *
  * <p>{@link #withMinibatchStdDev} is gan.py's pair with one change, in D: a
  * {@link MinibatchStdDev} feature after its first layer (512 -> 513 -> 256 -> 1), so that D sees
- * how varied each batch is; {@code gan train}'s default recipe (mode-covering) uses it.
+ * how varied each batch is; {@code gan train}'s mode-covering recipe uses it (its default for the MLP
+ * on data other than the digits).
  */
 public final class MlpGan {
     /** gan.py's accidental-but-canonical BatchNorm eps. */

@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
  * {@link TrainingRun} and {@code gan sample} to build G and D.
  */
 public enum ModelChoice {
-    /** gan.py's fully connected GAN; any image size, by default the data's own. */
+    /**
+     * gan.py's fully connected GAN, any image size, by default the data's own; its recipe may swap
+     * the networks ({@link Recipe#SMALL_CONV}, the default on the digits).
+     */
     MLP("mlp", MlpGan.GAN_PY_BATCH_NORM_EPS, RunConfig.DATA_IMAGE_SIZE, 0) {
         @Override
         void check(int imageSize, int ngf, int ndf) {
@@ -30,10 +33,7 @@ public enum ModelChoice {
 
         @Override
         public Gan build(RunConfig c, int[] imageShape, Generator gen) {
-            return c.recipe().minibatchStdDev()
-                    ? MlpGan.withMinibatchStdDev(c.latentDim(), imageShape[0], imageShape[1], imageShape[2],
-                            c.batchNormEps(), gen)
-                    : MlpGan.build(c.latentDim(), imageShape[0], imageShape[1], imageShape[2], c.batchNormEps(), gen);
+            return c.recipe().build(c.latentDim(), imageShape, c.batchNormEps(), gen);
         }
     },
     /** Radford et al.'s DCGAN: the pytorch/examples network at 64x64, one block fewer at 32x32. */

@@ -1,28 +1,38 @@
 package dev.jgan.gan.run;
 
+import dev.jgan.core.random.Generator;
+import dev.jgan.gan.models.Gan;
+import dev.jgan.gan.models.MlpGan;
+import dev.jgan.gan.models.SmallConvGan;
 import dev.jgan.gan.train.GanTrainer;
+import dev.jgan.nn.BatchNorm;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * What {@code --recipe} names: how a GAN is trained beyond its network and optimizer settings.
- * {@link #GAN_PY} is PyTorch-GAN's gan.py (and dcgan.py) as written, nothing added; chapter 7
- * teaches it. {@link #MODE_COVERING} is the default for the MLP GAN: gan.py's networks and Adam,
- * plus a minibatch standard deviation feature in D, the change that made it draw all ten digits
- * on the 1797 8x8 digits. Chapter 13 measures it beside one-sided label smoothing
+ * What {@code --recipe} names: how a GAN is trained beyond its optimizer settings, networks
+ * included. {@link #GAN_PY} is PyTorch-GAN's gan.py (and dcgan.py) as written, nothing added;
+ * chapter 7 teaches it. {@link #MODE_COVERING} is gan.py's networks and Adam plus a minibatch
+ * standard deviation feature in D, the change that made the MLP GAN draw all ten digits on the
+ * 1797 8x8 digits; chapter 13 measures it beside one-sided label smoothing
  * ({@link GanTrainer#withRealLabel}), which alone helped less and together with it did worse.
+ * {@link #SMALL_CONV} keeps gan.py's losses and Adam and swaps its two MLPs for
+ * {@link SmallConvGan}'s small convolutional pair: on the digits it is {@code gan train}'s default,
+ * because over three seeds it came closest to chapter 13's goal (section 7 there).
+ *
+ * <p>The recipes other than gan.py belong to {@code --model mlp}, the slot of gan.py's networks:
+ * {@code --model dcgan} has its own networks and trains as dcgan.py does.
  */
 public enum Recipe {
-    GAN_PY("gan.py", false),
-    MODE_COVERING("mode-covering", true);
+    GAN_PY("gan.py"),
+    MODE_COVERING("mode-covering"),
+    SMALL_CONV("small-conv");
 
     private final String cliName;
-    private final boolean minibatchStdDev;
 
-    Recipe(String cliName, boolean minibatchStdDev) {
+    Recipe(String cliName) {
         this.cliName = cliName;
-        this.minibatchStdDev = minibatchStdDev;
     }
 
     /** The recipe {@code name}; null (a config.json written before recipes existed) is gan.py, what such runs used. */
@@ -35,14 +45,20 @@ public enum Recipe {
                         + Arrays.stream(values()).map(Recipe::cliName).collect(Collectors.joining(", "))));
     }
 
-    /** The recipe a new run gets without --recipe: mode-covering for the MLP GAN, gan.py (DCGAN's own) for dcgan. */
-    public static Recipe defaultFor(ModelChoice model) {
-        return model == ModelChoice.MLP ? MODE_COVERING : GAN_PY;
+    /**
+     * The recipe a new run gets without --recipe: for {@code --model mlp}, small-conv on the digits
+     * (where it was measured) and mode-covering on other data; gan.py (DCGAN's own) for dcgan.
+     */
+    public static Recipe defaultFor(ModelChoice model, DataSource data) {
+        if (model != ModelChoice.MLP) {
+            return GAN_PY;
+        }
+        return data.kind() == DataSource.Kind.DIGITS ? SMALL_CONV : MODE_COVERING;
     }
 
     /** Refuses a recipe that was not made for {@code model}, naming both. */
     void check(ModelChoice model) {
-        if (this == MODE_COVERING && model != ModelChoice.MLP) {
+        if (this != GAN_PY && model != ModelChoice.MLP) {
             throw new IllegalArgumentException("--recipe " + cliName + " is made (and measured) for --model mlp; --model "
                     + model.cliName() + " trains with --recipe " + GAN_PY.cliName);
         }
@@ -52,8 +68,25 @@ public enum Recipe {
         return cliName;
     }
 
-    /** Whether D gets a {@link dev.jgan.gan.models.MinibatchStdDev} feature. */
-    public boolean minibatchStdDev() {
-        return minibatchStdDev;
+    /**
+     * G and D for images [C, H, W]: gan.py's MLPs (with D's standard deviation feature for
+     * mode-covering) or the small convolutional pair. {@code batchNormEps} is the MLP's, gan.py's 0.8
+     * unless the config says otherwise; {@link SmallConvGan} keeps PyTorch's default, as DCGAN does.
+     */
+    public Gan build(int latentDim, int[] imageShape, double batchNormEps, Generator gen) {
+        return switch (this) {
+            case GAN_PY -> MlpGan.build(latentDim, imageShape[0], imageShape[1], imageShape[2], batchNormEps, gen);
+            case MODE_COVERING -> MlpGan.withMinibatchStdDev(latentDim, imageShape[0], imageShape[1], imageShape[2],
+                    batchNormEps, gen);
+            case SMALL_CONV -> SmallConvGan.build(latentDim, imageShape[0], imageShape[1], imageShape[2], gen);
+        };
+    }
+
+    /**
+     * The BatchNorm eps a new run records: the model's (gan.py's 0.8 for mlp), except for small-conv,
+     * whose BatchNorm layers use PyTorch's default whatever the config says.
+     */
+    public double batchNormEps(ModelChoice model) {
+        return this == SMALL_CONV ? BatchNorm.DEFAULT_EPS : model.defaultBatchNormEps();
     }
 }

@@ -1,6 +1,7 @@
 package dev.jgan.gan.cli;
 
 import dev.jgan.gan.run.TinyMnist;
+import dev.jgan.gan.run.RunConfig;
 import dev.jgan.gan.run.RunDirectory;
 import dev.jgan.gan.run.TrainingRun;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,9 @@ class GanCliTest {
         return GanCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
+    /** One command's usage error: what earlier commands of the test printed is cleared first. */
     private void assertUsageError(String expected, String... args) {
+        err.getBuffer().setLength(0);
         assertEquals(2, run(args), err.toString());
         String text = err.toString().strip();
         assertEquals(1, text.lines().count(), "one line: " + text);
@@ -114,7 +117,10 @@ class GanCliTest {
                 tmp.resolve("r").toString());
     }
 
-    /** The MLP GAN trains with the mode-covering recipe unless --recipe gan.py asks for gan.py's; DCGAN with its own. */
+    /**
+     * The MLP GAN trains with the mode-covering recipe unless --recipe gan.py asks for gan.py's,
+     * except on the digits, where small-conv is the default; DCGAN with its own.
+     */
     @Test
     void theRecipeIsModeCoveringForTheMlpUnlessAskedAndGanPyForDcgan(@TempDir Path tmp) throws Exception {
         Path data = TinyMnist.write(tmp.resolve("data"), 32, 3);
@@ -127,6 +133,16 @@ class GanCliTest {
         assertEquals("mode-covering", TrainingRun.savedConfig(tmp.resolve("mlp")).recipe().cliName());
         assertEquals("gan.py", TrainingRun.savedConfig(tmp.resolve("gan.py")).recipe().cliName());
         assertEquals("gan.py", TrainingRun.savedConfig(tmp.resolve("dcgan")).recipe().cliName());
+        assertEquals(0, run("train", "--data", "digits", "--batch-size", "256", "--epochs", "1", "--no-progress", "--out",
+                tmp.resolve("digits").toString()), err.toString());
+        RunConfig digits = TrainingRun.savedConfig(tmp.resolve("digits"));
+        assertEquals("small-conv", digits.recipe().cliName(), "the README's command trains small-conv");
+        assertEquals(1e-5, digits.batchNormEps(), "small-conv's BatchNorm eps, recorded as it is used");
+        assertEquals(0, run("train", "--data", "digits", "--recipe", "mode-covering", "--batch-size", "256", "--epochs",
+                "1", "--no-progress", "--out", tmp.resolve("digits-covering").toString()), err.toString());
+        assertEquals(0.8, TrainingRun.savedConfig(tmp.resolve("digits-covering")).batchNormEps());
+        assertUsageError("--recipe small-conv is made (and measured) for --model mlp", "train", "--model", "dcgan",
+                "--recipe", "small-conv", "--out", tmp.resolve("r2").toString());
         assertUsageError("--recipe mode-covering is made (and measured) for --model mlp", "train", "--model", "dcgan",
                 "--recipe", "mode-covering", "--out", tmp.resolve("r").toString());
     }

@@ -108,14 +108,18 @@ class TrainingRunTest {
         assertTrue(e.getMessage().startsWith(file + ": field 'model': --model: unknown model 'vae'"), e.getMessage());
     }
 
-    /** The two recipes train differently from the first step on: D's loss differs as soon as D does. */
+    /** The recipes train differently from the first step on: D's loss differs as soon as D does. */
     @Test
     void theRecipeChangesTheTrainingAndIsSavedWithTheRun(@TempDir Path tmp) throws Exception {
         TrainingRun.start(config(1, Recipe.GAN_PY), tmp.resolve("gan.py")).run(ProgressListener.SILENT);
         TrainingRun.start(config(1, Recipe.MODE_COVERING), tmp.resolve("covering")).run(ProgressListener.SILENT);
+        TrainingRun.start(config(1, Recipe.SMALL_CONV), tmp.resolve("conv")).run(ProgressListener.SILENT);
         List<MetricsLog.Row> a = MetricsLog.read(tmp.resolve("gan.py").resolve(RunDirectory.METRICS));
         List<MetricsLog.Row> b = MetricsLog.read(tmp.resolve("covering").resolve(RunDirectory.METRICS));
+        List<MetricsLog.Row> c = MetricsLog.read(tmp.resolve("conv").resolve(RunDirectory.METRICS));
         assertNotEquals(a.get(0).dLoss(), b.get(0).dLoss());
+        assertNotEquals(a.get(0).dLoss(), c.get(0).dLoss());
+        assertEquals(Recipe.SMALL_CONV, TrainingRun.savedConfig(tmp.resolve("conv")).recipe());
         assertEquals(Recipe.MODE_COVERING, TrainingRun.savedConfig(tmp.resolve("covering")).recipe());
         assertEquals(Recipe.MODE_COVERING, RunCheckpoint.read(tmp.resolve("covering").resolve(RunDirectory.CHECKPOINT))
                 .config().recipe());
@@ -136,7 +140,7 @@ class TrainingRunTest {
     void anUnknownRecipeOrOneMadeForAnotherModelIsRefused() {
         RunConfig c = config(1);
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Recipe.parse("magic"));
-        assertEquals("--recipe: unknown recipe 'magic'; available: gan.py, mode-covering", unknown.getMessage());
+        assertEquals("--recipe: unknown recipe 'magic'; available: gan.py, mode-covering, small-conv", unknown.getMessage());
         IllegalArgumentException dcgan = assertThrows(IllegalArgumentException.class, () -> new RunConfig(
                 ModelChoice.DCGAN, DataSource.DIGITS, 1, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 5,
                 1e-5, 32, 8, 8, null, Recipe.MODE_COVERING));

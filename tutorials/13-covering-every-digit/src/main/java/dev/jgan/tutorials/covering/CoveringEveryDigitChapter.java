@@ -9,9 +9,9 @@ import dev.jgan.gan.metrics.MetricReport;
 import dev.jgan.gan.metrics.MetricScorer;
 import dev.jgan.gan.metrics.RealImages;
 import dev.jgan.gan.models.Gan;
-import dev.jgan.gan.models.MlpGan;
 import dev.jgan.gan.pictures.ImageGrid;
 import dev.jgan.gan.run.DataChoice;
+import dev.jgan.gan.run.ModelChoice;
 import dev.jgan.gan.run.Recipe;
 import dev.jgan.gan.train.GanTrainer;
 import dev.jgan.nn.data.Batch;
@@ -58,8 +58,15 @@ public final class CoveringEveryDigitChapter {
     /** One-sided label smoothing's label for real images (Salimans et al. 2016). */
     static final double SMOOTHED_LABEL = 0.9;
 
-    /** One row of the table: what changed from gan.py, and for how long it trains. */
-    record Variant(String name, String picture, int epochs, double realLabel, boolean minibatchStdDev) {
+    /** One row of the table: what changed from gan.py (the recipe, the real label), and for how long it trains. */
+    record Variant(String name, String picture, int epochs, double realLabel, Recipe recipe) {
+    }
+
+    /** The seeds of section 8's runs of the README's command: 0 is gan train's default. */
+    static final List<Long> COMMAND_SEEDS = List.of(0L, 1L, 2L);
+
+    /** One run of the README's command with a seed and a recipe, as gan eval scored it, and its training time. */
+    record CommandRun(Recipe recipe, long seed, MetricReport report, double wallSeconds, double cpuSeconds) {
     }
 
     /** A variant's scores and the time its training took. */
@@ -83,24 +90,28 @@ public final class CoveringEveryDigitChapter {
     }
 
     /**
-     * gan.py as written, then trained longer, then with each change alone and with both. The
-     * minibatch standard deviation's row is the mode-covering recipe, its flag taken from
-     * {@link Recipe#MODE_COVERING} so that the row is what {@code gan train} does.
+     * gan.py as written, then trained longer, then with each change alone and with both, then
+     * gan.py's losses and Adam with small convolutional networks. The rows' networks are built by
+     * the recipes {@code gan train} builds them with, so that the mode-covering and small-conv rows
+     * are what {@code --recipe mode-covering} and {@code --recipe small-conv} train.
      */
     static List<Variant> variants(int longEpochs, int shortEpochs) {
-        boolean covering = Recipe.MODE_COVERING.minibatchStdDev();
         return List.of(
-                new Variant("gan.py as written", "gan-py-" + shortEpochs + "epochs.png", shortEpochs, 1.0, false),
-                new Variant("gan.py, trained longer", "gan-py.png", longEpochs, 1.0, false),
+                new Variant("gan.py as written", "gan-py-" + shortEpochs + "epochs.png", shortEpochs, 1.0,
+                        Recipe.GAN_PY),
+                new Variant("gan.py, trained longer", "gan-py.png", longEpochs, 1.0, Recipe.GAN_PY),
                 new Variant("+ label smoothing (real = 0.9)", "label-smoothing.png", longEpochs, SMOOTHED_LABEL,
-                        false),
+                        Recipe.GAN_PY),
                 new Variant("+ minibatch std-dev in D: mode-covering", "minibatch-stddev.png", longEpochs, 1.0,
-                        covering),
-                new Variant("+ both", "both.png", longEpochs, SMOOTHED_LABEL, true));
+                        Recipe.MODE_COVERING),
+                new Variant("+ both", "both.png", longEpochs, SMOOTHED_LABEL, Recipe.MODE_COVERING),
+                new Variant("small conv G and D: small-conv", "small-conv.png", longEpochs, 1.0, Recipe.SMALL_CONV));
     }
 
     /** The row of the mode-covering recipe in {@link #variants}. */
-    static final int RECIPE_ROW = 3;
+    static final int MODE_COVERING_ROW = 3;
+    /** The row of the small-conv recipe, gan train's default on the digits, in {@link #variants}. */
+    static final int DEFAULT_ROW = 5;
 
     static List<Row> run(PrintStream out, int longEpochs, int shortEpochs, Path images) throws IOException {
         Files.createDirectories(images);
@@ -149,16 +160,15 @@ public final class CoveringEveryDigitChapter {
         }
         out.println();
         readmeCommand(out, longEpochs, images);
+        out.println();
+        overSeeds(out, longEpochs, images);
         return rows;
     }
 
-    /** gan.py's networks, Adam at 2e-4 and betas (0.5, 0.999), and the variant's changes; gan train's batches. */
+    /** The variant's recipe's networks, Adam at 2e-4 and betas (0.5, 0.999), its real label; gan train's batches. */
     static Gan train(Variant v, TensorDataset data) {
-        int[] s = data.imageShape();
-        Generator init = new Generator(SEED);
-        Gan gan = v.minibatchStdDev()
-                ? MlpGan.withMinibatchStdDev(LATENT_DIM, s[0], s[1], s[2], MlpGan.GAN_PY_BATCH_NORM_EPS, init)
-                : MlpGan.build(LATENT_DIM, s[0], s[1], s[2], init);
+        Gan gan = v.recipe().build(LATENT_DIM, data.imageShape(), v.recipe().batchNormEps(ModelChoice.MLP),
+                new Generator(SEED));
         GanTrainer trainer = new GanTrainer(gan, GanTrainer.Options.paper(), new Generator(SEED + 1))
                 .withRealLabel(v.realLabel());
         DataLoader loader = DataLoader.builder(data).batchSize(BATCH_SIZE).shuffle(new Generator(SEED + 2))
@@ -173,7 +183,7 @@ public final class CoveringEveryDigitChapter {
 
     /**
      * The README's command, {@code gan train --data digits --epochs N} with every other setting at
-     * its default (the mode-covering recipe), then {@code gan eval} on its checkpoint, each through
+     * its default (the small-conv recipe), then {@code gan eval} on its checkpoint, each through
      * the command line's own entry point. The run's directory is a temporary one; its samples.png
      * is kept as images/readme-command.png.
      */
@@ -195,6 +205,48 @@ public final class CoveringEveryDigitChapter {
         // The last line names the temporary directory's files.
         evaluated.lines().filter(l -> !l.startsWith("wrote ")).forEach(out::println);
         Files.copy(run.resolve("samples.png"), images.resolve("readme-command.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * The README's command with seeds 0, 1 and 2, for the default recipe (small-conv) and for
+     * mode-covering, each scored by {@code gan eval}: one run is one sample of a recipe, and the
+     * seed moves these numbers a lot. Seed 0 of small-conv is section 6's run again. The grids of
+     * seed 1 of both recipes are kept as images/seed1-*.png.
+     */
+    static List<CommandRun> overSeeds(PrintStream out, int epochs, Path images) throws IOException {
+        out.printf(Locale.ROOT, "gan train --data digits --epochs %d --seed S [--recipe R], then gan eval:%n", epochs);
+        out.printf(Locale.ROOT, "%-14s %4s %6s %9s %6s %9s %8s %7s%n", "recipe", "seed", "FD", "precision", "recall",
+                "smallest", "largest", "missing");
+        List<CommandRun> runs = new ArrayList<>();
+        for (Recipe recipe : List.of(Recipe.SMALL_CONV, Recipe.MODE_COVERING)) {
+            for (long seed : COMMAND_SEEDS) {
+                Path run = Files.createTempDirectory("jgan-chapter13-seeds-").resolve("run");
+                long wall0 = System.nanoTime();
+                long cpu0 = processCpuNanos();
+                cli("train", "--data", "digits", "--epochs", Integer.toString(epochs), "--seed", Long.toString(seed),
+                        "--recipe", recipe.cliName(), "--out", run.toString(), "--no-progress");
+                double wall = (System.nanoTime() - wall0) / 1e9;
+                double cpu = (processCpuNanos() - cpu0) / 1e9;
+                cli("eval", "--checkpoint", run.resolve("checkpoint.safetensors").toString());
+                MetricReport report = MetricReport.readJson(run.resolve("metrics.json"));
+                runs.add(new CommandRun(recipe, seed, report, wall, cpu));
+                ClassHistogram classes = report.classes();
+                out.printf(Locale.ROOT, "%-14s %4d %6.1f %9.2f %6.2f %7.1f %% %6.1f %% %7d%n", recipe.cliName(), seed,
+                        report.model().frechetDistance(), report.model().precision(), report.model().recall(),
+                        100 * classes.smallestShare(), 100 * classes.largestShare(), classes.missingClasses());
+                if (seed == 1) {
+                    Files.copy(run.resolve("samples.png"), images.resolve("seed1-" + recipe.cliName() + ".png"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        out.println();
+        for (CommandRun r : runs) {
+            out.printf(Locale.ROOT, "time: gan train --recipe %s --seed %d, %d epochs: %.0f s wall-clock, %.0f s of CPU"
+                            + " time (%d cores)%n", r.recipe().cliName(), r.seed(), epochs, r.wallSeconds(),
+                    r.cpuSeconds(), Runtime.getRuntime().availableProcessors());
+        }
+        return runs;
     }
 
     private static String cli(String... args) {

@@ -1,5 +1,8 @@
 package dev.jgan.tutorials.covering;
 
+import dev.jgan.gan.run.DataSource;
+import dev.jgan.gan.run.ModelChoice;
+import dev.jgan.gan.run.Recipe;
 import dev.jgan.tutorials.text.Printed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * README ran it) and checks what the program does at any budget: every variant trained and scored
  * as gan eval scores, the histograms counting 1000 samples each, the pictures written, and the
  * README's command run through gan train and gan eval. That the recipe covers every digit at the
- * chapter's budget is the gan module's ModeCoveringRecipeTest (a shorter run, a looser bound) and
+ * chapter's budget is the gan module's DefaultRecipeTest (a shorter run, a looser bound) and
  * the recorded run the text quotes ({@link ChapterTextTest}).
  */
 class ChapterClaimsTest {
@@ -35,7 +38,7 @@ class ChapterClaimsTest {
 
     @Test
     void everyVariantIsTrainedForItsEpochsAndScored() {
-        assertEquals(5, rows.size(), printed);
+        assertEquals(6, rows.size(), printed);
         assertEquals(1, rows.get(0).variant().epochs());
         for (CoveringEveryDigitChapter.Row row : rows.subList(1, rows.size())) {
             assertEquals(3, row.variant().epochs(), row.variant().name());
@@ -48,11 +51,28 @@ class ChapterClaimsTest {
     }
 
     @Test
-    void theRecipeRowIsTheRecipeGanTrainUsesByDefault() {
-        CoveringEveryDigitChapter.Variant recipe = rows.get(CoveringEveryDigitChapter.RECIPE_ROW).variant();
-        assertEquals(1.0, recipe.realLabel());
-        assertTrue(recipe.minibatchStdDev());
-        assertTrue(recipe.name().endsWith("mode-covering"), recipe.name());
+    void theRecipeRowsAreTheRecipesGanTrainUses() {
+        CoveringEveryDigitChapter.Variant covering = rows.get(CoveringEveryDigitChapter.MODE_COVERING_ROW).variant();
+        assertEquals(1.0, covering.realLabel());
+        assertEquals(Recipe.MODE_COVERING, covering.recipe());
+        assertTrue(covering.name().endsWith("mode-covering"), covering.name());
+        CoveringEveryDigitChapter.Variant standard = rows.get(CoveringEveryDigitChapter.DEFAULT_ROW).variant();
+        assertEquals(1.0, standard.realLabel());
+        assertEquals(Recipe.defaultFor(ModelChoice.MLP, DataSource.DIGITS), standard.recipe(), "gan train's default on the digits");
+        assertTrue(standard.name().endsWith(standard.recipe().cliName()), standard.name());
+    }
+
+    /** Section 8: both recipes, three seeds each, through gan train and gan eval. */
+    @Test
+    void theReadmeCommandIsRunWithThreeSeedsForBothRecipes() throws Exception {
+        assertTrue(printed.contains("gan train --data digits --epochs 3 --seed S [--recipe R], then gan eval:"), printed);
+        for (Recipe recipe : List.of(Recipe.SMALL_CONV, Recipe.MODE_COVERING)) {
+            for (long seed : CoveringEveryDigitChapter.COMMAND_SEEDS) {
+                assertTrue(printed.contains("time: gan train --recipe " + recipe.cliName() + " --seed " + seed + ", 3 epochs"),
+                        printed);
+            }
+            assertTrue(Files.size(images.resolve("seed1-" + recipe.cliName() + ".png")) > 0);
+        }
     }
 
     @Test
