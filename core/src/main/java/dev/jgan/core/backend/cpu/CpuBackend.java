@@ -196,9 +196,9 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
         int k = a.size(rank - 1);
         int n = b.size(rank - 1);
         int[] batchShape = Arrays.copyOf(out.shape(), rank - 2);
-        int[] aBase = StridedIndex.walk(batchShape, Arrays.copyOf(a.strides(), rank - 2), a.offset());
-        int[] bBase = StridedIndex.walk(batchShape, Arrays.copyOf(b.strides(), rank - 2), b.offset());
-        int[] oBase = StridedIndex.walk(batchShape, Arrays.copyOf(out.strides(), rank - 2), out.offset());
+        int[] aBase = StridedIndex.matrixStarts(a, batchShape);
+        int[] bBase = StridedIndex.matrixStarts(b, batchShape);
+        int[] oBase = StridedIndex.matrixStarts(out, batchShape);
         boolean outRowMajor = rowMajor(out, m, n);
         float[] result = outRowMajor ? null : new float[m * n];
         for (int batch = 0; batch < aBase.length; batch++) {

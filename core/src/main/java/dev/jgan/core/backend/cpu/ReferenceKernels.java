@@ -183,9 +183,9 @@ final class ReferenceKernels {
         int k = a.size(rank - 1);
         int n = b.size(rank - 1);
         int[] batchShape = Arrays.copyOf(out.shape(), rank - 2);
-        int[] aBase = StridedIndex.walk(batchShape, Arrays.copyOf(a.strides(), rank - 2), a.offset());
-        int[] bBase = StridedIndex.walk(batchShape, Arrays.copyOf(b.strides(), rank - 2), b.offset());
-        int[] oBase = StridedIndex.walk(batchShape, Arrays.copyOf(out.strides(), rank - 2), out.offset());
+        int[] aBase = StridedIndex.matrixStarts(a, batchShape);
+        int[] bBase = StridedIndex.matrixStarts(b, batchShape);
+        int[] oBase = StridedIndex.matrixStarts(out, batchShape);
         int ars = a.stride(rank - 2), acs = a.stride(rank - 1);
         int brs = b.stride(rank - 2), bcs = b.stride(rank - 1);
         int ors = out.stride(rank - 2), ocs = out.stride(rank - 1);

@@ -3,6 +3,8 @@ package dev.jgan.core.backend.cpu;
 import dev.jgan.core.Shape;
 import dev.jgan.core.backend.Operand;
 
+import java.util.Arrays;
+
 /**
  * Storage positions of a strided view, listed in row-major order of its logical elements.
  * Every reference loop goes through this one walk, so none of them repeats stride arithmetic.
@@ -13,6 +15,14 @@ final class StridedIndex {
 
     static int[] of(Operand t) {
         return walk(t.shape(), t.strides(), t.offset());
+    }
+
+    /**
+     * Where each matrix of a batched matmul operand starts: the positions of {@code batchShape}
+     * (row-major) along the operand's leading dims, all but its last two.
+     */
+    static int[] matrixStarts(Operand t, int[] batchShape) {
+        return walk(batchShape, Arrays.copyOf(t.strides(), t.dim() - 2), t.offset());
     }
 
     /**
