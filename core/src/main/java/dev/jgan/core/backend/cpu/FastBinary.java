@@ -14,8 +14,10 @@ import java.util.Arrays;
  * segment is one of three plain loops: vector-vector, vector-scalar, scalar-vector, each with
  * the op chosen outside it. When the runs start where the output's segment starts (contiguous
  * operands of the same offset, the usual case) the loop runs on the arrays themselves; else
- * (a bias row, a view with an offset) +, -, * and / read the runs in place with the Vector API
- * ({@link VectorArithmetic}), and the other ops run on staged copies, see {@link Staging}. Float
+ * (a bias row, a view with an offset) +, -, *, / and the comparisons read the runs in place with
+ * the Vector API ({@link VectorArithmetic}), and the other ops run on staged copies, see
+ * {@link Staging}. The comparisons take the Vector API's loops even where the runs line up: C2
+ * keeps their loop scalar, with a branch. Float
  * arithmetic gives exactly the reference's result here: the double result of +, -, *, / on two
  * floats rounds to the same float.
  */

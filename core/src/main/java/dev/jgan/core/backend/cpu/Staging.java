@@ -11,7 +11,9 @@ package dev.jgan.core.backend.cpu;
  * share. When an operand starts elsewhere (a view with an offset, a bias row repeated over a
  * batch, one row of a reduction), they copy it piece by piece into small scratch arrays that
  * start at index 0, run the loop there, and copy the result back: {@code System.arraycopy} is
- * itself vectorized, and the pieces stay in L1.
+ * itself vectorized, and the pieces stay in L1. Where the Vector API is there, which loads and
+ * stores at any index, the arithmetic of {@link FastBinary} and the middle-dim sums of
+ * {@link FastReduce} read such operands in place instead ({@link VectorArithmetic}).
  */
 final class Staging {
     /** Floats per staged piece: a few arrays of 4 KiB fit in L1 together. */
