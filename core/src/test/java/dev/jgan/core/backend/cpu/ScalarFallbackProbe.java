@@ -6,7 +6,7 @@ import java.util.Random;
 /**
  * Run by {@link PackedMatmulTest} in a JVM of another configuration (without the Vector API
  * module, or limited to AVX2): the default matmul must give the previous fast path's bits there
- * too, on shapes that cut every tile.
+ * too, on shapes that cut every tile, with B row-major and read through a transposed view.
  */
 final class ScalarFallbackProbe {
     private ScalarFallbackProbe() {
@@ -30,6 +30,16 @@ final class ScalarFallbackProbe {
             float[] previous = new float[m * n];
             BlockedMatmul.multiply(a, 0, b, 0, previous, 0, m, k, n);
             matches &= Arrays.equals(fast, previous);
+            // B read through a transposed view, as a linear layer reads its weight: the gather's packing.
+            float[] bt = new float[k * n];
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    bt[j * k + p] = b[p * n + j];
+                }
+            }
+            float[] transposed = new float[m * n];
+            PackedMatmul.DEFAULT.multiply(a, 0, k, 1, bt, 0, 1, k, transposed, 0, m, k, n);
+            matches &= Arrays.equals(transposed, previous);
         }
         System.out.println("kernel: " + PackedMatmul.DEFAULT.describe());
         System.out.println("matches: " + matches);
