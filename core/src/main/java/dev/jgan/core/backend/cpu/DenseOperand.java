@@ -2,6 +2,8 @@ package dev.jgan.core.backend.cpu;
 
 import dev.jgan.core.backend.Operand;
 
+import java.util.Arrays;
+
 /**
  * How the float32 elements of an elementwise operand line up with the output's row-major order,
  * for the layouts that broadcasting produces most: the whole operand contiguous, one scalar, a
@@ -93,6 +95,30 @@ record DenseOperand(Kind kind, float[] data, int offset, int period, int cycle) 
         }
         return true;
     }
+
+    /**
+     * A CHANNEL operand whose runs are short, as the ROW it amounts to over one cycle: each of
+     * the cycle's elements written out {@code period} times. Batch norm's per-channel scale and
+     * shift on 4x4 or 8x8 planes made segments of 16 or 64 elements, one loop with its setup per
+     * plane, and such an op took twice the time of a plain add of the same size; as a row, a
+     * segment spans every channel of an image. The elements are the same, so are the bits.
+     * Other operands, long runs and cycles too long to copy cheaply are returned as they are.
+     */
+    DenseOperand widened() {
+        if (kind != Kind.CHANNEL || period >= SHORT_RUN || (long) period * cycle > MAX_WIDENED_ROW) {
+            return this;
+        }
+        float[] row = new float[period * cycle];
+        for (int c = 0; c < cycle; c++) {
+            Arrays.fill(row, c * period, (c + 1) * period, data[offset + c]);
+        }
+        return new DenseOperand(Kind.ROW, row, 0, period * cycle);
+    }
+
+    /** CHANNEL runs shorter than this are {@link #widened}: at 16x16 planes (256) the loop setup no longer shows. */
+    static final int SHORT_RUN = 128;
+    /** The longest row {@link #widened} writes: 64 KiB. */
+    static final int MAX_WIDENED_ROW = 1 << 14;
 
     /** True when the operand's element changes along a block (a vector), false when it stays (a scalar). */
     boolean varies() {

@@ -34,8 +34,8 @@ final class FastBinary {
                 || !(out.storage() instanceof CpuStorage.Floats)) {
             return false;
         }
-        DenseOperand x = DenseOperand.of(a);
-        DenseOperand asIs = DenseOperand.of(b);
+        DenseOperand x = DenseOperand.of(a).widened();
+        DenseOperand asIs = DenseOperand.of(b).widened();
         // Two different block patterns cannot share segments: then b is made plain.
         DenseOperand y = x.period() != 0 && asIs.period() != 0 && x.period() != asIs.period()
                 ? DenseOperand.packed(b) : asIs;

@@ -75,6 +75,30 @@ class BinaryFastPathTest {
         }
     }
 
+    /**
+     * Batch norm's per-channel operands on planes short enough to be widened into a row (3x3, and
+     * 11x11 = 121, just under the limit) and on one that is not (12x12), on either side, on
+     * several threads' worth of elements, and into a view at an offset.
+     */
+    @Test
+    void perChannelOperandsOnShortAndLongPlanesMatchReference() {
+        Random rnd = new Random(23);
+        for (int[] shape : new int[][]{{9, 70, 3, 3}, {5, 6, 11, 11}, {5, 6, 12, 12}}) {
+            int[] channels = {1, shape[1], 1, 1};
+            for (BinaryOp op : BinaryOp.values()) {
+                Tensor x = Tensor.fromArray(Layouts.values(rnd, numel(shape), 16), shape);
+                Tensor c = Tensor.fromArray(Layouts.values(rnd, shape[1], 16), channels).expand(shape);
+                String what = op + " " + java.util.Arrays.toString(shape);
+                check(op, x, c, Tensor.zeros(shape), Tensor.zeros(shape), what + " with a channel on the right");
+                check(op, c, x, Tensor.zeros(shape), Tensor.zeros(shape), what + " with a channel on the left");
+                check(op, c, c, Tensor.zeros(shape), Tensor.zeros(shape), what + " with channels on both sides");
+                Tensor fastOut = Tensor.zeros(numel(shape) + 3).narrow(0, 3, numel(shape)).view(shape);
+                Tensor referenceOut = Tensor.zeros(numel(shape) + 3).narrow(0, 3, numel(shape)).view(shape);
+                check(op, x, c, fastOut, referenceOut, what + " into a view at an offset");
+            }
+        }
+    }
+
     private void check(BinaryOp op, Tensor a, Tensor b, Tensor fastOut, Tensor referenceOut, String what) {
         fast.binary(op, a.operand(), b.operand(), fastOut.operand());
         reference.binary(op, a.operand(), b.operand(), referenceOut.operand());

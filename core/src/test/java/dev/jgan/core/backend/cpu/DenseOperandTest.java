@@ -75,6 +75,33 @@ class DenseOperandTest {
         assertEquals(1, d.start((60 + 20 + 7) / 20, 7, 60 + 20 + 7));
     }
 
+    /** Short planes (batch norm on 4x4 maps): the channel's values written out as one row over an image. */
+    @Test
+    void shortChannelRunsAreWidenedIntoARow() {
+        Tensor perChannel = Tensor.fromArray(new float[]{1, 2, 3}, 1, 3, 1, 1);
+        DenseOperand widened = DenseOperand.of(perChannel.expand(2, 3, 4, 4).operand()).widened();
+        assertEquals(Kind.ROW, widened.kind());
+        assertEquals(48, widened.period());
+        for (int i = 0; i < 2 * 48; i++) {
+            float expected = 1 + (i / 16) % 3;
+            assertEquals(expected, widened.data()[widened.start(i / 48, i % 48, i)], "output element " + i);
+        }
+    }
+
+    @Test
+    void longChannelRunsAndLongCyclesStayChannels() {
+        int longPlane = DenseOperand.SHORT_RUN;
+        Tensor perChannel = Tensor.zeros(1, 3, 1, 1);
+        DenseOperand plane = DenseOperand.of(perChannel.expand(2, 3, longPlane, 1).operand());
+        assertSame(plane, plane.widened());
+        int manyChannels = DenseOperand.MAX_WIDENED_ROW / 16 + 1;
+        DenseOperand cycle = DenseOperand.of(Tensor.zeros(1, manyChannels, 1, 1).expand(2, manyChannels, 4, 4).operand());
+        assertEquals(Kind.CHANNEL, cycle.kind());
+        assertSame(cycle, cycle.widened());
+        DenseOperand row = DenseOperand.of(Tensor.zeros(5).expand(4, 5).operand());
+        assertSame(row, row.widened());
+    }
+
     private static float[] data(Tensor t) {
         return ((CpuStorage.Floats) t.storage()).data();
     }
