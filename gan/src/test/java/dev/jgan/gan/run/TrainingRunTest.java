@@ -52,6 +52,23 @@ class TrainingRunTest {
         assertEquals(a, b, "the loss sequence of the resumed run differs from the uninterrupted one");
     }
 
+    /**
+     * Charts are drawn after the first epoch, then at most every {@link TrainingRun#CHART_INTERVAL_NANOS},
+     * and after the last: a short run skips its middle epochs' drawings, yet leaves the charts of
+     * its whole metrics log.
+     */
+    @Test
+    void theChartsARunLeavesShowItsWholeLog(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        TrainingRun.start(config(3), dir).run(ProgressListener.SILENT);
+        Path losses = tmp.resolve("losses.png");
+        Path probabilities = tmp.resolve("probabilities.png");
+        TrainingRun.drawCharts(dir.resolve(RunDirectory.METRICS), losses, probabilities);
+        assertArrayEquals(Files.readAllBytes(losses), Files.readAllBytes(dir.resolve(RunDirectory.LOSSES_CHART)));
+        assertArrayEquals(Files.readAllBytes(probabilities),
+                Files.readAllBytes(dir.resolve(RunDirectory.PROBABILITIES_CHART)));
+    }
+
     @Test
     void writesPicturesMetricsAndACheckpoint(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");
