@@ -116,9 +116,7 @@ final class FastWindows {
                                int osRow, int osCol) {
         for (int r = 0, e = 0; e < table.length; r++, e += runLength) {
             int to = o + r * osRow;
-            if (osCol == 1 && MicroKernels.VECTOR_API) {
-                VectorGather.gatherRun(src, base, table, e, length, dst, to);
-            } else if (osCol == 1) {
+            if (osCol == 1) {
                 for (int q = 0; q < length; q++) {
                     dst[to + q] = src[base + table[e + q]];
                 }

@@ -276,11 +276,6 @@ final class PackedMatmul {
             int cols = Math.min(nr, nc - j0);
             int sliver = bpOff + j0 * depth + at * nr;
             int j = 0;
-            if (MicroKernels.VECTOR_API) {
-                for (int lanes = VectorGather.LANES; j + lanes <= cols; j += lanes) {
-                    VectorGather.interleave(b, bOff + (j0 + j) * bCs, bCs, bRs, kc, bp, sliver + j, nr);
-                }
-            }
             for (; j + 8 <= cols; j += 8) {
                 interleaveEight(b, bOff + (j0 + j) * bCs, bCs, bRs, kc, bp, sliver + j, nr);
             }
