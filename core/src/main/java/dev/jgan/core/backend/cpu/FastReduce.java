@@ -246,16 +246,13 @@ final class FastReduce {
      */
     private static void rowsInto(ReduceOp op, float[] x, int xo, int m, int n, int from, int to, float[] o, int oo) {
         int width = to - from;
-        float[] acc = new float[width];
-        System.arraycopy(x, xo + from, acc, 0, width);
         if (op == ReduceOp.SUM && MicroKernels.VECTOR_API) {
-            // The same adds in the same order, each row read in place rather than staged.
-            for (int i = 1; i < m; i++) {
-                VectorArithmetic.addInto(acc, x, xo + i * n + from, width);
-            }
-            System.arraycopy(acc, 0, o, oo + from, width);
+            // The same adds in the same order, the rows read in place and the sums kept in registers.
+            VectorArithmetic.columnSums(x, xo + from, m, n, width, o, oo + from);
             return;
         }
+        float[] acc = new float[width];
+        System.arraycopy(x, xo + from, acc, 0, width);
         float[] row = new float[width];
         for (int i = 1; i < m; i++) {
             System.arraycopy(x, xo + i * n + from, row, 0, width);

@@ -211,14 +211,44 @@ final class VectorArithmetic {
         return holds ? 1f : 0f;
     }
 
-    /** acc[i] += x[xo + i] for i in [0, len): one row of a sum over a middle dim. */
-    static void addInto(float[] acc, float[] x, int xo, int len) {
-        int i = 0;
-        for (int end = len - LANES; i <= end; i += LANES) {
-            load(acc, i).add(load(x, xo + i)).intoArray(acc, i);
+    /**
+     * o[oo + j] = x[xo + j] + x[xo + n + j] + ... + x[xo + (m - 1) * n + j] for j in [0, width):
+     * a sum over a middle dim, each column added in row order in float, so its bits are those of
+     * adding the rows into an accumulator row one after another. Four registers of columns stay in registers across
+     * all m rows, where adding row after row stored and reloaded the accumulator row and paid a
+     * call per row (sum dim 0 of [64, 1024]: 63 calls per 256 columns).
+     */
+    static void columnSums(float[] x, int xo, int m, int n, int width, float[] o, int oo) {
+        int j = 0;
+        for (int end = width - 4 * LANES; j <= end; j += 4 * LANES) {
+            int at = xo + j;
+            FloatVector s0 = load(x, at), s1 = load(x, at + LANES);
+            FloatVector s2 = load(x, at + 2 * LANES), s3 = load(x, at + 3 * LANES);
+            for (int i = 1; i < m; i++) {
+                int row = at + i * n;
+                s0 = s0.add(load(x, row));
+                s1 = s1.add(load(x, row + LANES));
+                s2 = s2.add(load(x, row + 2 * LANES));
+                s3 = s3.add(load(x, row + 3 * LANES));
+            }
+            s0.intoArray(o, oo + j);
+            s1.intoArray(o, oo + j + LANES);
+            s2.intoArray(o, oo + j + 2 * LANES);
+            s3.intoArray(o, oo + j + 3 * LANES);
         }
-        for (; i < len; i++) {
-            acc[i] += x[xo + i];
+        for (int end = width - LANES; j <= end; j += LANES) {
+            FloatVector s = load(x, xo + j);
+            for (int i = 1; i < m; i++) {
+                s = s.add(load(x, xo + i * n + j));
+            }
+            s.intoArray(o, oo + j);
+        }
+        for (; j < width; j++) {
+            float s = x[xo + j];
+            for (int i = 1; i < m; i++) {
+                s += x[xo + i * n + j];
+            }
+            o[oo + j] = s;
         }
     }
 

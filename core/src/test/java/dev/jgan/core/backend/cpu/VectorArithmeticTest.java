@@ -72,17 +72,29 @@ class VectorArithmeticTest {
         }
     }
 
+    /**
+     * Column sums over m rows have the bits of adding the rows one after another in float, on
+     * widths that use four registers, one, and the scalar tail, with special values mixed in.
+     */
     @Test
-    void addIntoAddsARowInPlace() {
-        float[] x = values(200, 4);
-        float[] acc = values(70, 5);
-        float[] expected = acc.clone();
-        for (int i = 0; i < expected.length; i++) {
-            expected[i] += x[33 + i];
-        }
-        VectorArithmetic.addInto(acc, x, 33, acc.length);
-        for (int i = 0; i < acc.length; i++) {
-            assertSameBits(expected[i], acc[i], "acc[" + i + "]");
+    void columnSumsAddTheRowsInOrder() {
+        for (int width : new int[]{0, 1, 7, 4 * 16 + 3, 4 * 16 * 2 + 16 + 5, 300}) {
+            for (int m : new int[]{1, 2, 65}) {
+                int n = width + 11;
+                float[] x = values(9 + m * n, 3);
+                float[] expected = new float[width];
+                System.arraycopy(x, 9, expected, 0, width);
+                for (int i = 1; i < m; i++) {
+                    for (int j = 0; j < width; j++) {
+                        expected[j] += x[9 + i * n + j];
+                    }
+                }
+                float[] o = new float[width + 4];
+                VectorArithmetic.columnSums(x, 9, m, n, width, o, 4);
+                for (int j = 0; j < width; j++) {
+                    assertSameBits(expected[j], o[4 + j], "width " + width + ", " + m + " rows, column " + j);
+                }
+            }
         }
     }
 
