@@ -17,6 +17,7 @@ import dev.jgan.nn.data.DataLoader;
 import dev.jgan.nn.data.TensorDataset;
 import dev.jgan.nn.io.AtomicFile;
 import dev.jgan.nn.io.Checkpoint;
+import dev.jgan.nn.optim.ExponentialMovingAverage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,11 @@ import static dev.jgan.gan.run.RunDirectory.CONFIG;
  * resumed run takes exactly the steps, with exactly the losses, of one that never stopped,
  * because every source of randomness is a Philox stream whose position is in the checkpoint
  * or is a function of the epoch.
+ *
+ * <p>Where the recipe keeps an exponential moving average of G's weights
+ * ({@link Recipe#generatorAverageDecay}), it is updated after every step of G, saved in the
+ * checkpoint beside G and D ({@code generator_average.*}) and is what the run's sample grids are
+ * drawn from, as {@code gan sample} and {@code gan eval} draw from it ({@link RunCheckpoint#loadGan}).
  *
  * <p>A run trains on one device (not part of its config: a run may be resumed on another). The
  * models are built on the CPU, so their initial weights are the same everywhere, then moved with
@@ -71,6 +77,8 @@ public final class TrainingRun {
     private final DataChoice.Loaded loaded;
     private final TensorDataset data;
     private final Gan gan;
+    /** The average of G's weights the run samples from, where the recipe keeps one; else null. */
+    private final ExponentialMovingAverage generatorAverage;
     private final GanTrainer trainer;
     private final DataLoader loader;
     private final Tensor fixedNoise;
@@ -88,6 +96,7 @@ public final class TrainingRun {
         // Before the trainer makes its optimizers: they hold the parameter tensors themselves.
         gan.generator().to(device);
         gan.discriminator().to(device);
+        this.generatorAverage = averageOf(config, data.imageShape(), gan, device);
         long noiseOffset = checkpoint != null ? checkpoint.noiseOffset() : 0;
         GanTrainer.Options options = new GanTrainer.Options(config.loss(), config.discriminatorSteps(),
                 config.lr(), config.beta1(), config.beta2(), config.stepOrder());
@@ -106,6 +115,17 @@ public final class TrainingRun {
                     + data.size() + " images)");
         }
         this.fixedNoise = gan.noise(new Generator(Stream.FIXED_NOISE.key(config.seed())), GRID_SIZE);
+    }
+
+    /** The average of G's weights that the config's recipe keeps, starting from G's weights now; null for none. */
+    private static ExponentialMovingAverage averageOf(RunConfig config, int[] imageShape, Gan gan, Device device) {
+        double decay = config.recipe().generatorAverageDecay();
+        if (decay == 0) {
+            return null;
+        }
+        dev.jgan.nn.Module average = buildGan(config, imageShape).generator();
+        average.to(device);
+        return new ExponentialMovingAverage(gan.generator(), average, decay);
     }
 
     /** Builds G and D for a config and image shape; parameter init draws from the INIT stream. */
@@ -248,7 +268,11 @@ public final class TrainingRun {
      */
     private StepResult step(Batch batch) {
         try {
-            return trainer.step(batch.images().to(device));
+            StepResult result = trainer.step(batch.images().to(device));
+            if (generatorAverage != null && !Double.isNaN(result.generatorLoss())) {
+                generatorAverage.update(result.step());
+            }
+            return result;
         } catch (NonFiniteLossException e) {
             if (e.step() >= EARLY_STEPS) {
                 throw e;
@@ -263,7 +287,7 @@ public final class TrainingRun {
         int scale = Math.max(1, 64 / gan.sampleShape()[1]);
         // Copied out as an array: on the CPU, to(Device.CPU) would return the scope's own tensor,
         // whose memory the scope takes back before the grid is drawn.
-        float[] pixels = inMemoryScope(() -> gan.sample(fixedNoise).toFloatArray());
+        float[] pixels = inMemoryScope(() -> sampler().sample(fixedNoise).toFloatArray());
         int[] sampleShape = gan.sampleShape();
         int[] shape = new int[sampleShape.length + 1];
         shape[0] = fixedNoise.size(0);
@@ -311,10 +335,18 @@ public final class TrainingRun {
         Checkpoint.save(dir.checkpoint(), components(), optimizers(), meta);
     }
 
+    /** The GAN whose G the run's samples come from: the average of G's weights where the recipe keeps one. */
+    public Gan sampler() {
+        return generatorAverage == null ? gan : gan.withGenerator(generatorAverage.average());
+    }
+
     private Map<String, dev.jgan.nn.Module> components() {
         Map<String, dev.jgan.nn.Module> m = new LinkedHashMap<>();
-        m.put("generator", gan.generator());
-        m.put("discriminator", gan.discriminator());
+        m.put(RunCheckpoint.GENERATOR, gan.generator());
+        m.put(RunCheckpoint.DISCRIMINATOR, gan.discriminator());
+        if (generatorAverage != null) {
+            m.put(RunCheckpoint.GENERATOR_AVERAGE, generatorAverage.average());
+        }
         return m;
     }
 

@@ -1,5 +1,6 @@
 package dev.jgan.gan.run;
 
+import dev.jgan.core.Tensor;
 import dev.jgan.gan.pictures.PlotPixels;
 import dev.jgan.gan.train.GanLoss;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +53,39 @@ class TrainingRunTest {
         List<MetricsLog.Row> b = MetricsLog.read(interrupted.resolve(RunDirectory.METRICS));
         assertEquals(21, a.size());
         assertEquals(a, b, "the loss sequence of the resumed run differs from the uninterrupted one");
+    }
+
+    /**
+     * wide-conv keeps an average of G's weights: it is in the checkpoint beside G, a resumed run
+     * continues it to the same bits as a run that never stopped, and the checkpoint's generator (what
+     * gan sample and gan eval draw from) is the average, not G as trained. Recipes without one save none.
+     */
+    @Test
+    void theAverageOfGIsSavedResumedExactlyAndSampledFrom(@TempDir Path tmp) throws Exception {
+        Path straight = tmp.resolve("straight");
+        TrainingRun.start(config(3, Recipe.WIDE_CONV), straight).run(ProgressListener.SILENT);
+        Path interrupted = tmp.resolve("interrupted");
+        TrainingRun.start(config(1, Recipe.WIDE_CONV), interrupted).run(ProgressListener.SILENT);
+        TrainingRun.resume(interrupted, 3).run(ProgressListener.SILENT);
+
+        RunCheckpoint a = RunCheckpoint.read(straight.resolve(RunDirectory.CHECKPOINT));
+        RunCheckpoint b = RunCheckpoint.read(interrupted.resolve(RunDirectory.CHECKPOINT));
+        assertTrue(a.hasGeneratorAverage());
+        Map<String, Tensor> average = a.generatorState();
+        Map<String, Tensor> resumed = b.generatorState();
+        assertEquals(average.keySet(), resumed.keySet());
+        average.forEach((key, t) -> assertArrayEquals(t.toFloatArray(), resumed.get(key).toFloatArray(),
+                "average's " + key + " after resuming"));
+
+        Map<String, Tensor> sampled = a.loadGan().generator().stateDict();
+        Tensor trained = a.contents().tensors().get(RunCheckpoint.GENERATOR + ".0.weight");
+        assertArrayEquals(average.get("0.weight").toFloatArray(), sampled.get("0.weight").toFloatArray());
+        assertFalse(Arrays.equals(trained.toFloatArray(), sampled.get("0.weight").toFloatArray()),
+                "the generator sampled from is the average, not G as trained");
+
+        Path conv = tmp.resolve("conv");
+        TrainingRun.start(config(1, Recipe.SMALL_CONV), conv).run(ProgressListener.SILENT);
+        assertFalse(RunCheckpoint.read(conv.resolve(RunDirectory.CHECKPOINT)).hasGeneratorAverage());
     }
 
     @Test
@@ -140,7 +176,7 @@ class TrainingRunTest {
     void anUnknownRecipeOrOneMadeForAnotherModelIsRefused() {
         RunConfig c = config(1);
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Recipe.parse("magic"));
-        assertEquals("--recipe: unknown recipe 'magic'; available: gan.py, mode-covering, small-conv", unknown.getMessage());
+        assertEquals("--recipe: unknown recipe 'magic'; available: gan.py, mode-covering, small-conv, wide-conv", unknown.getMessage());
         IllegalArgumentException dcgan = assertThrows(IllegalArgumentException.class, () -> new RunConfig(
                 ModelChoice.DCGAN, DataSource.DIGITS, 1, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 5,
                 1e-5, 32, 8, 8, null, Recipe.MODE_COVERING));
