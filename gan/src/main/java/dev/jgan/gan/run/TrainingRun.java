@@ -49,8 +49,9 @@ import static dev.jgan.gan.run.RunDirectory.CONFIG;
  * their optimizers' state, and every batch and noise draw is copied over. On a device whose
  * backend offers {@link ScopedMemory} (the GPU, whose memory the garbage collector cannot manage,
  * and the CPU, which reuses the arrays instead of zeroing new ones) each step runs in a memory
- * scope, so memory in use stays flat from step to step; the first step this process takes runs
- * without one, as it creates Adam's state.
+ * scope, so memory in use stays flat from step to step; the steps this process takes up to G's
+ * first (the first step, or the k-th with k D steps per G step) run without one, as they create
+ * Adam's state.
  *
  * <p>What a command leaves behind when it fails, and what survives a crash, is described in
  * docs/run-directory.md: nothing is written before the data are loaded and the models built
@@ -231,12 +232,14 @@ public final class TrainingRun {
         progress.started(config, (long) config.epochs() * batches, trainer.stepCount());
         long started = System.nanoTime();
         int epochsRun = 0;
-        boolean firstStep = true;
+        // Until G and D have each taken a step in this process, a step may create an optimizer's
+        // state, which must outlive a scope: with k D steps per G step, G's first comes at step k.
+        boolean optimizersStarted = false;
         try (MetricsLog log = MetricsLog.open(dir.metrics(), trainer.stepCount())) {
             for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
                 for (Batch batch : loader.epoch(epoch)) {
-                    StepResult r = firstStep ? step(batch) : inMemoryScope(() -> step(batch));
-                    firstStep = false;
+                    StepResult r = optimizersStarted ? inMemoryScope(() -> step(batch)) : step(batch);
+                    optimizersStarted |= !Double.isNaN(r.generatorLoss());
                     log.append(r, epoch);
                     progress.step(r, epoch);
                     if ((r.step() + 1) % config.sampleEvery() == 0) {

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +87,24 @@ class TrainingRunTest {
         Path conv = tmp.resolve("conv");
         TrainingRun.start(config(1, Recipe.SMALL_CONV), conv).run(ProgressListener.SILENT);
         assertFalse(RunCheckpoint.read(conv.resolve(RunDirectory.CHECKPOINT)).hasGeneratorAverage());
+    }
+
+    /**
+     * With two D steps per G step, G's optimizer makes its state at the second step; steps run in a
+     * memory scope only once both optimizers have theirs, or G's state would be handed back to the
+     * pool with the scope (this failed before: "used after the memory scope it was created in closed").
+     */
+    @Test
+    void aRunWithTwoDiscriminatorStepsPerGeneratorStepTrains(@TempDir Path tmp) throws Exception {
+        RunConfig c = config(2, Recipe.SMALL_CONV);
+        RunConfig twoSteps = new RunConfig(c.model(), c.data(), c.epochs(), c.seed(), c.batchSize(), c.latentDim(),
+                c.loss(), 2, c.lr(), c.beta1(), c.beta2(), c.sampleEvery(), c.batchNormEps(), c.imageSize(), c.ngf(),
+                c.ndf(), c.stepOrder(), c.recipe());
+        Summary summary = TrainingRun.start(twoSteps, tmp.resolve("k2")).run(ProgressListener.SILENT);
+        List<MetricsLog.Row> rows = MetricsLog.read(tmp.resolve("k2").resolve(RunDirectory.METRICS));
+        assertEquals(14, rows.size());
+        assertEquals(7, rows.stream().filter(r -> !Double.isNaN(r.gLoss())).count(), "G steps every second step");
+        assertNotNull(summary);
     }
 
     @Test
