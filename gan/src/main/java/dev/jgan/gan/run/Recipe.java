@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * because over three seeds it came closest to chapter 13's goal within its two minutes (section 7
  * there). {@link #WIDE_CONV} is small-conv with G 1.5 times as wide, sampled from an exponential
  * moving average of G's weights ({@link #generatorAverageDecay}): over the same three seeds it
- * meets the goal's distance and recall every time, at about 1.5 times small-conv's training time,
+ * meets the goal's distance and recall every time, at about 1.4 times small-conv's training time,
  * over the two minutes (section 8 there).
  *
  * <p>The recipes other than gan.py belong to {@code --model mlp}, the slot of gan.py's networks:
