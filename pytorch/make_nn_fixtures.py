@@ -199,6 +199,45 @@ def safetensors_fixture():
         "metadata": metadata, "input": t(x), "output": t(model(x))})
 
 
+def spectral_norm_fixture():
+    """torch.nn.utils.spectral_norm (one power iteration) on a Linear, a Conv2d and a ConvTranspose2d
+    (whose dim 1 holds the outputs): two forward passes in training mode, as D sees a real and a
+    fake batch, one backward through both, then one pass in eval mode (no iteration)."""
+    g = torch.Generator().manual_seed(6)
+    F = torch.nn.functional
+    layers = [("linear", torch.nn.Linear(5, 3), (4, 5)),
+              ("conv2d", torch.nn.Conv2d(2, 3, 3, stride=2, padding=1), (2, 2, 5, 5)),
+              ("conv_transpose2d", torch.nn.ConvTranspose2d(3, 2, 4, stride=2, padding=1), (2, 3, 3, 3))]
+    cases = []
+    for name, layer, shape in layers:
+        with torch.no_grad():
+            layer.weight.copy_(torch.randn(*layer.weight.shape, generator=g))
+            layer.bias.copy_(torch.randn(*layer.bias.shape, generator=g))
+        weight, bias = t(layer.weight), t(layer.bias)
+        wrapped = torch.nn.utils.spectral_norm(layer)
+        with torch.no_grad():
+            wrapped.weight_u.copy_(F.normalize(torch.randn(*wrapped.weight_u.shape, generator=g), dim=0))
+            wrapped.weight_v.copy_(F.normalize(torch.randn(*wrapped.weight_v.shape, generator=g), dim=0))
+        u0, v0 = t(wrapped.weight_u), t(wrapped.weight_v)
+        x1 = torch.randn(*shape, generator=g).requires_grad_(True)
+        x2 = torch.randn(*shape, generator=g).requires_grad_(True)
+        y1 = wrapped(x1)
+        y2 = wrapped(x2)
+        g1 = torch.randn(*y1.shape, generator=g)
+        g2 = torch.randn(*y2.shape, generator=g)
+        ((y1 * g1).sum() + (y2 * g2).sum()).backward()
+        wrapped.eval()
+        x3 = torch.randn(*shape, generator=g)
+        y3 = wrapped(x3)
+        cases.append({"name": name, "weight": weight, "bias": bias, "u": u0, "v": v0,
+                      "input1": t(x1), "input2": t(x2), "grad_output1": t(g1), "grad_output2": t(g2),
+                      "output1": t(y1), "output2": t(y2), "grad_input1": t(x1.grad), "grad_input2": t(x2.grad),
+                      "grad_weight": t(wrapped.weight_orig.grad), "grad_bias": t(wrapped.bias.grad),
+                      "u_after": t(wrapped.weight_u), "v_after": t(wrapped.weight_v),
+                      "eval_input": t(x3), "eval_output": t(y3)})
+    save("spectral_norm.json", {"eps": 1e-12, "cases": cases})
+
+
 if __name__ == "__main__":
     if not torch.__version__.startswith("1.13"):
         sys.exit("expected torch 1.13 (/usr/bin/python3), got " + torch.__version__)
@@ -209,3 +248,4 @@ if __name__ == "__main__":
     optim_fixture()
     mlp_step_fixture()
     safetensors_fixture()
+    spectral_norm_fixture()

@@ -60,11 +60,17 @@ public final class Conv2d extends Module implements WeightedLayer {
 
     @Override
     public Tensor forward(Tensor input) {
+        return forwardWith(input, weight.get());
+    }
+
+    @Override
+    public Tensor forwardWith(Tensor input, Tensor weight) {
+        WeightedLayer.requireWeightShape("Conv2d(" + extraRepr() + ")", this.weight.get(), weight);
         if (input.dim() != 4 || input.size(1) != inChannels) {
             throw new IllegalArgumentException("Conv2d(" + extraRepr() + "): input of shape " + Shape.format(input.shape())
                     + " must be [N, " + inChannels + ", H, W]");
         }
-        return Convolution.conv2d(input, weight.get(), bias(), stride, padding, dilation, groups);
+        return Convolution.conv2d(input, weight, bias(), stride, padding, dilation, groups);
     }
 
     @Override

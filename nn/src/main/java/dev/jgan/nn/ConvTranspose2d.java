@@ -63,11 +63,17 @@ public final class ConvTranspose2d extends Module implements WeightedLayer {
 
     @Override
     public Tensor forward(Tensor input) {
+        return forwardWith(input, weight.get());
+    }
+
+    @Override
+    public Tensor forwardWith(Tensor input, Tensor weight) {
+        WeightedLayer.requireWeightShape("ConvTranspose2d(" + extraRepr() + ")", this.weight.get(), weight);
         if (input.dim() != 4 || input.size(1) != inChannels) {
             throw new IllegalArgumentException("ConvTranspose2d(" + extraRepr() + "): input of shape "
                     + Shape.format(input.shape()) + " must be [N, " + inChannels + ", H, W]");
         }
-        return Convolution.convTranspose2d(input, weight.get(), bias(), stride, padding, outputPadding, dilation, groups);
+        return Convolution.convTranspose2d(input, weight, bias(), stride, padding, outputPadding, dilation, groups);
     }
 
     @Override

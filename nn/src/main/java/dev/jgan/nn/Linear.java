@@ -47,11 +47,17 @@ public final class Linear extends Module implements WeightedLayer {
 
     @Override
     public Tensor forward(Tensor input) {
+        return forwardWith(input, weight.get());
+    }
+
+    @Override
+    public Tensor forwardWith(Tensor input, Tensor weight) {
+        WeightedLayer.requireWeightShape("Linear(" + extraRepr() + ")", this.weight.get(), weight);
         if (input.dim() == 0 || input.size(-1) != inFeatures) {
             throw new IllegalArgumentException("Linear(" + extraRepr() + "): input of shape " + Shape.format(input.shape())
                     + " must have " + inFeatures + " features in its last dim");
         }
-        Tensor y = input.matmul(weight.get().t());
+        Tensor y = input.matmul(weight.t());
         return bias == null ? y : y.add(bias.get());
     }
 

@@ -16,7 +16,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw samples from a trained generator: a PNG grid or a .npy array [n, C, H, W] in [-1, 1].")
+        description = "Draw samples from a trained generator (the average of its weights, where the run's recipe"
+                + " keeps one): a PNG grid or a .npy array [n, C, H, W] in [-1, 1].")
 final class SampleCommand implements Callable<Integer> {
     /** 2^25 floats (128 MB) of samples at once; the generator's activations on the way need several times that. */
     static final int MAX_VALUES = 1 << 25;

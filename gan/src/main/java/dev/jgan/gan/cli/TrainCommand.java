@@ -41,8 +41,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--recipe",
             description = "How the GAN is trained: gan.py (PyTorch-GAN's gan.py and dcgan.py as written, nothing added),"
                     + " mode-covering (mlp only: gan.py plus a minibatch standard deviation feature in D, so that"
-                    + " the samples cover every digit) or small-conv (mlp only: gan.py's losses and Adam with a small"
-                    + " convolutional G and D in place of its MLPs); tutorial chapter 13 measures them."
+                    + " the samples cover every digit), small-conv (mlp only: gan.py's losses and Adam with a small"
+                    + " convolutional G and D in place of its MLPs) or wide-conv (small-conv with G 1.5 times as"
+                    + " wide, sampled from a moving average of its weights: closer to the digits, about 1.4 times the"
+                    + " time); tutorial chapter 13 measures them."
                     + " Default: small-conv for mlp on the digits, mode-covering for mlp on other data, gan.py for"
                     + " dcgan.")
     String recipe;

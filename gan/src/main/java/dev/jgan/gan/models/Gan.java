@@ -21,6 +21,11 @@ public record Gan(Module generator, Module discriminator, int latentDim, int[] s
         return Tensor.randn(gen, n, latentDim).to(device());
     }
 
+    /** The same GAN with {@code other} as its generator, e.g. an average of G's weights to sample from. */
+    public Gan withGenerator(Module other) {
+        return new Gan(other, discriminator, latentDim, sampleShape);
+    }
+
     /** Where the generator's parameters live (moved with {@code Module.to}). */
     public Device device() {
         return generator.parameters().get(0).device();

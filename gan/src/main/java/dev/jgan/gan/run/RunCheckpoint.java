@@ -25,7 +25,10 @@ public record RunCheckpoint(Path file, SafeTensorsFile contents, RunConfig confi
     static final String NOISE_OFFSET = "run.noise_offset";
     static final String CONFIG = "run.config";
     static final String IMAGE_SHAPE = "run.image_shape";
-    private static final String GENERATOR = "generator.";
+    /** The checkpoint's components: the live G and D, and the average of G's weights where the recipe keeps one. */
+    static final String GENERATOR = "generator";
+    static final String DISCRIMINATOR = "discriminator";
+    static final String GENERATOR_AVERAGE = "generator_average";
 
     /** Reads and checks {@code file}. */
     public static RunCheckpoint read(Path file) throws IOException {
@@ -54,18 +57,33 @@ public record RunCheckpoint(Path file, SafeTensorsFile contents, RunConfig confi
         return new RunCheckpoint(file, contents, config, imageShape, epoch, step, noiseOffset);
     }
 
-    /** The generator's tensors, under the keys of its own state dict. */
+    /**
+     * The tensors of the generator the run samples from, under the keys of its own state dict: the
+     * average of its weights where the run kept one ({@link Recipe#generatorAverageDecay}), else G
+     * as trained.
+     */
     public Map<String, Tensor> generatorState() {
+        Map<String, Tensor> average = component(GENERATOR_AVERAGE);
+        return average.isEmpty() ? component(GENERATOR) : average;
+    }
+
+    /** Whether the run kept an average of G's weights, which {@link #loadGan} then samples from. */
+    public boolean hasGeneratorAverage() {
+        return !component(GENERATOR_AVERAGE).isEmpty();
+    }
+
+    private Map<String, Tensor> component(String name) {
+        String prefix = name + ".";
         Map<String, Tensor> state = new LinkedHashMap<>();
         contents.tensors().forEach((key, t) -> {
-            if (key.startsWith(GENERATOR)) {
-                state.put(key.substring(GENERATOR.length()), t);
+            if (key.startsWith(prefix)) {
+                state.put(key.substring(prefix.length()), t);
             }
         });
         return state;
     }
 
-    /** The run's generator with this checkpoint's weights. */
+    /** The run's generator with this checkpoint's weights (the average of them, where the run kept one). */
     public dev.jgan.gan.models.Gan loadGan() {
         dev.jgan.gan.models.Gan gan = TrainingRun.buildGan(config, imageShape);
         try {

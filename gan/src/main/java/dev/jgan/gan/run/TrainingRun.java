@@ -17,6 +17,7 @@ import dev.jgan.nn.data.DataLoader;
 import dev.jgan.nn.data.TensorDataset;
 import dev.jgan.nn.io.AtomicFile;
 import dev.jgan.nn.io.Checkpoint;
+import dev.jgan.nn.optim.ExponentialMovingAverage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,13 +39,19 @@ import static dev.jgan.gan.run.RunDirectory.CONFIG;
  * because every source of randomness is a Philox stream whose position is in the checkpoint
  * or is a function of the epoch.
  *
+ * <p>Where the recipe keeps an exponential moving average of G's weights
+ * ({@link Recipe#generatorAverageDecay}), it is updated after every step of G, saved in the
+ * checkpoint beside G and D ({@code generator_average.*}) and is what the run's sample grids are
+ * drawn from, as {@code gan sample} and {@code gan eval} draw from it ({@link RunCheckpoint#loadGan}).
+ *
  * <p>A run trains on one device (not part of its config: a run may be resumed on another). The
  * models are built on the CPU, so their initial weights are the same everywhere, then moved with
  * their optimizers' state, and every batch and noise draw is copied over. On a device whose
  * backend offers {@link ScopedMemory} (the GPU, whose memory the garbage collector cannot manage,
  * and the CPU, which reuses the arrays instead of zeroing new ones) each step runs in a memory
- * scope, so memory in use stays flat from step to step; the first step this process takes runs
- * without one, as it creates Adam's state.
+ * scope, so memory in use stays flat from step to step; the steps this process takes up to G's
+ * first (the first step, or the k-th with k D steps per G step) run without one, as they create
+ * Adam's state.
  *
  * <p>What a command leaves behind when it fails, and what survives a crash, is described in
  * docs/run-directory.md: nothing is written before the data are loaded and the models built
@@ -79,6 +86,8 @@ public final class TrainingRun {
     private final DataChoice.Loaded loaded;
     private final TensorDataset data;
     private final Gan gan;
+    /** The average of G's weights the run samples from, where the recipe keeps one; else null. */
+    private final ExponentialMovingAverage generatorAverage;
     private final GanTrainer trainer;
     private final DataLoader loader;
     private final Tensor fixedNoise;
@@ -96,6 +105,7 @@ public final class TrainingRun {
         // Before the trainer makes its optimizers: they hold the parameter tensors themselves.
         gan.generator().to(device);
         gan.discriminator().to(device);
+        this.generatorAverage = averageOf(config, data.imageShape(), gan, device);
         long noiseOffset = checkpoint != null ? checkpoint.noiseOffset() : 0;
         GanTrainer.Options options = new GanTrainer.Options(config.loss(), config.discriminatorSteps(),
                 config.lr(), config.beta1(), config.beta2(), config.stepOrder());
@@ -114,6 +124,17 @@ public final class TrainingRun {
                     + data.size() + " images)");
         }
         this.fixedNoise = gan.noise(new Generator(Stream.FIXED_NOISE.key(config.seed())), GRID_SIZE);
+    }
+
+    /** The average of G's weights that the config's recipe keeps, starting from G's weights now; null for none. */
+    private static ExponentialMovingAverage averageOf(RunConfig config, int[] imageShape, Gan gan, Device device) {
+        double decay = config.recipe().generatorAverageDecay();
+        if (decay == 0) {
+            return null;
+        }
+        dev.jgan.nn.Module average = buildGan(config, imageShape).generator();
+        average.to(device);
+        return new ExponentialMovingAverage(gan.generator(), average, decay);
     }
 
     /** Builds G and D for a config and image shape; parameter init draws from the INIT stream. */
@@ -220,12 +241,14 @@ public final class TrainingRun {
         long started = System.nanoTime();
         long chartsDrawn = 0;
         int epochsRun = 0;
-        boolean firstStep = true;
+        // Until G and D have each taken a step in this process, a step may create an optimizer's
+        // state, which must outlive a scope: with k D steps per G step, G's first comes at step k.
+        boolean optimizersStarted = false;
         try (MetricsLog log = MetricsLog.open(dir.metrics(), trainer.stepCount())) {
             for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
                 for (Batch batch : loader.epoch(epoch)) {
-                    StepResult r = firstStep ? step(batch) : inMemoryScope(() -> step(batch));
-                    firstStep = false;
+                    StepResult r = optimizersStarted ? inMemoryScope(() -> step(batch)) : step(batch);
+                    optimizersStarted |= !Double.isNaN(r.generatorLoss());
                     log.append(r, epoch);
                     progress.step(r, epoch);
                     if ((r.step() + 1) % config.sampleEvery() == 0) {
@@ -261,7 +284,11 @@ public final class TrainingRun {
      */
     private StepResult step(Batch batch) {
         try {
-            return trainer.step(batch.images().to(device));
+            StepResult result = trainer.step(batch.images().to(device));
+            if (generatorAverage != null && !Double.isNaN(result.generatorLoss())) {
+                generatorAverage.update(result.step());
+            }
+            return result;
         } catch (NonFiniteLossException e) {
             if (e.step() >= EARLY_STEPS) {
                 throw e;
@@ -276,7 +303,7 @@ public final class TrainingRun {
         int scale = Math.max(1, 64 / gan.sampleShape()[1]);
         // Copied out as an array: on the CPU, to(Device.CPU) would return the scope's own tensor,
         // whose memory the scope takes back before the grid is drawn.
-        float[] pixels = inMemoryScope(() -> gan.sample(fixedNoise).toFloatArray());
+        float[] pixels = inMemoryScope(() -> sampler().sample(fixedNoise).toFloatArray());
         int[] sampleShape = gan.sampleShape();
         int[] shape = new int[sampleShape.length + 1];
         shape[0] = fixedNoise.size(0);
@@ -329,10 +356,18 @@ public final class TrainingRun {
         Checkpoint.save(dir.checkpoint(), components(), optimizers(), meta);
     }
 
+    /** The GAN whose G the run's samples come from: the average of G's weights where the recipe keeps one. */
+    public Gan sampler() {
+        return generatorAverage == null ? gan : gan.withGenerator(generatorAverage.average());
+    }
+
     private Map<String, dev.jgan.nn.Module> components() {
         Map<String, dev.jgan.nn.Module> m = new LinkedHashMap<>();
-        m.put("generator", gan.generator());
-        m.put("discriminator", gan.discriminator());
+        m.put(RunCheckpoint.GENERATOR, gan.generator());
+        m.put(RunCheckpoint.DISCRIMINATOR, gan.discriminator());
+        if (generatorAverage != null) {
+            m.put(RunCheckpoint.GENERATOR_AVERAGE, generatorAverage.average());
+        }
         return m;
     }
 

@@ -33,7 +33,10 @@ class SmallConvGanTest {
         assertArrayEquals(new int[]{2, 1}, gan.discriminator().forward(images).shape());
     }
 
-    /** The sizes the class comment states: 136 673 parameters in G and 33 633 in D at 8x8 with 100-dim noise. */
+    /**
+     * The sizes the class comment states: 136 673 parameters in G and 33 633 in D at 8x8 with 100-dim
+     * noise, 229 585 in G at wide-conv's width.
+     */
     @Test
     void parameterCountsAreTheDocumentedOnes() {
         Gan gan = SmallConvGan.build(100, 1, 8, 8, new Generator(5));
@@ -41,6 +44,10 @@ class SmallConvGanTest {
         assertEquals(136_673, count(gan.generator()));
         assertEquals(16 * 32 + 32 + 32 * 64 * 16 + 64 + 256 + 1, count(gan.discriminator()));
         assertEquals(33_633, count(gan.discriminator()));
+        Gan wide = SmallConvGan.build(100, 1, 8, 8, SmallConvGan.WIDE_GENERATOR_WIDTH, new Generator(5));
+        assertEquals(100 * 1536 + 1536 + 2 * 96 + 96 * 48 * 16 + 2 * 48 + 48 * 9 + 1, count(wide.generator()));
+        assertEquals(229_585, count(wide.generator()));
+        assertEquals(33_633, count(wide.discriminator()), "wide-conv widens G only");
     }
 
     /** G's BatchNorm uses PyTorch's default eps, not gan.py's 0.8: the recipe records it so. */
@@ -59,6 +66,10 @@ class SmallConvGanTest {
         assertTrue(odd.getMessage().startsWith("small conv GAN: images must be square with a side that is a multiple"
                 + " of 4") && odd.getMessage().contains("[1, 10, 10]"), odd.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SmallConvGan.build(100, 1, 8, 12, new Generator(7)));
+        IllegalArgumentException width = assertThrows(IllegalArgumentException.class,
+                () -> SmallConvGan.build(100, 1, 8, 8, 95, new Generator(7)));
+        assertEquals("small conv GAN: G's width must be even and >= 2 (it halves at full size), got 95",
+                width.getMessage());
     }
 
     private static long count(Module m) {

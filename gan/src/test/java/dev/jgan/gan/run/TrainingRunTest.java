@@ -1,5 +1,6 @@
 package dev.jgan.gan.run;
 
+import dev.jgan.core.Tensor;
 import dev.jgan.gan.pictures.PlotPixels;
 import dev.jgan.gan.train.GanLoss;
 import org.junit.jupiter.api.Test;
@@ -12,12 +13,15 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +71,57 @@ class TrainingRunTest {
         assertArrayEquals(Files.readAllBytes(losses), Files.readAllBytes(dir.resolve(RunDirectory.LOSSES_CHART)));
         assertArrayEquals(Files.readAllBytes(probabilities),
                 Files.readAllBytes(dir.resolve(RunDirectory.PROBABILITIES_CHART)));
+    }
+
+    /**
+     * wide-conv keeps an average of G's weights: it is in the checkpoint beside G, a resumed run
+     * continues it to the same bits as a run that never stopped, and the checkpoint's generator (what
+     * gan sample and gan eval draw from) is the average, not G as trained. Recipes without one save none.
+     */
+    @Test
+    void theAverageOfGIsSavedResumedExactlyAndSampledFrom(@TempDir Path tmp) throws Exception {
+        Path straight = tmp.resolve("straight");
+        TrainingRun.start(config(3, Recipe.WIDE_CONV), straight).run(ProgressListener.SILENT);
+        Path interrupted = tmp.resolve("interrupted");
+        TrainingRun.start(config(1, Recipe.WIDE_CONV), interrupted).run(ProgressListener.SILENT);
+        TrainingRun.resume(interrupted, 3).run(ProgressListener.SILENT);
+
+        RunCheckpoint a = RunCheckpoint.read(straight.resolve(RunDirectory.CHECKPOINT));
+        RunCheckpoint b = RunCheckpoint.read(interrupted.resolve(RunDirectory.CHECKPOINT));
+        assertTrue(a.hasGeneratorAverage());
+        Map<String, Tensor> average = a.generatorState();
+        Map<String, Tensor> resumed = b.generatorState();
+        assertEquals(average.keySet(), resumed.keySet());
+        average.forEach((key, t) -> assertArrayEquals(t.toFloatArray(), resumed.get(key).toFloatArray(),
+                "average's " + key + " after resuming"));
+
+        Map<String, Tensor> sampled = a.loadGan().generator().stateDict();
+        Tensor trained = a.contents().tensors().get(RunCheckpoint.GENERATOR + ".0.weight");
+        assertArrayEquals(average.get("0.weight").toFloatArray(), sampled.get("0.weight").toFloatArray());
+        assertFalse(Arrays.equals(trained.toFloatArray(), sampled.get("0.weight").toFloatArray()),
+                "the generator sampled from is the average, not G as trained");
+
+        Path conv = tmp.resolve("conv");
+        TrainingRun.start(config(1, Recipe.SMALL_CONV), conv).run(ProgressListener.SILENT);
+        assertFalse(RunCheckpoint.read(conv.resolve(RunDirectory.CHECKPOINT)).hasGeneratorAverage());
+    }
+
+    /**
+     * With two D steps per G step, G's optimizer makes its state at the second step; steps run in a
+     * memory scope only once both optimizers have theirs, or G's state would be handed back to the
+     * pool with the scope (this failed before: "used after the memory scope it was created in closed").
+     */
+    @Test
+    void aRunWithTwoDiscriminatorStepsPerGeneratorStepTrains(@TempDir Path tmp) throws Exception {
+        RunConfig c = config(2, Recipe.SMALL_CONV);
+        RunConfig twoSteps = new RunConfig(c.model(), c.data(), c.epochs(), c.seed(), c.batchSize(), c.latentDim(),
+                c.loss(), 2, c.lr(), c.beta1(), c.beta2(), c.sampleEvery(), c.batchNormEps(), c.imageSize(), c.ngf(),
+                c.ndf(), c.stepOrder(), c.recipe());
+        Summary summary = TrainingRun.start(twoSteps, tmp.resolve("k2")).run(ProgressListener.SILENT);
+        List<MetricsLog.Row> rows = MetricsLog.read(tmp.resolve("k2").resolve(RunDirectory.METRICS));
+        assertEquals(14, rows.size());
+        assertEquals(7, rows.stream().filter(r -> !Double.isNaN(r.gLoss())).count(), "G steps every second step");
+        assertNotNull(summary);
     }
 
     @Test
@@ -157,7 +212,7 @@ class TrainingRunTest {
     void anUnknownRecipeOrOneMadeForAnotherModelIsRefused() {
         RunConfig c = config(1);
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Recipe.parse("magic"));
-        assertEquals("--recipe: unknown recipe 'magic'; available: gan.py, mode-covering, small-conv", unknown.getMessage());
+        assertEquals("--recipe: unknown recipe 'magic'; available: gan.py, mode-covering, small-conv, wide-conv", unknown.getMessage());
         IllegalArgumentException dcgan = assertThrows(IllegalArgumentException.class, () -> new RunConfig(
                 ModelChoice.DCGAN, DataSource.DIGITS, 1, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 5,
                 1e-5, 32, 8, 8, null, Recipe.MODE_COVERING));
