@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * because over three seeds it came closest to chapter 13's goal within its two minutes (section 7
  * there). {@link #WIDE_CONV} is small-conv with G 1.5 times as wide, sampled from an exponential
  * moving average of G's weights ({@link #generatorAverageDecay}): over the same three seeds it
- * meets the goal's distance and recall every time, at about 1.4 times small-conv's training time,
- * over the two minutes (section 8 there).
+ * meets the goal's recall every time and its distance twice, at about 1.4 times small-conv's
+ * training time (section 8 there; 109 s against 88 s on the idle 2-core Xeon).
  *
  * <p>The recipes other than gan.py belong to {@code --model mlp}, the slot of gan.py's networks:
  * {@code --model dcgan} has its own networks and trains as dcgan.py does.
