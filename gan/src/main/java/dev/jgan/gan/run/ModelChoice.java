@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public enum ModelChoice {
     /**
      * gan.py's fully connected GAN, any image size, by default the data's own; its recipe may swap
-     * the networks ({@link Recipe#SMALL_CONV}, the default on the digits).
+     * the networks ({@link Recipe#WIDE_CONV}, the default on the digits).
      */
     MLP("mlp", MlpGan.GAN_PY_BATCH_NORM_EPS, RunConfig.DATA_IMAGE_SIZE, 0) {
         @Override

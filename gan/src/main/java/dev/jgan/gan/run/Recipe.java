@@ -18,12 +18,12 @@ import java.util.stream.Collectors;
  * 1797 8x8 digits; chapter 13 measures it beside one-sided label smoothing
  * ({@link GanTrainer#withRealLabel}), which alone helped less and together with it did worse.
  * {@link #SMALL_CONV} keeps gan.py's losses and Adam and swaps its two MLPs for
- * {@link SmallConvGan}'s small convolutional pair: on the digits it is {@code gan train}'s default,
- * because over three seeds it came closest to chapter 13's goal within its two minutes (section 7
- * there). {@link #WIDE_CONV} is small-conv with G 1.5 times as wide, sampled from an exponential
- * moving average of G's weights ({@link #generatorAverageDecay}): over the same three seeds it
- * meets the goal's recall every time and its distance twice, at about 1.4 times small-conv's
- * training time (section 8 there; 109 s against 88 s on the idle 2-core Xeon).
+ * {@link SmallConvGan}'s small convolutional pair. {@link #WIDE_CONV} is small-conv with G 1.5
+ * times as wide, sampled from an exponential moving average of G's weights
+ * ({@link #generatorAverageDecay}): on the digits it is {@code gan train}'s default, because over
+ * three seeds it came closest to chapter 13's goal within its two minutes (section 7 there: recall
+ * every time, the distance twice, seven checks of twelve against small-conv's five), at about 1.4
+ * times small-conv's training time (109 s against 88 s on the idle 2-core Xeon).
  *
  * <p>The recipes other than gan.py belong to {@code --model mlp}, the slot of gan.py's networks:
  * {@code --model dcgan} has its own networks and trains as dcgan.py does.
@@ -54,14 +54,14 @@ public enum Recipe {
     }
 
     /**
-     * The recipe a new run gets without --recipe: for {@code --model mlp}, small-conv on the digits
+     * The recipe a new run gets without --recipe: for {@code --model mlp}, wide-conv on the digits
      * (where it was measured) and mode-covering on other data; gan.py (DCGAN's own) for dcgan.
      */
     public static Recipe defaultFor(ModelChoice model, DataSource data) {
         if (model != ModelChoice.MLP) {
             return GAN_PY;
         }
-        return data.kind() == DataSource.Kind.DIGITS ? SMALL_CONV : MODE_COVERING;
+        return data.kind() == DataSource.Kind.DIGITS ? WIDE_CONV : MODE_COVERING;
     }
 
     /**

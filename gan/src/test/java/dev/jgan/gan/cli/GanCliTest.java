@@ -119,7 +119,7 @@ class GanCliTest {
 
     /**
      * The MLP GAN trains with the mode-covering recipe unless --recipe gan.py asks for gan.py's,
-     * except on the digits, where small-conv is the default; DCGAN with its own.
+     * except on the digits, where wide-conv is the default; DCGAN with its own.
      */
     @Test
     void theRecipeIsModeCoveringForTheMlpUnlessAskedAndGanPyForDcgan(@TempDir Path tmp) throws Exception {
@@ -136,8 +136,8 @@ class GanCliTest {
         assertEquals(0, run("train", "--data", "digits", "--batch-size", "256", "--epochs", "1", "--no-progress", "--out",
                 tmp.resolve("digits").toString()), err.toString());
         RunConfig digits = TrainingRun.savedConfig(tmp.resolve("digits"));
-        assertEquals("small-conv", digits.recipe().cliName(), "the README's command trains small-conv");
-        assertEquals(1e-5, digits.batchNormEps(), "small-conv's BatchNorm eps, recorded as it is used");
+        assertEquals("wide-conv", digits.recipe().cliName(), "the README's command trains wide-conv");
+        assertEquals(1e-5, digits.batchNormEps(), "wide-conv's BatchNorm eps, recorded as it is used");
         assertEquals(0, run("train", "--data", "digits", "--recipe", "mode-covering", "--batch-size", "256", "--epochs",
                 "1", "--no-progress", "--out", tmp.resolve("digits-covering").toString()), err.toString());
         assertEquals(0.8, TrainingRun.savedConfig(tmp.resolve("digits-covering")).batchNormEps());
