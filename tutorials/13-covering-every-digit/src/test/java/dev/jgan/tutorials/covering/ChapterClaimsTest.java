@@ -38,7 +38,7 @@ class ChapterClaimsTest {
 
     @Test
     void everyVariantIsTrainedForItsEpochsAndScored() {
-        assertEquals(6, rows.size(), printed);
+        assertEquals(7, rows.size(), printed);
         assertEquals(1, rows.get(0).variant().epochs());
         for (CoveringEveryDigitChapter.Row row : rows.subList(1, rows.size())) {
             assertEquals(3, row.variant().epochs(), row.variant().name());
