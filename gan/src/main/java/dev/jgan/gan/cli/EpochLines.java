@@ -25,7 +25,7 @@ final class EpochLines implements ProgressListener {
         dReal += r.dReal();
         dFake += r.dFake();
         steps++;
-        if (!Double.isNaN(r.generatorLoss())) {
+        if (r.generatorStepped()) {
             gLoss += r.generatorLoss();
             gSteps++;
         }

@@ -29,7 +29,7 @@ final class ProgressBarListener implements ProgressListener {
     @Override
     public void step(StepResult r, int epoch) {
         dLoss = smooth(dLoss, r.discriminatorLoss());
-        gLoss = Double.isNaN(r.generatorLoss()) ? gLoss : smooth(gLoss, r.generatorLoss());
+        gLoss = r.generatorStepped() ? smooth(gLoss, r.generatorLoss()) : gLoss;
         dReal = smooth(dReal, r.dReal());
         dFake = smooth(dFake, r.dFake());
         bar.setExtraMessage(String.format(" epoch %d  D %.3f  G %.3f  D(x) %.2f  D(G(z)) %.2f", epoch + 1, dLoss, gLoss,

@@ -248,7 +248,7 @@ public final class TrainingRun {
             for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
                 for (Batch batch : loader.epoch(epoch)) {
                     StepResult r = optimizersStarted ? inMemoryScope(() -> step(batch)) : step(batch);
-                    optimizersStarted |= !Double.isNaN(r.generatorLoss());
+                    optimizersStarted |= r.generatorStepped();
                     log.append(r, epoch);
                     progress.step(r, epoch);
                     if ((r.step() + 1) % config.sampleEvery() == 0) {
@@ -285,7 +285,7 @@ public final class TrainingRun {
     private StepResult step(Batch batch) {
         try {
             StepResult result = trainer.step(batch.images().to(device));
-            if (generatorAverage != null && !Double.isNaN(result.generatorLoss())) {
+            if (generatorAverage != null && result.generatorStepped()) {
                 generatorAverage.update(result.step());
             }
             return result;

@@ -9,4 +9,8 @@ package dev.jgan.gan.train;
  * @param generatorLoss  the generator's objective, or NaN on steps where G was not updated
  */
 public record StepResult(long step, double discriminatorLoss, double generatorLoss, double dReal, double dFake) {
+    /** Whether G was updated at this step (with k D steps per G step, only every k-th). */
+    public boolean generatorStepped() {
+        return !Double.isNaN(generatorLoss);
+    }
 }

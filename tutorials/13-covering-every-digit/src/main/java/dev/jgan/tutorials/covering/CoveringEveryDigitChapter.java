@@ -186,7 +186,7 @@ public final class CoveringEveryDigitChapter {
         for (int epoch = 0; epoch < v.epochs(); epoch++) {
             for (Batch batch : loader.epoch(epoch)) {
                 StepResult r = trainer.step(batch.images());
-                if (average != null && !Double.isNaN(r.generatorLoss())) {
+                if (average != null && r.generatorStepped()) {
                     average.update(r.step());
                 }
             }
