@@ -30,6 +30,15 @@ interface MicroKernel {
     void run(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc, boolean accumulate);
 
     /**
+     * The tile of {@link #run} with A read in place: {@code A[r][p] = a[aOff + r * lda + p]}, the
+     * first kc elements of {@code rows()} rows of a row-major matrix, with the same FMA steps in
+     * the same order, so the same bits. Where every tile of A is used only a few times (a product
+     * with a short B), reading it in place saves a packing pass as long as the product itself.
+     */
+    void runOnRows(int kc, float[] a, int aOff, int lda, float[] bp, int bpOff, float[] c, int cOff, int ldc,
+                   boolean accumulate);
+
+    /**
      * The same tile as the sum of {@code kc / segment} separate products, one per run of
      * {@code segment} steps of p: each product summed from +0 in increasing p as {@link #run}
      * does, and the products added in increasing order onto c ({@code accumulate}) or onto the

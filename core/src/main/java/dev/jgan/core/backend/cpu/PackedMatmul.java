@@ -92,6 +92,10 @@ final class PackedMatmul {
             }
             return;
         }
+        if (segments == 1 && multipliesTransposed(b, m, k, n)) {
+            multiplyTransposed(a, b, c, cOff, m, k, n);
+            return;
+        }
         int depth = segments * k;
         // One segment is a plain product; segments of depth 1 take the kernel's rounded-products loop.
         int segment = segments == 1 ? 0 : k;
@@ -144,6 +148,103 @@ final class PackedMatmul {
                 });
             }
             PackingScratch.giveBack(ap);
+        }
+    }
+
+    /**
+     * Whether {@link #multiplyTransposed} is the cheaper way: B is a row-major matrix read
+     * transposed (W as W^T: {@code B[p][j] = b[bOff + p + j * bCs]}) and A has at most half as many
+     * rows as the depth. It trades packing W^T (k x n elements) for transposing the m x n result,
+     * which pays when k > m; at k < 2m it did not pay in time (x W^T 64x100x128 17.6 -> 19.2 us,
+     * 64x128x256 79 -> 55 us, CompareMain on a 2-core Xeon). At least a tile of rows and columns.
+     */
+    boolean multipliesTransposed(Operand b, int m, int k, int n) {
+        return b.rowStride() == 1 && b.colStride() != 1 && m >= kernel.cols() && 2 * m <= k && n >= kernel.rows();
+    }
+
+    /**
+     * {@code C = A B} for B = W^T, made as {@code C^T = W A^T}: W's rows are the rows of the
+     * product's left operand and are read where they lie ({@link MicroKernel#runOnRows}), A^T is
+     * packed as the right operand, and the result is transposed into C. Packing W^T for the usual
+     * order reads W across its rows, one element per cache line, and for a Linear layer's forward
+     * pass (64 rows of x) that took as long as the multiply-adds: x W^T 64x512x1024 487 us against
+     * 411 us with B already row-major (a scratch timing loop, 2-core Xeon, idle); W read in place,
+     * 289 us in the same loop. Each element of C is the same FMA chain, {@code fma(W[j][p], A[i][p],
+     * acc)} in increasing p, stored and reloaded at the same panel edges, and an FMA's product does
+     * not depend on the order of its factors, so the bits are those of the usual order.
+     *
+     * <p>Threads split the rows of W (the columns of C); a thread runs every panel of its rows and
+     * then transposes them into C, so the product needs one fork and join, and rows of W that do
+     * not fill a tile are packed (with zero rows) instead.
+     */
+    private void multiplyTransposed(Operand a, Operand b, float[] c, int cOff, int m, int k, int n) {
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        // D = W A^T, n x m, with rows padded to whole tiles of columns: padded columns multiply A^T's zero columns.
+        int ldd = roundUp(m, nr);
+        Operand aTransposed = new Operand(a.data(), a.offset(), 0, a.colStride(), a.rowStride());
+        float[] packedA = PackingScratch.borrow(ldd * k);
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            packB(aTransposed, k, p0, 0, Math.min(KC, k - p0), m, nr, packedA, p0 * ldd);
+        }
+        float[] d = PackingScratch.borrow(roundUp(n, mr) * ldd);
+        float[] w = b.data();
+        int lda = b.colStride();
+        split((n + mr - 1) / mr, (long) mr * k * ldd, (start, end) -> {
+            float[] edge = null;
+            for (int tile = start; tile < end; tile++) {
+                int i0 = tile * mr;
+                int rows = Math.min(mr, n - i0);
+                if (rows < mr && edge == null) {
+                    edge = PackingScratch.borrow(mr * Math.min(KC, k));
+                }
+                for (int p0 = 0; p0 < k; p0 += KC) {
+                    int kc = Math.min(KC, k - p0);
+                    int wAt = b.offset() + i0 * lda + p0;
+                    if (rows < mr) {
+                        packRows(w, wAt, lda, rows, kc, mr, edge);
+                    }
+                    for (int j0 = 0; j0 < ldd; j0 += nr) {
+                        int bpAt = p0 * ldd + j0 * kc;
+                        int dAt = i0 * ldd + j0;
+                        if (rows == mr) {
+                            kernel.runOnRows(kc, w, wAt, lda, packedA, bpAt, d, dAt, ldd, p0 > 0);
+                        } else {
+                            kernel.run(kc, edge, 0, packedA, bpAt, d, dAt, ldd, p0 > 0);
+                        }
+                    }
+                }
+                transposeRows(d, i0 * ldd, ldd, rows, m, c, cOff + i0, n);
+            }
+            if (edge != null) {
+                PackingScratch.giveBack(edge);
+            }
+        });
+        PackingScratch.giveBack(d);
+        PackingScratch.giveBack(packedA);
+    }
+
+    /** Packs {@code rows < mr} rows of kc elements (row stride lda) as an A sliver, the missing rows zero. */
+    private static void packRows(float[] a, int at, int lda, int rows, int kc, int mr, float[] ap) {
+        for (int p = 0; p < kc; p++) {
+            for (int r = 0; r < rows; r++) {
+                ap[p * mr + r] = a[at + r * lda + p];
+            }
+            Arrays.fill(ap, p * mr + rows, p * mr + mr, 0f);
+        }
+    }
+
+    /** {@code to[toOff + j * ldt + r] = from[fromOff + r * ldf + j]} for r < rows, j < cols: eight rows at a time. */
+    private static void transposeRows(float[] from, int fromOff, int ldf, int rows, int cols, float[] to, int toOff,
+                                      int ldt) {
+        int r = 0;
+        for (; r + 8 <= rows; r += 8) {
+            interleaveEight(from, fromOff + r * ldf, ldf, 1, cols, to, toOff + r, ldt);
+        }
+        for (; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                to[toOff + j * ldt + r] = from[fromOff + r * ldf + j];
+            }
         }
     }
 

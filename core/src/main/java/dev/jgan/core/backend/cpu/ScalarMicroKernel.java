@@ -30,6 +30,18 @@ final class ScalarMicroKernel implements MicroKernel {
 
     @Override
     public void run(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc, boolean accumulate) {
+        tile(kc, ap, apOff, 1, 4, bp, bpOff, c, cOff, ldc, accumulate);
+    }
+
+    @Override
+    public void runOnRows(int kc, float[] a, int aOff, int lda, float[] bp, int bpOff, float[] c, int cOff, int ldc,
+                          boolean accumulate) {
+        tile(kc, a, aOff, lda, 1, bp, bpOff, c, cOff, ldc, accumulate);
+    }
+
+    /** The tile with {@code A[r][p] = a[aOff + r * rowStep + p * colStep]}: packed (1, 4) or in place (lda, 1). */
+    private static void tile(int kc, float[] a, int aOff, int rowStep, int colStep, float[] bp, int bpOff, float[] c,
+                             int cOff, int ldc, boolean accumulate) {
         int c0 = cOff;
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
@@ -45,9 +57,9 @@ final class ScalarMicroKernel implements MicroKernel {
             c30 = c[c3]; c31 = c[c3 + 1]; c32 = c[c3 + 2]; c33 = c[c3 + 3];
         }
         for (int p = 0; p < kc; p++) {
-            int ai = apOff + 4 * p;
+            int ai = aOff + colStep * p;
             int bi = bpOff + 4 * p;
-            float a0 = ap[ai], a1 = ap[ai + 1], a2 = ap[ai + 2], a3 = ap[ai + 3];
+            float a0 = a[ai], a1 = a[ai + rowStep], a2 = a[ai + 2 * rowStep], a3 = a[ai + 3 * rowStep];
             float b0 = bp[bi], b1 = bp[bi + 1], b2 = bp[bi + 2], b3 = bp[bi + 3];
             c00 = Math.fma(a0, b0, c00); c01 = Math.fma(a0, b1, c01); c02 = Math.fma(a0, b2, c02); c03 = Math.fma(a0, b3, c03);
             c10 = Math.fma(a1, b0, c10); c11 = Math.fma(a1, b1, c11); c12 = Math.fma(a1, b2, c12); c13 = Math.fma(a1, b3, c13);

@@ -69,6 +69,13 @@ final class VectorMicroKernel implements MicroKernel {
         VectorRoundedProducts.run(MR, kc, ap, apOff, bp, bpOff, c, cOff, ldc, accumulate);
     }
 
+    /** Rows of A read in place: in a class of its own, see {@link VectorRowsInPlace}. */
+    @Override
+    public void runOnRows(int kc, float[] a, int aOff, int lda, float[] bp, int bpOff, float[] c, int cOff, int ldc,
+                          boolean accumulate) {
+        VectorRowsInPlace.run(MR, kc, a, aOff, lda, bp, bpOff, c, cOff, ldc, accumulate);
+    }
+
     private static FloatVector start(float[] c, int off, boolean accumulate) {
         return accumulate ? FloatVector.fromArray(SPECIES, c, off) : FloatVector.zero(SPECIES);
     }

@@ -98,6 +98,46 @@ class PackedMatmulTest {
         }
     }
 
+    /**
+     * x W^T with at most half as many rows in x as the depth runs as (W x^T)^T, W's rows read in
+     * place: shapes of the MLP GAN's layers at batch 64, a W whose rows do not fill the last tile (n = 13,
+     * 77), an x whose rows do not fill a tile of columns (33, 47), depths across one and two
+     * panels, W's rows padded (row stride k + 3) and offsets, on every configuration, against the
+     * plain loop's bits; special values included.
+     */
+    @ParameterizedTest(name = "[{0} x {1}] @ W^T, W [{2} x {1}]")
+    @CsvSource({"64, 128, 256", "64, 1024, 784", "64, 513, 13", "33, 300, 77", "47, 257, 40", "32, 64, 8", "40, 600, 9"})
+    void xTimesWTransposedWithFewRowsIsMadeTransposedWithTheSameBits(int m, int k, int n) {
+        Random random = new Random(5L * m + 11L * k + n);
+        int rowStride = k + 3;
+        float[] x = gaussian(random, 2 + m * k);
+        float[] w = gaussian(random, 4 + n * rowStride);
+        x[2] = -0f;
+        x[2 + k + 1] = Float.POSITIVE_INFINITY;
+        w[4 + rowStride * (n - 1)] = Float.NaN;
+        w[4 + 7] = Float.MIN_VALUE;
+        float[] rowMajorX = java.util.Arrays.copyOfRange(x, 2, 2 + m * k);
+        float[] rowMajorB = new float[k * n];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                rowMajorB[p * n + j] = w[4 + j * rowStride + p];
+            }
+        }
+        float[] expected = new float[m * n];
+        MatmulRung.NAIVE.multiply(rowMajorX, rowMajorB, expected, m, k, n);
+        for (PackedMatmul packed : configurations()) {
+            assertTrue(packed.multipliesTransposed(new PackedMatmul.Operand(w, 4, 0, 1, rowStride), m, k, n),
+                    packed.describe() + " takes the transposed product for these shapes");
+            float[] c = filled(1 + m * n, Float.NaN);
+            packed.multiply(x, 2, k, 1, w, 4, 1, rowStride, c, 1, m, k, n);
+            assertTrue(Float.isNaN(c[0]), "nothing written before the offset");
+            for (int i = 0; i < m * n; i++) {
+                assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(c[1 + i]),
+                        packed.describe() + ", element " + i + ": " + expected[i] + " vs " + c[1 + i]);
+            }
+        }
+    }
+
     @Test
     void specialValuesKeepTheirBits() {
         // -0 products (0 + -0 is +0 in every path), infinities, NaN, subnormals and overflow.
