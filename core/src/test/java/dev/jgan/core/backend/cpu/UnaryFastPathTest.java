@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every unary fast path against the reference loop, on every input and output layout. */
 class UnaryFastPathTest {
@@ -51,6 +52,30 @@ class UnaryFastPathTest {
             fast.unary(op, x.operand(), x.operand(), 0.2, 0);
             reference.unary(op, twin.operand(), twin.operand(), 0.2, 0);
             Layouts.assertMatches(twin, x, ulps(op), op + " in place, " + layout);
+        }
+    }
+
+    /**
+     * leakyRelu's two loops (max(v, slope v) for slopes in (0, 1], the general form otherwise) on
+     * the values where they could part from the reference: signed zeros, infinities, NaN,
+     * subnormals whose product underflows, the largest floats. Slopes exactly representable in
+     * float, so the reference's double slope is the fast path's float one and the bits must match.
+     */
+    @ParameterizedTest(name = "slope {0}")
+    @ValueSource(doubles = {0.25, 0.5, 1, 0, 1.5, -0.5, -2})
+    void leakyReluKeepsTheReferenceBitsAtEverySlope(double slope) {
+        float[] values = {0f, -0f, 1f, -1f, 3.5f, -3.5f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+                Float.MIN_VALUE, -Float.MIN_VALUE, -3 * Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, 1e-30f, -1e-30f};
+        Tensor x = Tensor.fromArray(values, values.length);
+        Tensor fastOut = Tensor.zeros(values.length);
+        Tensor referenceOut = Tensor.zeros(values.length);
+        fast.unary(UnaryOp.LEAKY_RELU, x.operand(), fastOut.operand(), slope, 0);
+        reference.unary(UnaryOp.LEAKY_RELU, x.operand(), referenceOut.operand(), slope, 0);
+        float[] f = fastOut.toFloatArray();
+        float[] r = referenceOut.toFloatArray();
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(Float.floatToIntBits(r[i]), Float.floatToIntBits(f[i]),
+                    "leakyRelu(" + values[i] + ", slope " + slope + "): reference " + r[i] + ", fast " + f[i]);
         }
     }
 
