@@ -1,6 +1,7 @@
 package dev.jgan.gan.cli;
 
 import dev.jgan.gan.run.ProgressListener;
+import dev.jgan.gan.run.Recipe;
 import dev.jgan.gan.run.RunConfig;
 import dev.jgan.gan.run.Summary;
 import dev.jgan.gan.train.StepResult;
@@ -20,10 +21,19 @@ final class ProgressBarListener implements ProgressListener {
 
     @Override
     public void started(RunConfig config, long totalSteps, long stepsDone) {
-        bar = new ProgressBarBuilder().setTaskName("train " + config.model().cliName() + " on " + config.data())
+        bar = new ProgressBarBuilder().setTaskName(taskName(config))
                 .setInitialMax(totalSteps).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
                 .continuousUpdate().build();
         bar.stepTo(stepsDone);
+    }
+
+    /**
+     * "train wide-conv on digits": the recipe where it is not gan.py's, since small-conv and
+     * wide-conv train a convolutional pair under --model mlp, and the bar said "train mlp".
+     */
+    static String taskName(RunConfig config) {
+        String what = config.recipe() == Recipe.GAN_PY ? config.model().cliName() : config.recipe().cliName();
+        return "train " + what + " on " + config.data();
     }
 
     @Override
