@@ -31,6 +31,8 @@ final class PackedMatmul {
     static final int MC = 96;
     /** Columns of B per packed panel: 256 x 1024 floats = 1 MiB. */
     static final int NC = 1024;
+    /** Most rows of A for {@link #multiplyTransposed}: beyond, packing W^T is shared by enough rows to pay. */
+    static final int TRANSPOSED_MAX_ROWS = 128;
 
     /**
      * Multiply-adds that count as one unit of {@link Parallel}'s cost: its threshold is sized for
@@ -92,8 +94,8 @@ final class PackedMatmul {
             }
             return;
         }
-        if (segments == 1 && multipliesTransposed(b, m, k, n)) {
-            multiplyTransposed(a, b, c, cOff, m, k, n);
+        if (multipliesTransposed(b, m, k, n, segments)) {
+            multiplyTransposed(a, b, c, cOff, m, k, n, segments);
             return;
         }
         int depth = segments * k;
@@ -153,64 +155,85 @@ final class PackedMatmul {
 
     /**
      * Whether {@link #multiplyTransposed} is the cheaper way: B is a row-major matrix read
-     * transposed (W as W^T: {@code B[p][j] = b[bOff + p + j * bCs]}) and A has at most half as many
-     * rows as the depth. It trades packing W^T (k x n elements) for transposing the m x n result,
-     * which pays when k > m; at k < 2m it did not pay in time (x W^T 64x100x128 17.6 -> 19.2 us,
-     * 64x128x256 79 -> 55 us, CompareMain on a 2-core Xeon). At least a tile of rows and columns.
+     * transposed (W as W^T: {@code B[p][j] = b[bOff + p + j * bCs]}), A has at most half as many
+     * rows as the depth of all segments together and at most {@link #TRANSPOSED_MAX_ROWS}. It
+     * trades packing W^T (k x n elements a segment) for transposing the m x n result once; the
+     * packing costs most where few rows of A share it. Measured (2-core Xeon, scratch timing loops
+     * and CompareMain, both paths in one session): x W^T 64x100x128 17.6 -> 19.2 us (k < 2m: not
+     * taken), 64x128x256 79 -> 55 us; a weight gradient summed over 64 images with 32 rows of A
+     * 1132 -> 493 us, 64 rows 735 -> 565 us, 128 rows 6.6 -> 6.1 ms, 256 rows 7.4 -> 7.9 ms. At
+     * least a tile of rows and columns; segments of depth 1 stay with the kernel's rounded products.
      */
-    boolean multipliesTransposed(Operand b, int m, int k, int n) {
-        return b.rowStride() == 1 && b.colStride() != 1 && m >= kernel.cols() && 2 * m <= k && n >= kernel.rows();
+    boolean multipliesTransposed(Operand b, int m, int k, int n, int segments) {
+        return b.rowStride() == 1 && b.colStride() != 1 && m >= kernel.cols() && m <= TRANSPOSED_MAX_ROWS
+                && 2L * m <= (long) segments * k && n >= kernel.rows() && (segments == 1 || k > 1);
     }
 
     /**
-     * {@code C = A B} for B = W^T, made as {@code C^T = W A^T}: W's rows are the rows of the
-     * product's left operand and are read where they lie ({@link MicroKernel#runOnRows}), A^T is
-     * packed as the right operand, and the result is transposed into C. Packing W^T for the usual
-     * order reads W across its rows, one element per cache line, and for a Linear layer's forward
-     * pass (64 rows of x) that took as long as the multiply-adds: x W^T 64x512x1024 487 us against
-     * 411 us with B already row-major (a scratch timing loop, 2-core Xeon, idle); W read in place,
-     * 289 us in the same loop. Each element of C is the same FMA chain, {@code fma(W[j][p], A[i][p],
-     * acc)} in increasing p, stored and reloaded at the same panel edges, and an FMA's product does
-     * not depend on the order of its factors, so the bits are those of the usual order.
+     * {@code C = A B} (summed over the segments) for B = W^T, made as {@code C^T = W A^T}: W's
+     * rows are the rows of the product's left operand and are read where they lie
+     * ({@link MicroKernel#runOnRows}), A^T is packed as the right operand, and the result is
+     * transposed into C. Packing W^T for the usual order reads W across its rows, one element
+     * per cache line, and for a Linear layer's forward pass (64 rows of x) that took as long as
+     * the multiply-adds: x W^T 64x512x1024 487 us against 411 us with B already row-major (a
+     * scratch timing loop, 2-core Xeon, idle); W read in place, 289 us in the same loop. A
+     * convolution's weight gradient is the same shape of product, summed over the images.
      *
-     * <p>Threads split the rows of W (the columns of C); a thread runs every panel of its rows and
-     * then transposes them into C, so the product needs one fork and join, and rows of W that do
-     * not fill a tile are packed (with zero rows) instead.
+     * <p>Each element of C is the same FMA chain, {@code fma(W[j][p], A[i][p], acc)} in increasing
+     * p, stored and reloaded at the same panel edges, and each segment's product is added onto the
+     * first as {@link MicroKernel#runSegments} adds it; an FMA's product does not depend on the
+     * order of its factors, so the bits are those of the usual order. Threads split the rows of W
+     * (the columns of C); a thread runs every panel of its rows and then transposes them into C,
+     * so the product needs one fork and join, and rows of W that do not fill a tile are packed
+     * (with zero rows) instead.
      */
-    private void multiplyTransposed(Operand a, Operand b, float[] c, int cOff, int m, int k, int n) {
+    private void multiplyTransposed(Operand a, Operand b, float[] c, int cOff, int m, int k, int n, int segments) {
         int mr = kernel.rows();
         int nr = kernel.cols();
+        int depth = segments * k;
+        // Panels: KC deep for one product; one segment each for several (k <= KC, see multiplySegments).
+        int panel = segments == 1 ? KC : k;
         // D = W A^T, n x m, with rows padded to whole tiles of columns: padded columns multiply A^T's zero columns.
         int ldd = roundUp(m, nr);
-        Operand aTransposed = new Operand(a.data(), a.offset(), 0, a.colStride(), a.rowStride());
-        float[] packedA = PackingScratch.borrow(ldd * k);
-        for (int p0 = 0; p0 < k; p0 += KC) {
-            packB(aTransposed, k, p0, 0, Math.min(KC, k - p0), m, nr, packedA, p0 * ldd);
+        Operand aTransposed = new Operand(a.data(), a.offset(), a.segmentStride(), a.colStride(), a.rowStride());
+        float[] packedA = PackingScratch.borrow(ldd * depth);
+        for (int p0 = 0; p0 < depth; p0 += panel) {
+            packB(aTransposed, k, p0, 0, Math.min(panel, depth - p0), m, nr, packedA, p0 * ldd);
         }
         float[] d = PackingScratch.borrow(roundUp(n, mr) * ldd);
         float[] w = b.data();
         int lda = b.colStride();
-        split((n + mr - 1) / mr, (long) mr * k * ldd, (start, end) -> {
+        split((n + mr - 1) / mr, (long) mr * depth * ldd, (start, end) -> {
             float[] edge = null;
+            float[] product = segments == 1 ? null : new float[mr * nr];
             for (int tile = start; tile < end; tile++) {
                 int i0 = tile * mr;
                 int rows = Math.min(mr, n - i0);
                 if (rows < mr && edge == null) {
-                    edge = PackingScratch.borrow(mr * Math.min(KC, k));
+                    edge = PackingScratch.borrow(mr * Math.min(panel, depth));
                 }
-                for (int p0 = 0; p0 < k; p0 += KC) {
-                    int kc = Math.min(KC, k - p0);
-                    int wAt = b.offset() + i0 * lda + p0;
+                for (int p0 = 0; p0 < depth; p0 += panel) {
+                    int kc = Math.min(panel, depth - p0);
+                    int wAt = b.offset() + (p0 / k) * b.segmentStride() + i0 * lda + p0 % k;
                     if (rows < mr) {
                         packRows(w, wAt, lda, rows, kc, mr, edge);
                     }
                     for (int j0 = 0; j0 < ldd; j0 += nr) {
                         int bpAt = p0 * ldd + j0 * kc;
                         int dAt = i0 * ldd + j0;
+                        // One product accumulates in D across its panels; a segment after the first is made on
+                        // its own and added in.
+                        boolean alone = segments > 1 && p0 > 0;
+                        float[] into = alone ? product : d;
+                        int at = alone ? 0 : dAt;
+                        int ld = alone ? nr : ldd;
                         if (rows == mr) {
-                            kernel.runOnRows(kc, w, wAt, lda, packedA, bpAt, d, dAt, ldd, p0 > 0);
+                            kernel.runOnRows(kc, w, wAt, lda, packedA, bpAt, into, at, ld, !alone && p0 > 0);
                         } else {
-                            kernel.run(kc, edge, 0, packedA, bpAt, d, dAt, ldd, p0 > 0);
+                            kernel.run(kc, edge, 0, packedA, bpAt, into, at, ld, !alone && p0 > 0);
+                        }
+                        if (alone) {
+                            kernel.addTile(product, d, dAt, ldd);
                         }
                     }
                 }

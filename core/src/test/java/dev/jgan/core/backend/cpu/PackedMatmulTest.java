@@ -126,7 +126,7 @@ class PackedMatmulTest {
         float[] expected = new float[m * n];
         MatmulRung.NAIVE.multiply(rowMajorX, rowMajorB, expected, m, k, n);
         for (PackedMatmul packed : configurations()) {
-            assertTrue(packed.multipliesTransposed(new PackedMatmul.Operand(w, 4, 0, 1, rowStride), m, k, n),
+            assertTrue(packed.multipliesTransposed(new PackedMatmul.Operand(w, 4, 0, 1, rowStride), m, k, n, 1),
                     packed.describe() + " takes the transposed product for these shapes");
             float[] c = filled(1 + m * n, Float.NaN);
             packed.multiply(x, 2, k, 1, w, 4, 1, rowStride, c, 1, m, k, n);
@@ -199,6 +199,47 @@ class PackedMatmulTest {
                     new PackedMatmul.Operand(bt, 0, bSegment, 1, k), c, 1, m, k, n, segments);
             assertArrayEquals(expected, java.util.Arrays.copyOfRange(c, 1, 1 + m * n), packed.describe());
             assertTrue(Float.isNaN(c[0]), "nothing written before the offset");
+        }
+    }
+
+    /**
+     * A convolution's weight gradient, sum over images of g[n] cols[n]^T, is a segmented product
+     * whose B is transposed: it runs as the transposed product too (asserted), each image's
+     * product added onto the first in order; here against the per-image products added up,
+     * with W rows that do not fill a tile (n = 77) and x rows that do not fill one (m = 33).
+     */
+    @ParameterizedTest(name = "{3} segments of [{0} x {1}] @ [{1} x {2}]")
+    @CsvSource({"32, 64, 256, 64", "33, 16, 77, 9", "64, 256, 40, 3", "40, 2, 100, 50"})
+    void segmentedWeightGradientsTakeTheTransposedProductWithTheSameBits(int m, int k, int n, int segments) {
+        Random random = new Random(29L * m + 3L * k + n + segments);
+        int aSegment = m * k + 1;
+        int bSegment = k * n + 3;
+        float[] a = gaussian(random, 2 + segments * aSegment);
+        float[] bt = gaussian(random, segments * bSegment);
+        float[] expected = new float[m * n];
+        float[] product = new float[m * n];
+        for (int s = 0; s < segments; s++) {
+            float[] as = java.util.Arrays.copyOfRange(a, 2 + s * aSegment, 2 + s * aSegment + m * k);
+            float[] bs = new float[k * n];
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    bs[p * n + j] = bt[s * bSegment + j * k + p];
+                }
+            }
+            MatmulRung.NAIVE.multiply(as, bs, s == 0 ? expected : product, m, k, n);
+            for (int i = 0; s > 0 && i < m * n; i++) {
+                expected[i] += product[i];
+            }
+        }
+        PackedMatmul.Operand b = new PackedMatmul.Operand(bt, 0, bSegment, 1, k);
+        for (PackedMatmul packed : configurations()) {
+            assertTrue(packed.multipliesTransposed(b, m, k, n, segments), packed.describe() + " takes the transposed product");
+            float[] c = filled(m * n, Float.NaN);
+            packed.multiplySegments(new PackedMatmul.Operand(a, 2, aSegment, k, 1), b, c, 0, m, k, n, segments);
+            for (int i = 0; i < m * n; i++) {
+                assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(c[i]),
+                        packed.describe() + ", element " + i + ": " + expected[i] + " vs " + c[i]);
+            }
         }
     }
 
