@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Splitting a range across the cores runs every item exactly once, however it is split. */
@@ -64,5 +65,60 @@ class ParallelTest {
             }
         });
         assertTrue(sawSecond[0], "the second chunk never ran while the first was running");
+    }
+
+    /**
+     * The helpers park after {@code SpinningHelpers.SPIN_NANOS} of idling; a range started after
+     * that must wake one (if the wake-up were lost, chunk 1 would never start while the calling
+     * thread waits in chunk 0, and the wait would time out). Twice, to cover parking again.
+     */
+    @Test
+    void parkedHelpersWakeForTheNextRange() throws InterruptedException {
+        for (int round = 0; round < 2; round++) {
+            Thread.sleep(20);
+            chunksRunConcurrently();
+        }
+    }
+
+    /** A chunk's exception reaches the caller, and the helpers go on running later ranges. */
+    @Test
+    void aFailingChunkThrowsAtTheCallerAndLaterRangesStillRun() {
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> Parallel.forRange(8, Parallel.THRESHOLD, (start, end) -> {
+                    if (start <= 5 && 5 < end) {
+                        throw new IllegalStateException("chunk with item 5 failed");
+                    }
+                }));
+        assertEquals("chunk with item 5 failed", thrown.getMessage());
+        runsEveryItemOnce(1000, 1000);
+    }
+
+    /**
+     * Ranges started inside a chunk, and ranges from two threads at once, find the helpers busy
+     * and run on the fork-join pool; every item still runs once.
+     */
+    @Test
+    void nestedAndConcurrentRangesRunEveryItemOnce() throws InterruptedException {
+        int outer = 8;
+        int inner = 5000;
+        AtomicIntegerArray runs = new AtomicIntegerArray(outer * inner);
+        Runnable nested = () -> Parallel.forRange(outer, Parallel.THRESHOLD, (start, end) -> {
+            for (int o = start; o < end; o++) {
+                int base = o * inner;
+                Parallel.forRange(inner, 100, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        runs.incrementAndGet(base + i);
+                    }
+                });
+            }
+        });
+        Thread other = new Thread(nested);
+        other.start();
+        nested.run();
+        other.join(60_000);
+        assertTrue(!other.isAlive(), "the second thread's ranges finished");
+        for (int i = 0; i < outer * inner; i++) {
+            assertEquals(2, runs.get(i), "item " + i + " (once per thread)");
+        }
     }
 }
