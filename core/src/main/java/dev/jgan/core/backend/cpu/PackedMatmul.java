@@ -39,9 +39,11 @@ final class PackedMatmul {
      * loops that do one float operation per element, while the vector kernel does twelve vector
      * multiply-adds, 96 to 192 scalar ones, per step. Without this, a 64 x 64 x 64 product was cut into chunks of a
      * few rows, and chapter 12 measured the threaded run at 1/35 of the one-thread speed (wall
-     * clock, load average 60 on 2 cores).
+     * clock, load average 60 on 2 cores). It was 16 against a threshold of 2^16; when the
+     * threshold dropped to 2^14 for the elementwise ops, x W^T 64x100x128 split in two and took
+     * 28-29 us instead of 19-21, so a product keeps the split it had: 64 against 2^14.
      */
-    private static final int MULTIPLY_ADDS_PER_UNIT = 16;
+    private static final int MULTIPLY_ADDS_PER_UNIT = 64;
 
     private final MicroKernel kernel;
     private final boolean threads;
