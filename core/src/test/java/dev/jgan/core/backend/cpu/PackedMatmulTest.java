@@ -178,21 +178,7 @@ class PackedMatmulTest {
         a[3] = -0f;
         a[3 + (segments - 1) * aSegment] = Float.POSITIVE_INFINITY;
         bt[bSegment - 2] = Float.MIN_VALUE;
-        float[] expected = new float[m * n];
-        float[] product = new float[m * n];
-        for (int s = 0; s < segments; s++) {
-            float[] as = java.util.Arrays.copyOfRange(a, 3 + s * aSegment, 3 + s * aSegment + m * k);
-            float[] bs = new float[k * n];
-            for (int p = 0; p < k; p++) {
-                for (int j = 0; j < n; j++) {
-                    bs[p * n + j] = bt[s * bSegment + j * k + p];
-                }
-            }
-            BlockedMatmul.multiply(as, 0, bs, 0, s == 0 ? expected : product, 0, m, k, n);
-            for (int i = 0; s > 0 && i < m * n; i++) {
-                expected[i] += product[i];
-            }
-        }
+        float[] expected = perSegmentProductsAdded(a, 3, aSegment, bt, bSegment, m, k, n, segments);
         for (PackedMatmul packed : configurations()) {
             float[] c = filled(1 + m * n, Float.NaN);
             packed.multiplySegments(new PackedMatmul.Operand(a, 3, aSegment, k, 1),
@@ -216,21 +202,7 @@ class PackedMatmulTest {
         int bSegment = k * n + 3;
         float[] a = gaussian(random, 2 + segments * aSegment);
         float[] bt = gaussian(random, segments * bSegment);
-        float[] expected = new float[m * n];
-        float[] product = new float[m * n];
-        for (int s = 0; s < segments; s++) {
-            float[] as = java.util.Arrays.copyOfRange(a, 2 + s * aSegment, 2 + s * aSegment + m * k);
-            float[] bs = new float[k * n];
-            for (int p = 0; p < k; p++) {
-                for (int j = 0; j < n; j++) {
-                    bs[p * n + j] = bt[s * bSegment + j * k + p];
-                }
-            }
-            MatmulRung.NAIVE.multiply(as, bs, s == 0 ? expected : product, m, k, n);
-            for (int i = 0; s > 0 && i < m * n; i++) {
-                expected[i] += product[i];
-            }
-        }
+        float[] expected = perSegmentProductsAdded(a, 2, aSegment, bt, bSegment, m, k, n, segments);
         PackedMatmul.Operand b = new PackedMatmul.Operand(bt, 0, bSegment, 1, k);
         for (PackedMatmul packed : configurations()) {
             assertTrue(packed.multipliesTransposed(b, m, k, n, segments), packed.describe() + " takes the transposed product");
@@ -323,6 +295,31 @@ class PackedMatmulTest {
         assertEquals(0, process.waitFor(), output);
         assertTrue(output.contains("kernel: vector FMA 6x16 (256-bit), threaded"), output);
         assertTrue(output.contains("matches: true"), output);
+    }
+
+    /**
+     * The oracle of the segmented products: each segment's product made on its own
+     * ({@link BlockedMatmul}; A's segment s at aOff + s * aSegment, B's stored transposed at
+     * s * bSegment) and added onto the first in order.
+     */
+    private static float[] perSegmentProductsAdded(float[] a, int aOff, int aSegment, float[] bt, int bSegment, int m,
+                                                   int k, int n, int segments) {
+        float[] sum = new float[m * n];
+        float[] product = new float[m * n];
+        for (int s = 0; s < segments; s++) {
+            float[] as = java.util.Arrays.copyOfRange(a, aOff + s * aSegment, aOff + s * aSegment + m * k);
+            float[] bs = new float[k * n];
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    bs[p * n + j] = bt[s * bSegment + j * k + p];
+                }
+            }
+            BlockedMatmul.multiply(as, 0, bs, 0, s == 0 ? sum : product, 0, m, k, n);
+            for (int i = 0; s > 0 && i < m * n; i++) {
+                sum[i] += product[i];
+            }
+        }
+        return sum;
     }
 
     private static float[] gaussian(Random random, int size) {
