@@ -58,8 +58,6 @@ final class VectorFloat32Math {
     private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
     /** Floats per pass of sigmoid and tanh: a few registers' worth, so each pass reads L1. */
     private static final int BLOCK = 512;
-    /** The sum's register: 8 lanes, {@link Float32Math#SOFTMAX_PARTIAL_SUMS}, on AVX2 and AVX-512 alike. */
-    private static final VectorSpecies<Float> SUM_SPECIES = FloatVector.SPECIES_256;
 
     private VectorFloat32Math() {
     }
@@ -206,9 +204,11 @@ final class VectorFloat32Math {
 
     /**
      * {@link Float32Math#softmaxRow} with whole registers: the max (exact in any order), x - max
-     * into exps, the exp loop in place, and the eight partial sums as the eight lanes of one
-     * 256-bit register, so each lane adds the same elements in the same order as the scalar
-     * partial sum.
+     * into exps, the exp loop in place, then the eight partial sums in eight scalar accumulators,
+     * each adding the same elements in the same order as the reference. They were the lanes of a
+     * 256-bit register beside the 512-bit loops; a second species in the process made C2 compile
+     * the matmul's tiles, run after a softmax, without the Vector API's intrinsics, and an
+     * MLP-GAN step took 470-570 ms instead of 15 (CompareMain "softmax" "mlp-gan step", 2-core Xeon).
      */
     static void softmaxRow(float[] x, int xo, float[] o, int oo, int len, boolean log, float[] exps) {
         int j = 0;
@@ -228,15 +228,21 @@ final class VectorFloat32Math {
             exps[j] = x[xo + j] - max;
         }
         exp(exps, exps, 0, len);
-        FloatVector sums = FloatVector.zero(SUM_SPECIES);
-        int width = SUM_SPECIES.length();
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
         j = 0;
-        for (int end = len - width; j <= end; j += width) {
-            sums = sums.add(FloatVector.fromArray(SUM_SPECIES, exps, j));
+        for (int end = len - 8; j <= end; j += 8) {
+            s0 += exps[j];
+            s1 += exps[j + 1];
+            s2 += exps[j + 2];
+            s3 += exps[j + 3];
+            s4 += exps[j + 4];
+            s5 += exps[j + 5];
+            s6 += exps[j + 6];
+            s7 += exps[j + 7];
         }
-        float[] partial = sums.toArray();
+        float[] partial = {s0, s1, s2, s3, s4, s5, s6, s7};
         for (; j < len; j++) {
-            partial[j % width] += exps[j];
+            partial[j % Float32Math.SOFTMAX_PARTIAL_SUMS] += exps[j];
         }
         float sum = Float32Math.pairwiseSum(partial);
         float logSum = log ? Float32Math.log(sum) : 0f;
