@@ -34,7 +34,7 @@ final class Parallel {
     /** The cores a range is split across by default: the machine's, or fewer if the common pool is limited. */
     private static final int CORES =
             Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1);
-    private static final SpinningHelpers HELPERS = new SpinningHelpers(CORES - 1);
+    private static final SpinningHelpers HELPERS = SpinningHelpers.fromProperty(CORES - 1);
 
     private Parallel() {
     }

@@ -18,15 +18,25 @@ import java.util.concurrent.locks.LockSupport;
  * thread's, or one started inside a chunk) returns false and goes to the fork-join pool.
  */
 final class SpinningHelpers {
-    /** How long an idle helper spins before it parks: longer than the gaps between a training step's ops. */
-    private static final long SPIN_NANOS = 200_000;
+    /**
+     * System property: microseconds an idle helper spins before it parks; 0 parks at once, as the
+     * fork-join pool's workers do (for a machine shared with other jobs, at the cost of the wake-ups).
+     */
+    static final String SPIN_PROPERTY = "jgan.cpu.spinMicros";
+    /** The default spin: longer than the gaps between a training step's ops. */
+    static final long DEFAULT_SPIN_MICROS = 200;
 
     private final Helper[] helpers;
+    private final long spinNanos;
     private final AtomicBoolean busy = new AtomicBoolean();
     /** The range being run; null between ranges. */
     private volatile Range current;
 
-    SpinningHelpers(int count) {
+    SpinningHelpers(int count, long spinMicros) {
+        if (spinMicros < 0) {
+            throw new IllegalArgumentException("-D" + SPIN_PROPERTY + "=" + spinMicros + ": expected microseconds >= 0");
+        }
+        spinNanos = spinMicros * 1000;
         helpers = new Helper[count];
         for (int i = 0; i < count; i++) {
             helpers[i] = new Helper(this);
@@ -34,6 +44,17 @@ final class SpinningHelpers {
             thread.setDaemon(true);
             helpers[i].thread = thread;
             thread.start();
+        }
+    }
+
+    /** {@code count} helpers spinning as {@value #SPIN_PROPERTY} says, {@value #DEFAULT_SPIN_MICROS} us without it. */
+    static SpinningHelpers fromProperty(int count) {
+        String spin = System.getProperty(SPIN_PROPERTY);
+        try {
+            return new SpinningHelpers(count, spin == null ? DEFAULT_SPIN_MICROS : Long.parseLong(spin.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + SPIN_PROPERTY + "=" + spin + ": expected a whole number of"
+                    + " microseconds (0 parks the helper threads at once)", e);
         }
     }
 
@@ -55,7 +76,7 @@ final class SpinningHelpers {
                 }
             }
             range.runChunks();
-            range.awaitChunksTakenByOthers();
+            range.awaitChunksTakenByOthers(spinNanos);
             current = null;
             range.rethrowFailure();
             return true;
@@ -92,10 +113,10 @@ final class SpinningHelpers {
         }
 
         /** Spins while a helper finishes a chunk it took; yields if that takes long (its core may be preempted). */
-        void awaitChunksTakenByOthers() {
+        void awaitChunksTakenByOthers(long spinNanos) {
             long start = System.nanoTime();
             while (unfinished.get() > 0) {
-                if (System.nanoTime() - start < SPIN_NANOS) {
+                if (System.nanoTime() - start < spinNanos) {
                     Thread.onSpinWait();
                 } else {
                     Thread.yield();
@@ -135,7 +156,7 @@ final class SpinningHelpers {
                     range.runChunks();
                     done = range;
                     idleSince = System.nanoTime();
-                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                } else if (System.nanoTime() - idleSince < owner.spinNanos) {
                     Thread.onSpinWait();
                 } else {
                     // Set before the last look: a caller that publishes a range after this look sees it and unparks.

@@ -121,4 +121,36 @@ class ParallelTest {
             assertEquals(2, runs.get(i), "item " + i + " (once per thread)");
         }
     }
+
+    /**
+     * With {@code -Djgan.cpu.spinMicros=0} a helper parks as soon as it is idle, so every range
+     * must wake it: the calling thread's chunk waits for the other chunk to start, twenty times.
+     */
+    @Test
+    void helpersThatParkAtOnceStillRunTheirShare() throws InterruptedException {
+        SpinningHelpers parking = new SpinningHelpers(1, 0);
+        for (int round = 0; round < 20; round++) {
+            CountDownLatch secondStarted = new CountDownLatch(1);
+            boolean[] sawSecond = new boolean[1];
+            assertTrue(parking.tryRun(2, 2, (start, end) -> {
+                if (start == 0) {
+                    try {
+                        sawSecond[0] = secondStarted.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                } else {
+                    secondStarted.countDown();
+                }
+            }), "the helpers were free");
+            assertTrue(sawSecond[0], "round " + round + ": the parked helper never took the second chunk");
+            Thread.sleep(1);
+        }
+    }
+
+    @Test
+    void aNegativeSpinIsRefusedWithThePropertyName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SpinningHelpers(1, -5));
+        assertTrue(e.getMessage().contains("jgan.cpu.spinMicros"), e.getMessage());
+    }
 }
