@@ -51,20 +51,9 @@ class ParallelTest {
      */
     @Test
     void chunksRunConcurrently() throws InterruptedException {
-        CountDownLatch secondStarted = new CountDownLatch(1);
-        boolean[] sawSecond = new boolean[1];
-        Parallel.forRange(2, Parallel.THRESHOLD, (start, end) -> {
-            if (start == 0) {
-                try {
-                    sawSecond[0] = secondStarted.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            } else {
-                secondStarted.countDown();
-            }
-        });
-        assertTrue(sawSecond[0], "the second chunk never ran while the first was running");
+        FirstChunkWaitsForTheSecond chunks = new FirstChunkWaitsForTheSecond();
+        Parallel.forRange(2, Parallel.THRESHOLD, chunks);
+        assertTrue(chunks.sawSecond, "the second chunk never ran while the first was running");
     }
 
     /**
@@ -130,20 +119,9 @@ class ParallelTest {
     void helpersThatParkAtOnceStillRunTheirShare() throws InterruptedException {
         SpinningHelpers parking = new SpinningHelpers(1, 0);
         for (int round = 0; round < 20; round++) {
-            CountDownLatch secondStarted = new CountDownLatch(1);
-            boolean[] sawSecond = new boolean[1];
-            assertTrue(parking.tryRun(2, 2, (start, end) -> {
-                if (start == 0) {
-                    try {
-                        sawSecond[0] = secondStarted.await(20, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                } else {
-                    secondStarted.countDown();
-                }
-            }), "the helpers were free");
-            assertTrue(sawSecond[0], "round " + round + ": the parked helper never took the second chunk");
+            FirstChunkWaitsForTheSecond chunks = new FirstChunkWaitsForTheSecond();
+            assertTrue(parking.tryRun(2, 2, chunks), "the helpers were free");
+            assertTrue(chunks.sawSecond, "round " + round + ": the parked helper never took the second chunk");
             Thread.sleep(1);
         }
     }
@@ -152,5 +130,27 @@ class ParallelTest {
     void aNegativeSpinIsRefusedWithThePropertyName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SpinningHelpers(1, -5));
         assertTrue(e.getMessage().contains("jgan.cpu.spinMicros"), e.getMessage());
+    }
+
+    /**
+     * Two chunks where the first waits (up to 20 s) until the second has started: they finish in
+     * time only if two threads run them at once.
+     */
+    private static final class FirstChunkWaitsForTheSecond implements Parallel.Body {
+        private final CountDownLatch secondStarted = new CountDownLatch(1);
+        private volatile boolean sawSecond;
+
+        @Override
+        public void run(int start, int end) {
+            if (start == 0) {
+                try {
+                    sawSecond = secondStarted.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                secondStarted.countDown();
+            }
+        }
     }
 }
