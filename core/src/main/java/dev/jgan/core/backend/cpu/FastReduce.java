@@ -102,6 +102,13 @@ final class FastReduce {
 
     /** o[oo + r] = op over x[xo + r*len, xo + (r+1)*len) for r in [0, rows). */
     private static void lastDim(ReduceOp op, float[] x, int xo, int rows, int len, float[] o, int oo) {
+        boolean vectorSums = op == ReduceOp.SUM && MicroKernels.VECTOR_API && VectorArithmetic.holdsRowStep();
+        if (rows > 1 && vectorSums && len <= BLOCK) {
+            // The same adds in the same order, eight rows at a time in registers.
+            Parallel.forRange(rows, len, (start, end) ->
+                    VectorArithmetic.rowSums(x, xo + start * len, len, end - start, len, o, oo + start));
+            return;
+        }
         if (rows > 1) {
             Parallel.forRange(rows, len, (start, end) -> {
                 for (int r = start; r < end; r++) {
@@ -113,12 +120,29 @@ final class FastReduce {
         // One long row (a reduction over everything): split it into blocks across the cores.
         int blocks = (len + BLOCK - 1) / BLOCK;
         double[] partial = new double[blocks];
-        Parallel.forRange(blocks, BLOCK, (start, end) -> {
-            for (int b = start; b < end; b++) {
-                int from = b * BLOCK;
-                partial[b] = row(op, x, xo + from, Math.min(BLOCK, len - from));
+        if (vectorSums) {
+            // Each block is a row of its own; a float block sum widens to the same double.
+            float[] blockSums = new float[blocks];
+            Parallel.forRange(blocks, BLOCK, (start, end) -> {
+                int last = Math.min(end, len / BLOCK);
+                if (last > start) {
+                    VectorArithmetic.rowSums(x, xo + start * BLOCK, BLOCK, last - start, BLOCK, blockSums, start);
+                }
+                if (end > last) {
+                    VectorArithmetic.rowSums(x, xo + last * BLOCK, BLOCK, 1, len - last * BLOCK, blockSums, last);
+                }
+            });
+            for (int b = 0; b < blocks; b++) {
+                partial[b] = blockSums[b];
             }
-        });
+        } else {
+            Parallel.forRange(blocks, BLOCK, (start, end) -> {
+                for (int b = start; b < end; b++) {
+                    int from = b * BLOCK;
+                    partial[b] = row(op, x, xo + from, Math.min(BLOCK, len - from));
+                }
+            });
+        }
         double total = partial[0];
         for (int b = 1; b < blocks; b++) {
             total = switch (op) {
@@ -145,8 +169,18 @@ final class FastReduce {
     }
 
     private static float sum(float[] x, int xo, int len) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int i = 0;
+        return sumFrom(0, 0, 0, 0, 0, 0, 0, 0, x, xo, 0, len);
+    }
+
+    /**
+     * The float sum of x[xo, xo + len) by its definition, resumed at element {@code from} (a
+     * multiple of 8) with the partial sums so far: element i goes into partial sum i mod 8 in order,
+     * the eight combine as ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)), and the last len mod 8
+     * elements are added one by one. {@link VectorArithmetic#rowSums} hands over its lanes here.
+     */
+    static float sumFrom(float s0, float s1, float s2, float s3, float s4, float s5, float s6, float s7,
+            float[] x, int xo, int from, int len) {
+        int i = from;
         for (; i + 8 <= len; i += 8) {
             int p = xo + i;
             s0 += x[p];

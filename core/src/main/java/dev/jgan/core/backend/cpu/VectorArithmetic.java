@@ -252,6 +252,77 @@ final class VectorArithmetic {
         }
     }
 
+    /** Whether {@link #rowSums} can run here: a register must hold one row step of eight floats. */
+    static boolean holdsRowStep() {
+        return LANES >= ROW_STEP;
+    }
+
+    /** Floats a row sum steps by: its eight partial sums (see {@link #rowSums}). */
+    private static final int ROW_STEP = 8;
+
+    /**
+     * o[oo + r] = the float sum of x[xo + r*stride, +len) for r in [0, rows), with the bits of
+     * {@link FastReduce#sumFrom}'s definition (element i of a row in partial sum i mod 8).
+     *
+     * <p>Lanes 0-7 of one register are a row's eight partial sums. The register steps eight floats
+     * along the row whatever its width, so on a sixteen-lane machine its upper half adds floats
+     * that belong to the next step and is thrown away: half the adds are wasted, but each lane
+     * still adds its own elements in the scalar order, with no shuffles. One row's sums form one
+     * chain of dependent adds, so eight rows run side by side to keep the adders busy (a chain of
+     * 128 adds per 1024-float row waits on the add's latency). A step whose load would run past
+     * the array's end is left to the scalar loop. Needs {@link #holdsRowStep}.
+     */
+    static void rowSums(float[] x, int xo, int stride, int rows, int len, float[] o, int oo) {
+        int whole = len / ROW_STEP * ROW_STEP;
+        int r = 0;
+        for (; r + 8 <= rows; r += 8) {
+            int b0 = xo + r * stride;
+            int b1 = b0 + stride, b2 = b1 + stride, b3 = b2 + stride;
+            int b4 = b3 + stride, b5 = b4 + stride, b6 = b5 + stride, b7 = b6 + stride;
+            int steps = vectorSteps(x, Math.max(b0, b7), whole);
+            FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+            for (int i = 0; i < steps; i += ROW_STEP) {
+                s0 = s0.add(load(x, b0 + i));
+                s1 = s1.add(load(x, b1 + i));
+                s2 = s2.add(load(x, b2 + i));
+                s3 = s3.add(load(x, b3 + i));
+                s4 = s4.add(load(x, b4 + i));
+                s5 = s5.add(load(x, b5 + i));
+                s6 = s6.add(load(x, b6 + i));
+                s7 = s7.add(load(x, b7 + i));
+            }
+            o[oo + r] = finishRow(s0, x, b0, steps, len);
+            o[oo + r + 1] = finishRow(s1, x, b1, steps, len);
+            o[oo + r + 2] = finishRow(s2, x, b2, steps, len);
+            o[oo + r + 3] = finishRow(s3, x, b3, steps, len);
+            o[oo + r + 4] = finishRow(s4, x, b4, steps, len);
+            o[oo + r + 5] = finishRow(s5, x, b5, steps, len);
+            o[oo + r + 6] = finishRow(s6, x, b6, steps, len);
+            o[oo + r + 7] = finishRow(s7, x, b7, steps, len);
+        }
+        for (; r < rows; r++) {
+            int b = xo + r * stride;
+            int steps = vectorSteps(x, b, whole);
+            FloatVector s = FloatVector.zero(SPECIES);
+            for (int i = 0; i < steps; i += ROW_STEP) {
+                s = s.add(load(x, b + i));
+            }
+            o[oo + r] = finishRow(s, x, b, steps, len);
+        }
+    }
+
+    /** The floats of [0, whole) a register can step over from {@code base} without reading past x's end. */
+    private static int vectorSteps(float[] x, int base, int whole) {
+        int room = x.length - LANES - base;
+        return room < 0 ? 0 : Math.min(whole, (room / ROW_STEP + 1) * ROW_STEP);
+    }
+
+    /** Takes the eight partial sums out of lanes 0-7 and lets the scalar sum do the steps left and the tail. */
+    private static float finishRow(FloatVector sums, float[] x, int b, int from, int len) {
+        return FastReduce.sumFrom(sums.lane(0), sums.lane(1), sums.lane(2), sums.lane(3),
+                sums.lane(4), sums.lane(5), sums.lane(6), sums.lane(7), x, b, from, len);
+    }
+
     private static FloatVector load(float[] array, int at) {
         return FloatVector.fromArray(SPECIES, array, at);
     }

@@ -5,12 +5,14 @@ import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.backend.ReduceOp;
 import dev.jgan.core.backend.UnaryOp;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Arrays;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,6 +45,36 @@ class ReduceFastPathTest {
                 }
                 check(op, contiguous, reduced, Arrays.toString(shape) + " reduce " + Arrays.toString(reduced));
                 check(op, reversed, reduced, Arrays.toString(shape) + " (dims reversed) reduce " + Arrays.toString(reduced));
+            }
+        }
+    }
+
+    /**
+     * A sum over the last dim has the bits of its definition: rows cut into blocks of 4096, each
+     * block summed in float with eight partial sums, the block sums added in double. Rows shorter
+     * than a block, exactly one, longer (several blocks and a partial one), and one long row, which
+     * is split across the cores.
+     */
+    @Test
+    void lastDimSumsHaveTheBitsOfTheirDefinition() {
+        for (int[] shape : new int[][]{{64, 1024}, {9, 4096}, {13, 37}, {3, 9000}, {1, 70_001}, {1, 8192}}) {
+            Random rnd = new Random(Arrays.hashCode(shape));
+            float[] values = new float[Shape.numel(shape)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(7) - 3));
+            }
+            Tensor x = Tensor.fromArray(values, shape);
+            Tensor out = Tensor.empty(fast, DType.FLOAT32, shape[0], 1);
+            fast.reduce(ReduceOp.SUM, x.operand(), new boolean[]{false, true}, out.operand());
+            float[] sums = out.toFloatArray();
+            int len = shape[1];
+            for (int r = 0; r < shape[0]; r++) {
+                double total = 0;
+                for (int from = 0; from < len; from += 4096) {
+                    total += VectorArithmeticTest.scalarRowSum(values, r * len + from, Math.min(4096, len - from));
+                }
+                assertEquals(Float.floatToIntBits((float) total), Float.floatToIntBits(sums[r]),
+                        Arrays.toString(shape) + " row " + r + ": expected " + (float) total + ", got " + sums[r]);
             }
         }
     }

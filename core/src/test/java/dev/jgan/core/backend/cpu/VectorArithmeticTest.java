@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,6 +97,78 @@ class VectorArithmeticTest {
                 }
             }
         }
+    }
+
+    /**
+     * Row sums have the bits of FastReduce's scalar row sum (eight partial sums, then the tail) for
+     * lengths around the eight-float step, eight rows at a time and singly, rows apart (stride
+     * over the length), and rows that end at the array's end, where a register's load would run
+     * past it and the scalar loop takes the last steps. Values of mixed magnitude make the sum
+     * depend on the order of its adds.
+     */
+    @Test
+    void rowSumsHaveTheScalarRowSumsBits() {
+        assertTrue(VectorArithmetic.holdsRowStep(), "registers of eight floats or more");
+        Random random = new Random(11);
+        for (int len : new int[]{0, 1, 7, 8, 9, 16, 17, 31, 100, 1024, 4096}) {
+            for (int rows : new int[]{1, 3, 8, 9, 17}) {
+                for (int gap : new int[]{0, 5}) {
+                    int stride = len + gap;
+                    int xo = 3;
+                    float[] x = new float[xo + (rows - 1) * stride + len];
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(9) - 4));
+                    }
+                    float[] o = new float[rows + 2];
+                    VectorArithmetic.rowSums(x, xo, stride, rows, len, o, 2);
+                    for (int r = 0; r < rows; r++) {
+                        assertSameBits(scalarRowSum(x, xo + r * stride, len), o[2 + r],
+                                "length " + len + ", " + rows + " rows, stride " + stride + ", row " + r);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Signed zeros, infinities and NaN in the rows: each lane's sum keeps the scalar sum's bits. */
+    @Test
+    void rowSumsOfSpecialValuesHaveTheScalarBits() {
+        int len = 40;
+        int rows = 9;
+        for (int first = 0; first < SPECIAL.length; first++) {
+            float[] x = new float[rows * len];
+            Random random = new Random(first);
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextInt(4) == 0 ? SPECIAL[(first + i) % SPECIAL.length] : (float) random.nextGaussian();
+            }
+            float[] o = new float[rows];
+            VectorArithmetic.rowSums(x, 0, len, rows, len, o, 0);
+            for (int r = 0; r < rows; r++) {
+                assertSameBits(scalarRowSum(x, r * len, len), o[r], "special values from " + first + ", row " + r);
+            }
+        }
+        float[] negativeZeros = new float[16];
+        Arrays.fill(negativeZeros, -0f);
+        float[] o = new float[2];
+        VectorArithmetic.rowSums(negativeZeros, 0, 8, 2, 8, o, 0);
+        assertSameBits(0f, o[0], "a row of -0 sums to +0, as the scalar sum from +0 does");
+    }
+
+    /** FastReduce's definition of a float row sum, written out as the oracle. */
+    static float scalarRowSum(float[] x, int b, int len) {
+        float[] partial = new float[8];
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            for (int k = 0; k < 8; k++) {
+                partial[k] += x[b + i + k];
+            }
+        }
+        float s = ((partial[0] + partial[1]) + (partial[2] + partial[3]))
+                + ((partial[4] + partial[5]) + (partial[6] + partial[7]));
+        for (; i < len; i++) {
+            s += x[b + i];
+        }
+        return s;
     }
 
     @Test
