@@ -244,6 +244,9 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
 
     @Override
     public void philoxNormal(Operand out, long seed, long offset, double mean, double std) {
+        if (fastPaths && FastRandom.tryNormal(out, seed, offset, mean, std)) {
+            return;
+        }
         ReferenceKernels.philoxNormal(out, seed, offset, mean, std);
     }
 

@@ -291,9 +291,14 @@ final class ReferenceKernels {
         int[] block = new int[4];
         int[] pos = StridedIndex.of(out);
         for (int i = 0; i < pos.length; i++) {
-            Philox.block(seed, offset + i, block);
-            os.set(pos[i], mean + std * Philox.boxMuller(block));
+            os.set(pos[i], normalAt(seed, offset + i, mean, std, block));
         }
+    }
+
+    /** mean + std * the Box-Muller normal of the Philox block at {@code counter}; {@code block} is scratch. */
+    static double normalAt(long seed, long counter, double mean, double std, int[] block) {
+        Philox.block(seed, counter, block);
+        return mean + std * Philox.boxMuller(block);
     }
 
     /** Every window of x, one column per output position, zeros where the window reaches into the padding. */
