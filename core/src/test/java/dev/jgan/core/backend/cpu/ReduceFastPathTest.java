@@ -51,13 +51,13 @@ class ReduceFastPathTest {
 
     /**
      * A sum over the last dim has the bits of its definition: rows cut into blocks of 4096, each
-     * block summed in float with eight partial sums, the block sums added in double. Rows shorter
-     * than a block, exactly one, longer (several blocks and a partial one), and one long row, which
-     * is split across the cores.
+     * block summed in float with eight partial sums, the block sums added in double. Rows too short
+     * for the SIMD registers, shorter than a block, exactly one, longer (several blocks and a
+     * partial one), and one long row, which is split across the cores.
      */
     @Test
     void lastDimSumsHaveTheBitsOfTheirDefinition() {
-        for (int[] shape : new int[][]{{64, 1024}, {9, 4096}, {13, 37}, {3, 9000}, {1, 70_001}, {1, 8192}}) {
+        for (int[] shape : new int[][]{{64, 1024}, {100, 16}, {9, 4096}, {13, 37}, {3, 9000}, {1, 70_001}, {1, 8192}}) {
             Random rnd = new Random(Arrays.hashCode(shape));
             float[] values = new float[Shape.numel(shape)];
             for (int i = 0; i < values.length; i++) {
