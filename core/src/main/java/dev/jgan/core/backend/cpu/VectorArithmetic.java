@@ -25,6 +25,8 @@ final class VectorArithmetic {
     private static final int LANES = SPECIES.length();
     private static final FloatVector ZERO = FloatVector.zero(SPECIES);
     private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+    /** Floats a row sum steps by: its eight partial sums (see {@link #rowSums}). */
+    private static final int ROW_STEP = 8;
 
     private VectorArithmetic() {
     }
@@ -256,9 +258,6 @@ final class VectorArithmetic {
     static boolean holdsRowStep() {
         return LANES >= ROW_STEP;
     }
-
-    /** Floats a row sum steps by: its eight partial sums (see {@link #rowSums}). */
-    private static final int ROW_STEP = 8;
 
     /**
      * o[oo + r] = the float sum of x[xo + r*stride, +len) for r in [0, rows), with the bits of
