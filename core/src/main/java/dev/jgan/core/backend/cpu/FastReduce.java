@@ -109,8 +109,9 @@ final class FastReduce {
 
     /** o[oo + r] = op over x[xo + r*len, xo + (r+1)*len) for r in [0, rows). */
     private static void lastDim(ReduceOp op, float[] x, int xo, int rows, int len, float[] o, int oo) {
-        boolean vectorSums = op == ReduceOp.SUM && MicroKernels.VECTOR_API && VectorArithmetic.holdsRowStep();
-        if (rows > 1 && vectorSums && len >= VECTOR_ROW_MIN && len <= BLOCK) {
+        boolean vectorSums = op == ReduceOp.SUM && MicroKernels.VECTOR_API && VectorArithmetic.holdsRowStep()
+                && len >= VECTOR_ROW_MIN;
+        if (rows > 1 && vectorSums && len <= BLOCK) {
             // The same adds in the same order, eight rows at a time in registers.
             Parallel.forRange(rows, len, (start, end) ->
                     VectorArithmetic.rowSums(x, xo + start * len, len, end - start, len, o, oo + start));

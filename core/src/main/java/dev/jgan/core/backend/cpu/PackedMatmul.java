@@ -39,11 +39,12 @@ final class PackedMatmul {
      * loops that do one float operation per element, while the vector kernel does twelve vector
      * multiply-adds, 96 to 192 scalar ones, per step. Without this, a 64 x 64 x 64 product was cut into chunks of a
      * few rows, and chapter 12 measured the threaded run at 1/35 of the one-thread speed (wall
-     * clock, load average 60 on 2 cores). It was 16 against a threshold of 2^16; when the
-     * threshold dropped to 2^14 for the elementwise ops, x W^T 64x100x128 split in two and took
-     * 28-29 us instead of 19-21, so a product keeps the split it had: 64 against 2^14.
+     * clock, load average 60 on 2 cores). A product splits into chunks of at least 2^19 multiply-adds
+     * whatever {@link Parallel#THRESHOLD} the elementwise ops get: 16 against chunks of 2^15 at
+     * first; when the elementwise chunks went down to 2^13, x W^T 64x100x128 split in two at 16
+     * and took 28-29 us instead of 19-21 (CompareMain, 2-core Xeon).
      */
-    private static final int MULTIPLY_ADDS_PER_UNIT = 64;
+    private static final int MULTIPLY_ADDS_PER_UNIT = (int) ((1L << 19) / Parallel.THRESHOLD);
 
     private final MicroKernel kernel;
     private final boolean threads;

@@ -15,21 +15,19 @@ import java.util.concurrent.ForkJoinTask;
  */
 final class Parallel {
     /**
-     * Below this much work (items times their cost), handing a share to another thread costs more
-     * than it saves: 2^14 float additions, two or three microseconds of one core. It was 2^16
-     * while every split woke a parked fork-join worker; with {@link SpinningHelpers}, measured in
-     * alternating runs (CompareMain, 2-core Xeon): add of [64, 1024] 7.7/7.8 us at 2^16, 5.2/6.7
-     * at 2^14, 6.7/9.3 at 2^13; sum over dim 1 14 -> 8 us; an MLP-GAN step 16.0/14.9 -> 14.2/13.8 ms.
+     * The least work (items times their cost) a chunk gets: a range splits only into chunks of at
+     * least this much, so one of under twice this runs in the calling thread. 2^14 float
+     * additions are two or three microseconds of one core. Each chunk costs a hand-off and two
+     * updates of counters that both cores write; while every split woke a parked fork-join
+     * worker, chunks were at least 2^15. Measured with {@link SpinningHelpers} (alternating
+     * CompareMain runs, 2-core Xeon, Java only): chunks of at least 2^13 against 2^15: add of
+     * [64, 1024] 7.7/7.8 -> 5.2/6.7 us, an MLP-GAN step 16.0/14.9 -> 14.2/13.8 ms; then chunks of
+     * at least 2^14 (three pairs): add 9.7/6.2/6.5 -> 8.8/4.6/5.2 us, bias mul 9.1/6.2/7.4 ->
+     * 7.8/5.1/5.2, leakyRelu 9.6/7.2/6.1 -> 7.4/4.4/4.5, the sums 10-20 % faster, the DCGAN step
+     * and the end-to-end epoch unchanged.
      */
     static final long THRESHOLD = 1L << 14;
-    /**
-     * Chunks per core when there is enough work: slack for cores that other processes slow down.
-     * Each chunk is at least {@link #THRESHOLD} of work: every chunk costs two updates of counters
-     * that both cores write, and with chunks of half that, ops of [64, 1024] ran in eight pieces of
-     * about a microsecond (alternating CompareMain runs, 2-core Xeon, three pairs: add 9.7/6.2/6.5
-     * -> 8.8/4.6/5.2 us, bias mul 9.1/6.2/7.4 -> 7.8/5.1/5.2, leakyRelu 9.6/7.2/6.1 -> 7.4/4.4/4.5;
-     * the matmuls, the DCGAN step and the end-to-end epoch unchanged).
-     */
+    /** Chunks per core when there is enough work: slack for cores that other processes slow down. */
     private static final int CHUNKS_PER_CORE = 4;
 
     /** The work on {@code [start, end)} of a range. */
@@ -47,9 +45,8 @@ final class Parallel {
     }
 
     /**
-     * Runs {@code body} over {@code [0, n)}, in one call unless {@code n * costPerItem} is above
-     * {@link #THRESHOLD}, else in up to {@link #CHUNKS_PER_CORE} chunks per core, each at least
-     * {@code THRESHOLD}.
+     * Runs {@code body} over {@code [0, n)} in up to {@link #CHUNKS_PER_CORE} chunks per core, each
+     * at least {@link #THRESHOLD} of {@code n * costPerItem}; in one call when that leaves fewer than two.
      */
     static void forRange(int n, long costPerItem, Body body) {
         forRange(n, costPerItem, body, CORES);
@@ -63,7 +60,7 @@ final class Parallel {
     static void forRange(int n, long costPerItem, Body body, int cores) {
         long work = (long) n * costPerItem;
         int chunks = (int) Math.min(Math.min((long) cores * CHUNKS_PER_CORE, n), work / THRESHOLD);
-        if (work <= THRESHOLD || chunks < 2 || cores < 2) {
+        if (chunks < 2 || cores < 2) {
             body.run(0, n);
             return;
         }

@@ -278,7 +278,7 @@ final class VectorArithmetic {
             int b0 = xo + r * stride;
             int b1 = b0 + stride, b2 = b1 + stride, b3 = b2 + stride;
             int b4 = b3 + stride, b5 = b4 + stride, b6 = b5 + stride, b7 = b6 + stride;
-            int steps = vectorSteps(x, Math.max(b0, b7), whole);
+            int steps = vectorSteps(x, b7, whole);
             FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
             for (int i = 0; i < steps; i += ROW_STEP) {
                 s0 = s0.add(load(x, b0 + i));
@@ -310,7 +310,10 @@ final class VectorArithmetic {
         }
     }
 
-    /** The floats of [0, whole) a register can step over from {@code base} without reading past x's end. */
+    /**
+     * The floats of [0, whole) a register can step over from {@code base} (the last row of the
+     * group: rows lie in increasing order) without reading past x's end.
+     */
     private static int vectorSteps(float[] x, int base, int whole) {
         int room = x.length - LANES - base;
         return room < 0 ? 0 : Math.min(whole, (room / ROW_STEP + 1) * ROW_STEP);
