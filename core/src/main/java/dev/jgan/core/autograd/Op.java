@@ -16,6 +16,7 @@ public enum Op {
     SUM("sum"), MEAN("mean"), MAX("max"), MIN("min"),
     // linear algebra and normalizations
     MATMUL("matmul"), MATMUL_SUMMED_OVER_BATCH("matmul_summed_over_batch"), SOFTMAX("softmax"), LOG_SOFTMAX("log_softmax"),
+    BATCH_NORM("batch_norm"),
     // views and copies
     RESHAPE("reshape"), PERMUTE("permute"), NARROW("narrow"), SLICE_BACKWARD("slice_backward"),
     EXPAND("expand"), SQUEEZE("squeeze"), UNSQUEEZE("unsqueeze"), CONTIGUOUS("contiguous"), TO_DTYPE("to_dtype"),

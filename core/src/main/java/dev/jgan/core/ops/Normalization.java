@@ -5,8 +5,9 @@ import dev.jgan.core.Tensor;
 import dev.jgan.core.autograd.GradMode;
 
 /**
- * Batch normalization, composed from mean, var and pointwise ops, so its gradient (through
- * the batch statistics too) and its second derivative come for free.
+ * Batch normalization. Evaluation mode is composed from pointwise ops; training mode is one node
+ * ({@link BatchNormTraining}) that computes what the composition of mean, var and pointwise ops
+ * computes, forward and backward, bit for bit, with fused kernels where the backend has them.
  */
 public final class Normalization {
     private Normalization() {
@@ -38,30 +39,19 @@ public final class Normalization {
         if ((runningMean == null) != (runningVar == null)) {
             throw new IllegalArgumentException(op + ": pass both runningMean and runningVar or neither");
         }
-        int[] dims = x.dim() == 2 ? new int[]{0} : new int[]{0, 2, 3};
-        int[] channelShape = x.dim() == 2 ? new int[]{1, c} : new int[]{1, c, 1, 1};
-        Tensor mean;
-        Tensor var;
         if (training) {
-            int count = x.numel() / c;
-            if (count < 2) {
+            if (x.numel() / c < 2) {
                 throw new IllegalArgumentException(op + ": expected more than 1 value per channel when training, got "
                         + "input " + Shape.format(x.shape()));
             }
-            mean = x.mean(dims, true);
-            var = x.var(dims, 0, true);
-            if (runningMean != null) {
-                updateRunning(runningMean, runningVar, mean, var, count, momentum);
-            }
-        } else {
-            if (runningMean == null) {
-                throw new IllegalArgumentException(op + ": evaluation needs runningMean and runningVar; without"
-                        + " running statistics normalize with batch statistics (training = true)");
-            }
-            mean = runningMean.reshape(channelShape);
-            var = runningVar.reshape(channelShape);
+            return BatchNormTraining.apply(x, runningMean, runningVar, weight, bias, momentum, eps);
         }
-        Tensor out = x.sub(mean).div(var.add(eps).sqrt());
+        if (runningMean == null) {
+            throw new IllegalArgumentException(op + ": evaluation needs runningMean and runningVar; without"
+                    + " running statistics normalize with batch statistics (training = true)");
+        }
+        int[] channelShape = x.dim() == 2 ? new int[]{1, c} : new int[]{1, c, 1, 1};
+        Tensor out = x.sub(runningMean.reshape(channelShape)).div(runningVar.reshape(channelShape).add(eps).sqrt());
         if (weight != null) {
             out = out.mul(weight.reshape(channelShape));
         }
@@ -71,8 +61,9 @@ public final class Normalization {
         return out;
     }
 
-    private static void updateRunning(Tensor runningMean, Tensor runningVar, Tensor mean, Tensor biasedVar, int count,
-                                      double momentum) {
+    /** Moves the running statistics towards the batch's (no graph); the variance with Bessel's correction. */
+    static void updateRunning(Tensor runningMean, Tensor runningVar, Tensor mean, Tensor biasedVar, int count,
+                              double momentum) {
         try (GradMode.Scope scope = GradMode.noGrad()) {
             int c = runningMean.size(0);
             // The running variance estimates the population's, hence Bessel's correction n / (n - 1).

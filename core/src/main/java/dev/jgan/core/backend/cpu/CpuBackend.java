@@ -4,6 +4,7 @@ import dev.jgan.core.DType;
 import dev.jgan.core.Device;
 import dev.jgan.core.backend.Backend;
 import dev.jgan.core.backend.BinaryOp;
+import dev.jgan.core.backend.BatchNormKernels;
 import dev.jgan.core.backend.BatchSummedMatmulKernel;
 import dev.jgan.core.backend.FusedOptimizerKernels;
 import dev.jgan.core.backend.Operand;
@@ -28,7 +29,8 @@ import java.util.Arrays;
  * arrays of what was allocated in them back to the pool; without one, arrays are left to the
  * garbage collector as plain Java arrays are.
  */
-public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSummedMatmulKernel, ScopedMemory {
+public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSummedMatmulKernel, BatchNormKernels,
+        ScopedMemory {
     /** False for {@link #reference()}: every kernel then runs its plain loop. */
     private final boolean fastPaths;
     private final CpuMemoryPool pool = CpuMemoryPool.fromSystemProperties();
@@ -183,6 +185,36 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
     @Override
     public boolean tryMatmulSummedOverBatch(Operand a, Operand b, Operand out) {
         return fastPaths && BatchSummedMatmul.tryRun(a, b, out);
+    }
+
+    @Override
+    public boolean trySquaredDeviationSums(Operand x, Operand mean, Operand out) {
+        return fastPaths && FastBatchNorm.trySquaredDeviationSums(x, mean, out);
+    }
+
+    @Override
+    public boolean tryNormalize(Operand x, Operand mean, Operand std, Operand weight, Operand bias, Operand out) {
+        return fastPaths && FastBatchNorm.tryNormalize(x, mean, std, weight, bias, out);
+    }
+
+    @Override
+    public boolean tryGradientSums(Operand g, Operand x, Operand mean, Operand std, Operand stdSquared, Operand weight,
+                                   Operand sumG, Operand sumGNormalized, Operand sumStd, Operand sumMean) {
+        return fastPaths && FastBatchNorm.tryGradientSums(g, x, mean, std, stdSquared, weight, sumG, sumGNormalized,
+                sumStd, sumMean);
+    }
+
+    @Override
+    public boolean tryVarianceMeanSums(Operand x, Operand mean, Operand varianceScale, Operand out) {
+        return fastPaths && FastBatchNorm.tryVarianceMeanSums(x, mean, varianceScale, out);
+    }
+
+    @Override
+    public boolean tryInputGradient(Operand g, Operand x, Operand mean, Operand std, Operand weight,
+                                    Operand varianceScale, Operand throughMean, Operand throughVarianceMean,
+                                    Operand out) {
+        return fastPaths && FastBatchNorm.tryInputGradient(g, x, mean, std, weight, varianceScale, throughMean,
+                throughVarianceMean, out);
     }
 
     /**

@@ -20,7 +20,7 @@ import dev.jgan.core.backend.ReduceOp;
  */
 final class FastReduce {
     /** Elements summed in float before the partial result moves to a double. */
-    private static final int BLOCK = 4096;
+    static final int BLOCK = 4096;
     /**
      * Shortest row whose sum runs in SIMD registers: a row's eight partial sums must leave the
      * register one by one at its end, and on rows of 16 floats (a batch norm's 4x4 planes) that
