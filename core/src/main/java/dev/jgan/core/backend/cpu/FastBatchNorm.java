@@ -19,6 +19,8 @@ import dev.jgan.core.backend.Operand;
  * then merge into one long row).
  */
 final class FastBatchNorm {
+    private static final boolean VECTOR = MicroKernels.VECTOR_API;
+
     private FastBatchNorm() {
     }
 
@@ -42,11 +44,6 @@ final class FastBatchNorm {
         int at(int image, int channel) {
             return (image * c + channel) * plane;
         }
-
-        /** A plane's sum in FastReduce's order; a one-element plane is its element (FastReduce then skips that step). */
-        float planeSum(float[] values) {
-            return plane == 1 ? values[0] : FastReduce.sumFrom(0, 0, 0, 0, 0, 0, 0, 0, values, 0, 0, plane);
-        }
     }
 
     static boolean trySquaredDeviationSums(Operand x, Operand mean, Operand out) {
@@ -60,20 +57,23 @@ final class FastBatchNorm {
         float[] m = channels(mean);
         float[] sums = new float[b.c];
         Parallel.forRange(b.c, (long) b.n * b.plane, (start, end) -> {
-            float[] squares = new float[b.plane];
+            PlaneRows squares = new PlaneRows(b);
             for (int c = start; c < end; c++) {
                 float mc = m[c];
-                float total = 0;
-                for (int image = 0; image < b.n; image++) {
-                    int at = xo + b.at(image, c);
-                    for (int i = 0; i < b.plane; i++) {
-                        float centered = xs[at + i] - mc;
-                        squares[i] = centered * centered;
+                for (int first = 0; first < b.n; first += PlaneRows.GROUP) {
+                    int rows = Math.min(PlaneRows.GROUP, b.n - first);
+                    for (int r = 0; r < rows; r++) {
+                        int at = xo + b.at(first + r, c);
+                        int to = r * b.plane;
+                        int i = VECTOR ? VectorBatchNorm.squaredDeviations(xs, at, mc, squares.values, to, b.plane) : 0;
+                        for (; i < b.plane; i++) {
+                            float centered = xs[at + i] - mc;
+                            squares.values[to + i] = centered * centered;
+                        }
                     }
-                    float s = b.planeSum(squares);
-                    total = image == 0 ? s : total + s;
+                    squares.addUp(first, rows);
                 }
-                sums[c] = total;
+                sums[c] = squares.total;
             }
         });
         write(sums, out);
@@ -100,16 +100,20 @@ final class FastBatchNorm {
                 int c = p % b.c;
                 float mc = m[c];
                 float sc = s[c];
+                float wc = w == null ? 1 : w[c];
+                float bc = bi == null ? 0 : bi[c];
                 int from = p * b.plane;
-                for (int i = from; i < from + b.plane; i++) {
-                    float v = (xs[xo + i] - mc) / sc;
+                int i = VECTOR ? VectorBatchNorm.normalize(xs, xo + from, mc, sc, w != null, wc, bi != null, bc, o,
+                        oo + from, b.plane) : 0;
+                for (; i < b.plane; i++) {
+                    float v = (xs[xo + from + i] - mc) / sc;
                     if (w != null) {
-                        v = v * w[c];
+                        v = v * wc;
                     }
                     if (bi != null) {
-                        v = v + bi[c];
+                        v = v + bc;
                     }
-                    o[oo + i] = v;
+                    o[oo + from + i] = v;
                 }
             }
         });
@@ -135,45 +139,55 @@ final class FastBatchNorm {
         float[] s = channels(std);
         float[] ss = channels(stdSquared);
         float[] w = weight == null ? null : channels(weight);
-        float[][] sums = new float[4][];
         Operand[] outs = {sumG, sumGNormalized, sumStd, sumMean};
-        for (int k = 0; k < 4; k++) {
+        float[][] sums = new float[outs.length][];
+        for (int k = 0; k < outs.length; k++) {
             sums[k] = outs[k] == null ? null : new float[b.c];
         }
         Parallel.forRange(b.c, 4L * b.n * b.plane, (start, end) -> {
-            float[][] values = new float[4][b.plane];
+            PlaneRows[] terms = new PlaneRows[outs.length];
+            float[][] values = new float[outs.length][];
+            for (int k = 0; k < outs.length; k++) {
+                terms[k] = new PlaneRows(b);
+                values[k] = terms[k].values;
+            }
             for (int c = start; c < end; c++) {
                 float mc = m[c];
                 float sc = s[c];
                 float ssc = ss[c];
-                float[] total = new float[4];
-                for (int image = 0; image < b.n; image++) {
-                    int xAt = xo + b.at(image, c);
-                    int gAt = go + b.at(image, c);
-                    for (int i = 0; i < b.plane; i++) {
-                        float gi = gs[gAt + i];
-                        float centered = xs[xAt + i] - mc;
-                        float gw = w == null ? gi : gi * w[c];
-                        values[0][i] = gi;
-                        values[1][i] = gi * (centered / sc);
-                        values[2][i] = -((gw * centered) / ssc);
-                        values[3][i] = -(gw / sc);
+                float wc = w == null ? 1 : w[c];
+                for (int first = 0; first < b.n; first += PlaneRows.GROUP) {
+                    int rows = Math.min(PlaneRows.GROUP, b.n - first);
+                    for (int r = 0; r < rows; r++) {
+                        int xAt = xo + b.at(first + r, c);
+                        int gAt = go + b.at(first + r, c);
+                        int to = r * b.plane;
+                        int i = VECTOR ? VectorBatchNorm.gradientTerms(gs, gAt, xs, xAt, mc, sc, ssc, w != null, wc,
+                                values, to, b.plane) : 0;
+                        for (; i < b.plane; i++) {
+                            float gi = gs[gAt + i];
+                            float centered = xs[xAt + i] - mc;
+                            float gw = w == null ? gi : gi * wc;
+                            values[0][to + i] = gi;
+                            values[1][to + i] = gi * (centered / sc);
+                            values[2][to + i] = -((gw * centered) / ssc);
+                            values[3][to + i] = -(gw / sc);
+                        }
                     }
-                    for (int k = 0; k < 4; k++) {
+                    for (int k = 0; k < outs.length; k++) {
                         if (sums[k] != null) {
-                            float plane = b.planeSum(values[k]);
-                            total[k] = image == 0 ? plane : total[k] + plane;
+                            terms[k].addUp(first, rows);
                         }
                     }
                 }
-                for (int k = 0; k < 4; k++) {
+                for (int k = 0; k < outs.length; k++) {
                     if (sums[k] != null) {
-                        sums[k][c] = total[k];
+                        sums[k][c] = terms[k].total;
                     }
                 }
             }
         });
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < outs.length; k++) {
             if (sums[k] != null) {
                 write(sums[k], outs[k]);
             }
@@ -193,21 +207,25 @@ final class FastBatchNorm {
         float[] scale = channels(varianceScale);
         float[] sums = new float[b.c];
         Parallel.forRange(b.c, (long) b.n * b.plane, (start, end) -> {
-            float[] values = new float[b.plane];
+            PlaneRows terms = new PlaneRows(b);
             for (int c = start; c < end; c++) {
                 float mc = m[c];
                 float sc = scale[c];
-                float total = 0;
-                for (int image = 0; image < b.n; image++) {
-                    int at = xo + b.at(image, c);
-                    for (int i = 0; i < b.plane; i++) {
-                        float t = sc * (xs[at + i] - mc);
-                        values[i] = -(t + t);
+                for (int first = 0; first < b.n; first += PlaneRows.GROUP) {
+                    int rows = Math.min(PlaneRows.GROUP, b.n - first);
+                    for (int r = 0; r < rows; r++) {
+                        int at = xo + b.at(first + r, c);
+                        int to = r * b.plane;
+                        int i = VECTOR ? VectorBatchNorm.varianceMeanTerms(xs, at, mc, sc, terms.values, to, b.plane)
+                                : 0;
+                        for (; i < b.plane; i++) {
+                            float t = sc * (xs[at + i] - mc);
+                            terms.values[to + i] = -(t + t);
+                        }
                     }
-                    float plane = b.planeSum(values);
-                    total = image == 0 ? plane : total + plane;
+                    terms.addUp(first, rows);
                 }
-                sums[c] = total;
+                sums[c] = terms.total;
             }
         });
         write(sums, out);
@@ -248,16 +266,56 @@ final class FastBatchNorm {
                 float a = viaMean[c];
                 float d = viaVarianceMean[c];
                 int from = p * b.plane;
-                for (int i = from; i < from + b.plane; i++) {
-                    float gi = gs[go + i];
+                int i = VECTOR ? VectorBatchNorm.inputGradient(gs, go + from, xs, xo + from, mc, sc, w != null, wc,
+                        scaleC, a, d, o, oo + from, b.plane) : 0;
+                for (; i < b.plane; i++) {
+                    float gi = gs[go + from + i];
                     float gw = w == null ? gi : gi * wc;
-                    float t = scaleC * (xs[xo + i] - mc);
-                    o[oo + i] = ((gw / sc + a) + (t + t)) + d;
+                    float t = scaleC * (xs[xo + from + i] - mc);
+                    o[oo + from + i] = ((gw / sc + a) + (t + t)) + d;
                 }
             }
         });
         dst.finish();
         return true;
+    }
+
+    /**
+     * Scratch rows for up to {@link #GROUP} planes of one channel's values, and the channel's
+     * running total: each plane summed in FastReduce's order (eight rows side by side on SIMD
+     * registers where FastReduce uses them; the bits are the same either way), the plane sums
+     * added in image order onto the first.
+     */
+    private static final class PlaneRows {
+        static final int GROUP = 8;
+        final float[] values;
+        private final float[] planeSums = new float[GROUP];
+        private final Batch b;
+        private final boolean onRegisters;
+        float total;
+
+        PlaneRows(Batch b) {
+            this.b = b;
+            // The padding lets the registers step over the last row's end (see VectorArithmetic.rowSums).
+            this.values = new float[GROUP * b.plane + MicroKernels.lanes()];
+            this.onRegisters = VECTOR && VectorArithmetic.holdsRowStep() && b.plane >= FastReduce.VECTOR_ROW_MIN;
+        }
+
+        /** Adds the sums of rows [0, rows), planes first .. first + rows - 1 of the channel, onto the total. */
+        void addUp(int first, int rows) {
+            if (b.plane == 1) {
+                System.arraycopy(values, 0, planeSums, 0, rows);
+            } else if (onRegisters) {
+                VectorArithmetic.rowSums(values, 0, b.plane, rows, b.plane, planeSums, 0);
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    planeSums[r] = FastReduce.sumFrom(0, 0, 0, 0, 0, 0, 0, 0, values, r * b.plane, 0, b.plane);
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                total = first + r == 0 ? planeSums[r] : total + planeSums[r];
+            }
+        }
     }
 
     private static boolean floats(Operand... operands) {
