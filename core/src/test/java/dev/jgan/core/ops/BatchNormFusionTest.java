@@ -122,6 +122,8 @@ class BatchNormFusionTest {
             "8x3x5x5, xwb, false, false, false", "4x2x8x8, xwb, true, false, false", "16x6x4x4, xwb, true, false, false",
             "5x3x8x8, xwb, true, false, true", "3x2x64x64, xwb, false, false, false", "6x5, xwb, true, false, false",
             "4x3x1x1, xwb, true, false, false", "64x7, xwb, false, false, true", "256x3, xwb, true, false, false",
+            // 2-D batches wide enough for SIMD registers across the channels, with a ragged end.
+            "64x40, xwb, true, false, false", "9x300, xW, false, false, true", "5x20x1x1, xb, true, false, false",
             // Subsets of the inputs wanting gradients, a weight that is a constant, no affine parameters.
             "6x4x3x3, x, true, false, false", "6x4x3x3, wb, false, false, false", "6x4x3x3, xW, true, false, false",
             "6x4x3x3, xb, false, false, false", "6x4x3x3, w, false, false, false",

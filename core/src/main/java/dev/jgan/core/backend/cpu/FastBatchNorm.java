@@ -12,7 +12,10 @@ import dev.jgan.core.backend.Operand;
  * {@link FastReduce#sumFrom}'s definition, and a channel's N plane sums are added in float
  * onto the first one, as FastReduce adds up to {@link FastReduce#ROWS_IN_FLOAT} rows of a middle
  * dim. Each plane's values go through a plane-sized scratch array, so only the kernel's inputs
- * are read from memory. A 2-D [N, C] input has planes of one element, summed as they are.
+ * are read from memory. A 2-D [N, C] input (or [N, C, 1, 1]) has planes of one element, which
+ * FastReduce adds as they are, image after image: {@link FastBatchNormColumns} walks those rows,
+ * a channel per column. The arithmetic of one element is written once, in the static methods
+ * below, for every walk; {@link VectorBatchNorm} does the same operations lane by lane.
  *
  * <p>Declined (FastReduce orders those sums differently): batches over ROWS_IN_FLOAT, planes
  * longer than one of FastReduce's float blocks, and one image or one channel (the reduced dims
@@ -46,6 +49,52 @@ final class FastBatchNorm {
         }
     }
 
+    // The arithmetic of one element, rounded step by step as the tensor ops round it.
+
+    static float squaredDeviation(float x, float m) {
+        float centered = x - m;
+        return centered * centered;
+    }
+
+    static float normalized(float x, float m, float s, boolean hasWeight, float w, boolean hasBias, float b) {
+        float v = (x - m) / s;
+        if (hasWeight) {
+            v = v * w;
+        }
+        return hasBias ? v + b : v;
+    }
+
+    /** g times the weight: the gradient that reaches (x - mean) / std. */
+    static float weighted(float g, boolean hasWeight, float w) {
+        return hasWeight ? g * w : g;
+    }
+
+    /** The weight's term: g * ((x - m) / s). */
+    static float normalizedTerm(float g, float x, float m, float s) {
+        return g * ((x - m) / s);
+    }
+
+    /** The std's term: -((gw * (x - m)) / ss). */
+    static float stdTerm(float gw, float x, float m, float ss) {
+        return -((gw * (x - m)) / ss);
+    }
+
+    /** The mean's term through x - mean: -(gw / s). */
+    static float meanTerm(float gw, float s) {
+        return -(gw / s);
+    }
+
+    /** The mean's term through the variance: -(t + t), t = scale * (x - m). */
+    static float varianceMeanTerm(float x, float m, float scale) {
+        float t = scale * (x - m);
+        return -(t + t);
+    }
+
+    static float inputGradient(float gw, float x, float m, float s, float scale, float a, float d) {
+        float t = scale * (x - m);
+        return ((gw / s + a) + (t + t)) + d;
+    }
+
     static boolean trySquaredDeviationSums(Operand x, Operand mean, Operand out) {
         Batch b = Batch.of(x);
         if (b == null || !floats(mean, out)) {
@@ -56,6 +105,11 @@ final class FastBatchNorm {
         int xo = xDense.offset();
         float[] m = channels(mean);
         float[] sums = new float[b.c];
+        if (b.plane == 1) {
+            FastBatchNormColumns.squaredDeviationSums(xs, xo, b.n, b.c, m, sums);
+            write(sums, out);
+            return true;
+        }
         Parallel.forRange(b.c, (long) b.n * b.plane, (start, end) -> {
             PlaneRows squares = new PlaneRows(b);
             for (int c = start; c < end; c++) {
@@ -67,8 +121,7 @@ final class FastBatchNorm {
                         int to = r * b.plane;
                         int i = VECTOR ? VectorBatchNorm.squaredDeviations(xs, at, mc, squares.values, to, b.plane) : 0;
                         for (; i < b.plane; i++) {
-                            float centered = xs[at + i] - mc;
-                            squares.values[to + i] = centered * centered;
+                            squares.values[to + i] = squaredDeviation(xs[at + i], mc);
                         }
                     }
                     squares.addUp(first, rows);
@@ -95,6 +148,11 @@ final class FastBatchNorm {
         Destination dst = Destination.of(out);
         float[] o = dst.data();
         int oo = dst.offset();
+        if (b.plane == 1) {
+            FastBatchNormColumns.normalize(xs, xo, b.n, b.c, m, s, w, bi, o, oo);
+            dst.finish();
+            return true;
+        }
         Parallel.forRange(b.n * b.c, b.plane, (start, end) -> {
             for (int p = start; p < end; p++) {
                 int c = p % b.c;
@@ -106,14 +164,7 @@ final class FastBatchNorm {
                 int i = VECTOR ? VectorBatchNorm.normalize(xs, xo + from, mc, sc, w != null, wc, bi != null, bc, o,
                         oo + from, b.plane) : 0;
                 for (; i < b.plane; i++) {
-                    float v = (xs[xo + from + i] - mc) / sc;
-                    if (w != null) {
-                        v = v * wc;
-                    }
-                    if (bi != null) {
-                        v = v + bc;
-                    }
-                    o[oo + from + i] = v;
+                    o[oo + from + i] = normalized(xs[xo + from + i], mc, sc, w != null, wc, bi != null, bc);
                 }
             }
         });
@@ -144,10 +195,25 @@ final class FastBatchNorm {
         for (int k = 0; k < outs.length; k++) {
             sums[k] = outs[k] == null ? null : new float[b.c];
         }
+        if (b.plane == 1) {
+            FastBatchNormColumns.gradientSums(gs, go, xs, xo, b.n, b.c, m, s, ss, w, sums);
+        } else {
+            planeGradientSums(b, gs, go, xs, xo, m, s, ss, w, sums);
+        }
+        for (int k = 0; k < outs.length; k++) {
+            if (sums[k] != null) {
+                write(sums[k], outs[k]);
+            }
+        }
+        return true;
+    }
+
+    private static void planeGradientSums(Batch b, float[] gs, int go, float[] xs, int xo, float[] m, float[] s,
+                                          float[] ss, float[] w, float[][] sums) {
         Parallel.forRange(b.c, 4L * b.n * b.plane, (start, end) -> {
-            PlaneRows[] terms = new PlaneRows[outs.length];
-            float[][] values = new float[outs.length][];
-            for (int k = 0; k < outs.length; k++) {
+            PlaneRows[] terms = new PlaneRows[sums.length];
+            float[][] values = new float[sums.length][];
+            for (int k = 0; k < sums.length; k++) {
                 terms[k] = new PlaneRows(b);
                 values[k] = terms[k].values;
             }
@@ -166,33 +232,27 @@ final class FastBatchNorm {
                                 values, to, b.plane) : 0;
                         for (; i < b.plane; i++) {
                             float gi = gs[gAt + i];
-                            float centered = xs[xAt + i] - mc;
-                            float gw = w == null ? gi : gi * wc;
+                            float xi = xs[xAt + i];
+                            float gw = weighted(gi, w != null, wc);
                             values[0][to + i] = gi;
-                            values[1][to + i] = gi * (centered / sc);
-                            values[2][to + i] = -((gw * centered) / ssc);
-                            values[3][to + i] = -(gw / sc);
+                            values[1][to + i] = normalizedTerm(gi, xi, mc, sc);
+                            values[2][to + i] = stdTerm(gw, xi, mc, ssc);
+                            values[3][to + i] = meanTerm(gw, sc);
                         }
                     }
-                    for (int k = 0; k < outs.length; k++) {
+                    for (int k = 0; k < sums.length; k++) {
                         if (sums[k] != null) {
                             terms[k].addUp(first, rows);
                         }
                     }
                 }
-                for (int k = 0; k < outs.length; k++) {
+                for (int k = 0; k < sums.length; k++) {
                     if (sums[k] != null) {
                         sums[k][c] = terms[k].total;
                     }
                 }
             }
         });
-        for (int k = 0; k < outs.length; k++) {
-            if (sums[k] != null) {
-                write(sums[k], outs[k]);
-            }
-        }
-        return true;
     }
 
     static boolean tryVarianceMeanSums(Operand x, Operand mean, Operand varianceScale, Operand out) {
@@ -206,6 +266,11 @@ final class FastBatchNorm {
         float[] m = channels(mean);
         float[] scale = channels(varianceScale);
         float[] sums = new float[b.c];
+        if (b.plane == 1) {
+            FastBatchNormColumns.varianceMeanSums(xs, xo, b.n, b.c, m, scale, sums);
+            write(sums, out);
+            return true;
+        }
         Parallel.forRange(b.c, (long) b.n * b.plane, (start, end) -> {
             PlaneRows terms = new PlaneRows(b);
             for (int c = start; c < end; c++) {
@@ -219,8 +284,7 @@ final class FastBatchNorm {
                         int i = VECTOR ? VectorBatchNorm.varianceMeanTerms(xs, at, mc, sc, terms.values, to, b.plane)
                                 : 0;
                         for (; i < b.plane; i++) {
-                            float t = sc * (xs[at + i] - mc);
-                            terms.values[to + i] = -(t + t);
+                            terms.values[to + i] = varianceMeanTerm(xs[at + i], mc, sc);
                         }
                     }
                     terms.addUp(first, rows);
@@ -256,6 +320,11 @@ final class FastBatchNorm {
         Destination dst = Destination.of(out);
         float[] o = dst.data();
         int oo = dst.offset();
+        if (b.plane == 1) {
+            FastBatchNormColumns.inputGradient(gs, go, xs, xo, b.n, b.c, m, s, w, scale, viaMean, viaVarianceMean, o, oo);
+            dst.finish();
+            return true;
+        }
         Parallel.forRange(b.n * b.c, 2L * b.plane, (start, end) -> {
             for (int p = start; p < end; p++) {
                 int c = p % b.c;
@@ -269,10 +338,8 @@ final class FastBatchNorm {
                 int i = VECTOR ? VectorBatchNorm.inputGradient(gs, go + from, xs, xo + from, mc, sc, w != null, wc,
                         scaleC, a, d, o, oo + from, b.plane) : 0;
                 for (; i < b.plane; i++) {
-                    float gi = gs[go + from + i];
-                    float gw = w == null ? gi : gi * wc;
-                    float t = scaleC * (xs[xo + from + i] - mc);
-                    o[oo + from + i] = ((gw / sc + a) + (t + t)) + d;
+                    float gw = weighted(gs[go + from + i], w != null, wc);
+                    o[oo + from + i] = inputGradient(gw, xs[xo + from + i], mc, sc, scaleC, a, d);
                 }
             }
         });

@@ -87,6 +87,75 @@ final class VectorBatchNorm {
         return i;
     }
 
+    // An [N, C] batch's rows (FastBatchNormColumns): channel j's parameters are lane j of [C] arrays.
+
+    /** o[j] = (x - m[j]) * (x - m[j]), x = xs[xAt + j], for j in [from, to); returns where it stopped. */
+    static int squaredDeviationColumns(float[] xs, int xAt, float[] m, float[] o, int from, int to) {
+        int j = from;
+        for (; j + LANES <= to; j += LANES) {
+            FloatVector centered = load(xs, xAt + j).sub(load(m, j));
+            centered.mul(centered).intoArray(o, j);
+        }
+        return j;
+    }
+
+    /** o[oAt + j] = ((x - m[j]) / s[j]) * w[j] + b[j] for j in [0, c), a null w or b leaving its step out. */
+    static int normalizeColumns(float[] xs, int xAt, float[] m, float[] s, float[] w, float[] b, float[] o, int oAt,
+                                int c) {
+        int j = 0;
+        for (; j + LANES <= c; j += LANES) {
+            FloatVector v = load(xs, xAt + j).sub(load(m, j)).div(load(s, j));
+            if (w != null) {
+                v = v.mul(load(w, j));
+            }
+            if (b != null) {
+                v = v.add(load(b, j));
+            }
+            v.intoArray(o, oAt + j);
+        }
+        return j;
+    }
+
+    /** {@link #gradientTerms} for channels [from, to) of one row, into values[k][j]. */
+    static int gradientTermColumns(float[] gs, int gAt, float[] xs, int xAt, float[] m, float[] s, float[] ss,
+                                   float[] w, float[][] values, int from, int to) {
+        int j = from;
+        for (; j + LANES <= to; j += LANES) {
+            FloatVector g = load(gs, gAt + j);
+            FloatVector centered = load(xs, xAt + j).sub(load(m, j));
+            FloatVector sd = load(s, j);
+            FloatVector gw = w == null ? g : g.mul(load(w, j));
+            g.intoArray(values[0], j);
+            g.mul(centered.div(sd)).intoArray(values[1], j);
+            gw.mul(centered).div(load(ss, j)).neg().intoArray(values[2], j);
+            gw.div(sd).neg().intoArray(values[3], j);
+        }
+        return j;
+    }
+
+    /** o[j] = -(t + t), t = scale[j] * (x - m[j]), for j in [from, to). */
+    static int varianceMeanColumns(float[] xs, int xAt, float[] m, float[] scale, float[] o, int from, int to) {
+        int j = from;
+        for (; j + LANES <= to; j += LANES) {
+            FloatVector t = load(xs, xAt + j).sub(load(m, j)).mul(load(scale, j));
+            t.add(t).neg().intoArray(o, j);
+        }
+        return j;
+    }
+
+    /** {@link #inputGradient} for one row, channel j's values from lane j of the arrays. */
+    static int inputGradientColumns(float[] gs, int gAt, float[] xs, int xAt, float[] m, float[] s, float[] w,
+                                    float[] scale, float[] a, float[] d, float[] o, int oAt, int c) {
+        int j = 0;
+        for (; j + LANES <= c; j += LANES) {
+            FloatVector g = load(gs, gAt + j);
+            FloatVector gw = w == null ? g : g.mul(load(w, j));
+            FloatVector t = load(xs, xAt + j).sub(load(m, j)).mul(load(scale, j));
+            gw.div(load(s, j)).add(load(a, j)).add(t.add(t)).add(load(d, j)).intoArray(o, oAt + j);
+        }
+        return j;
+    }
+
     private static FloatVector load(float[] array, int at) {
         return FloatVector.fromArray(SPECIES, array, at);
     }
