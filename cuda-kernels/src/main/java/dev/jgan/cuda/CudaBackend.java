@@ -158,6 +158,11 @@ public final class CudaBackend implements Backend, FusedOptimizerKernels, Scoped
         return memoryScope();
     }
 
+    @Override
+    public boolean hasOpenScope() {
+        return allocator.hasOpenScope();
+    }
+
     /** The allocator's counters: bytes in use, cached and at peak, requests, cache hits, device allocations. */
     public MemoryStats memoryStats() {
         return allocator.stats();

@@ -22,6 +22,14 @@ public interface ScopedMemory {
     /** Opens a scope on the calling thread; scopes nest and close innermost first. */
     Scope openScope();
 
+    /**
+     * Whether the calling thread has a scope open. Code that a caller runs in a scope may open
+     * scopes of its own inside it for parts whose results it copies out (a GAN step's D update,
+     * then its G update): what those parts allocate was temporary anyway, and goes back sooner.
+     * Without an open scope the caller has promised nothing, and such code must not open one.
+     */
+    boolean hasOpenScope();
+
     /** An open scope; closing it returns the memory of every tensor allocated in it. */
     interface Scope extends AutoCloseable {
         @Override

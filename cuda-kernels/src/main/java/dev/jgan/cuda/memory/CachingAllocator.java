@@ -127,6 +127,11 @@ public final class CachingAllocator {
         return scope;
     }
 
+    /** Whether the calling thread has a scope open. */
+    public boolean hasOpenScope() {
+        return !scopes.get().isEmpty();
+    }
+
     /** The scope the calling thread opened before {@code scope}, or null. */
     MemoryScope enclosing(MemoryScope scope) {
         boolean found = false;

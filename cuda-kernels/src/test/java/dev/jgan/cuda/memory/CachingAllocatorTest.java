@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,10 +39,13 @@ class CachingAllocatorTest {
         CachingAllocator allocator = new CachingAllocator(device, false);
         Object holder = new Object();
         Allocation first;
+        assertFalse(allocator.hasOpenScope());
         try (MemoryScope scope = allocator.openScope()) {
             first = allocator.allocate(1000, holder);
             assertEquals(1, scope.size());
+            assertTrue(allocator.hasOpenScope());
         }
+        assertFalse(allocator.hasOpenScope());
         assertEquals(new MemoryStats(0, 1024, 1024, 1, 0, 1, 0), allocator.stats());
         Allocation again = allocator.allocate(900, holder);
         Allocation other = allocator.allocate(1100, holder);

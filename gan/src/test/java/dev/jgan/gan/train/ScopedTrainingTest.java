@@ -12,6 +12,8 @@ import dev.jgan.gan.models.Gan;
 import dev.jgan.gan.models.MlpGan;
 import dev.jgan.nn.BatchNorm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,34 @@ class ScopedTrainingTest {
     void dcganStepsInScopesGiveTheBitsOfPlainSteps() {
         assertSameBits(() -> Dcgan.build(new Dcgan.Config(16, 1, 8, 8, 8, BatchNorm.DEFAULT_EPS), new Generator(1)),
                 new int[] {8, 1, 16, 16});
+    }
+
+    /**
+     * A step's D part and G part run in scopes of their own inside the caller's, so arrays the D
+     * part gives back serve the G part of the same step: starting from an empty pool, a single
+     * step already reuses arrays (in one scope it could not: nothing goes back before it ends).
+     */
+    @ParameterizedTest
+    @EnumSource(GanTrainer.StepOrder.class)
+    void theGeneratorsPartReusesTheDiscriminatorsArraysWithinAStep(GanTrainer.StepOrder order) {
+        Gan gan = Dcgan.build(new Dcgan.Config(16, 1, 8, 8, 8, BatchNorm.DEFAULT_EPS), new Generator(1));
+        GanTrainer trainer = new GanTrainer(gan, GanTrainer.Options.paper().withOrder(order), new Generator(2));
+        Tensor real = Tensor.rand(new Generator(3), 8, 1, 16, 16).mul(2.0).sub(1.0);
+        trainer.step(real);
+        CpuMemoryPool pool = pool();
+        long cap = pool.capBytes();
+        pool.setCapBytes(1L << 30);
+        try {
+            pool.emptyCache();
+            CpuMemoryStats before = pool.stats();
+            try (CpuMemoryScope scope = ((CpuBackend) Backends.cpu()).openScope()) {
+                trainer.step(real);
+            }
+            CpuMemoryStats step = pool.stats().since(before);
+            assertTrue(step.reused() > 10, "the G part reuses the D part's arrays (or the other way): " + step);
+        } finally {
+            pool.setCapBytes(cap);
+        }
     }
 
     private static void assertSameBits(Supplier<Gan> build, int[] batchShape) {

@@ -93,6 +93,11 @@ public final class CpuBackend implements Backend, FusedOptimizerKernels, BatchSu
         return new CpuMemoryScope(pool, scopes.get());
     }
 
+    @Override
+    public boolean hasOpenScope() {
+        return !scopes.get().isEmpty();
+    }
+
     /** The arrays this backend keeps for reuse: their counters, cap and {@link CpuMemoryPool#emptyCache()}. */
     public CpuMemoryPool memoryPool() {
         return pool;

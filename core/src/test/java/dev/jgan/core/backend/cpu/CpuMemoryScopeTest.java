@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,11 +31,14 @@ class CpuMemoryScopeTest {
     @Test
     void aClosedScopesArraysServeTheNextScope() {
         float[] first;
+        assertFalse(cpu.hasOpenScope());
         try (CpuMemoryScope step = cpu.openScope()) {
             Tensor x = Tensor.full(cpu, DType.FLOAT32, 2.0, 64, 1024);
             first = floats(x);
             assertEquals(1, step.size());
+            assertTrue(cpu.hasOpenScope());
         }
+        assertFalse(cpu.hasOpenScope());
         CpuMemoryStats before = pool.stats();
         assertEquals(1, before.givenBack());
         assertEquals(64 * 1024 * 4, before.bytesCached());
