@@ -102,34 +102,15 @@ final class FastBatchNorm {
         }
         DenseOperand xDense = DenseOperand.contiguous(x);
         float[] xs = xDense.data();
-        int xo = xDense.offset();
         float[] m = channels(mean);
-        float[] sums = new float[b.c];
-        if (b.plane == 1) {
-            FastBatchNormColumns.squaredDeviationSums(xs, xo, b.n, b.c, m, sums);
-            write(sums, out);
-            return true;
-        }
-        Parallel.forRange(b.c, (long) b.n * b.plane, (start, end) -> {
-            PlaneRows squares = new PlaneRows(b);
-            for (int c = start; c < end; c++) {
-                float mc = m[c];
-                for (int first = 0; first < b.n; first += PlaneRows.GROUP) {
-                    int rows = Math.min(PlaneRows.GROUP, b.n - first);
-                    for (int r = 0; r < rows; r++) {
-                        int at = xo + b.at(first + r, c);
-                        int to = r * b.plane;
-                        int i = VECTOR ? VectorBatchNorm.squaredDeviations(xs, at, mc, squares.values, to, b.plane) : 0;
-                        for (; i < b.plane; i++) {
-                            squares.values[to + i] = squaredDeviation(xs[at + i], mc);
-                        }
+        write(b.plane == 1 ? FastBatchNormColumns.squaredDeviationSums(xs, xDense.offset(), b.n, b.c, m)
+                : channelSums(b, xDense.offset(), (c, at, values, to) -> {
+                    float mc = m[c];
+                    int i = VECTOR ? VectorBatchNorm.squaredDeviations(xs, at, mc, values, to, b.plane) : 0;
+                    for (; i < b.plane; i++) {
+                        values[to + i] = squaredDeviation(xs[at + i], mc);
                     }
-                    squares.addUp(first, rows);
-                }
-                sums[c] = squares.total;
-            }
-        });
-        write(sums, out);
+                }), out);
         return true;
     }
 
@@ -262,37 +243,17 @@ final class FastBatchNorm {
         }
         DenseOperand xDense = DenseOperand.contiguous(x);
         float[] xs = xDense.data();
-        int xo = xDense.offset();
         float[] m = channels(mean);
         float[] scale = channels(varianceScale);
-        float[] sums = new float[b.c];
-        if (b.plane == 1) {
-            FastBatchNormColumns.varianceMeanSums(xs, xo, b.n, b.c, m, scale, sums);
-            write(sums, out);
-            return true;
-        }
-        Parallel.forRange(b.c, (long) b.n * b.plane, (start, end) -> {
-            PlaneRows terms = new PlaneRows(b);
-            for (int c = start; c < end; c++) {
-                float mc = m[c];
-                float sc = scale[c];
-                for (int first = 0; first < b.n; first += PlaneRows.GROUP) {
-                    int rows = Math.min(PlaneRows.GROUP, b.n - first);
-                    for (int r = 0; r < rows; r++) {
-                        int at = xo + b.at(first + r, c);
-                        int to = r * b.plane;
-                        int i = VECTOR ? VectorBatchNorm.varianceMeanTerms(xs, at, mc, sc, terms.values, to, b.plane)
-                                : 0;
-                        for (; i < b.plane; i++) {
-                            terms.values[to + i] = varianceMeanTerm(xs[at + i], mc, sc);
-                        }
+        write(b.plane == 1 ? FastBatchNormColumns.varianceMeanSums(xs, xDense.offset(), b.n, b.c, m, scale)
+                : channelSums(b, xDense.offset(), (c, at, values, to) -> {
+                    float mc = m[c];
+                    float sc = scale[c];
+                    int i = VECTOR ? VectorBatchNorm.varianceMeanTerms(xs, at, mc, sc, values, to, b.plane) : 0;
+                    for (; i < b.plane; i++) {
+                        values[to + i] = varianceMeanTerm(xs[at + i], mc, sc);
                     }
-                    terms.addUp(first, rows);
-                }
-                sums[c] = terms.total;
-            }
-        });
-        write(sums, out);
+                }), out);
         return true;
     }
 
@@ -345,6 +306,31 @@ final class FastBatchNorm {
         });
         dst.finish();
         return true;
+    }
+
+    /** Writes one plane's values into {@code values} from {@code to} on: plane (image, channel) starts at {@code at}. */
+    @FunctionalInterface
+    private interface PlaneTerms {
+        void fill(int channel, int at, float[] values, int to);
+    }
+
+    /** Each channel's sum of the values {@code terms} gives for its planes, in FastReduce's order. */
+    private static float[] channelSums(Batch b, int xo, PlaneTerms terms) {
+        float[] sums = new float[b.c];
+        Parallel.forRange(b.c, (long) b.n * b.plane, (start, end) -> {
+            PlaneRows rows = new PlaneRows(b);
+            for (int c = start; c < end; c++) {
+                for (int first = 0; first < b.n; first += PlaneRows.GROUP) {
+                    int count = Math.min(PlaneRows.GROUP, b.n - first);
+                    for (int r = 0; r < count; r++) {
+                        terms.fill(c, xo + b.at(first + r, c), rows.values, r * b.plane);
+                    }
+                    rows.addUp(first, count);
+                }
+                sums[c] = rows.total;
+            }
+        });
+        return sums;
     }
 
     /**

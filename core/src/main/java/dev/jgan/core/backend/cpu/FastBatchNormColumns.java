@@ -14,20 +14,12 @@ final class FastBatchNormColumns {
     private FastBatchNormColumns() {
     }
 
-    static void squaredDeviationSums(float[] xs, int xo, int n, int c, float[] m, float[] sums) {
-        Parallel.forRange(pieces(c), (long) n * FastReduce.COLUMNS, (start, end) -> {
-            float[] values = new float[c];
-            for (int piece = start; piece < end; piece++) {
-                int from = piece * FastReduce.COLUMNS;
-                int to = Math.min(c, from + FastReduce.COLUMNS);
-                for (int image = 0; image < n; image++) {
-                    int at = xo + image * c;
-                    int j = VECTOR ? VectorBatchNorm.squaredDeviationColumns(xs, at, m, values, from, to) : from;
-                    for (; j < to; j++) {
-                        values[j] = FastBatchNorm.squaredDeviation(xs[at + j], m[j]);
-                    }
-                    addRow(values, image, sums, from, to);
-                }
+    static float[] squaredDeviationSums(float[] xs, int xo, int n, int c, float[] m) {
+        return columnSums(n, c, (image, values, from, to) -> {
+            int at = xo + image * c;
+            int j = VECTOR ? VectorBatchNorm.squaredDeviationColumns(xs, at, m, values, from, to) : from;
+            for (; j < to; j++) {
+                values[j] = FastBatchNorm.squaredDeviation(xs[at + j], m[j]);
             }
         });
     }
@@ -79,20 +71,12 @@ final class FastBatchNormColumns {
         });
     }
 
-    static void varianceMeanSums(float[] xs, int xo, int n, int c, float[] m, float[] scale, float[] sums) {
-        Parallel.forRange(pieces(c), (long) n * FastReduce.COLUMNS, (start, end) -> {
-            float[] values = new float[c];
-            for (int piece = start; piece < end; piece++) {
-                int from = piece * FastReduce.COLUMNS;
-                int to = Math.min(c, from + FastReduce.COLUMNS);
-                for (int image = 0; image < n; image++) {
-                    int at = xo + image * c;
-                    int j = VECTOR ? VectorBatchNorm.varianceMeanColumns(xs, at, m, scale, values, from, to) : from;
-                    for (; j < to; j++) {
-                        values[j] = FastBatchNorm.varianceMeanTerm(xs[at + j], m[j], scale[j]);
-                    }
-                    addRow(values, image, sums, from, to);
-                }
+    static float[] varianceMeanSums(float[] xs, int xo, int n, int c, float[] m, float[] scale) {
+        return columnSums(n, c, (image, values, from, to) -> {
+            int at = xo + image * c;
+            int j = VECTOR ? VectorBatchNorm.varianceMeanColumns(xs, at, m, scale, values, from, to) : from;
+            for (; j < to; j++) {
+                values[j] = FastBatchNorm.varianceMeanTerm(xs[at + j], m[j], scale[j]);
             }
         });
     }
@@ -112,6 +96,29 @@ final class FastBatchNormColumns {
                 }
             }
         });
+    }
+
+    /** Writes channels [from, to) of one image's values into {@code values[from, to)}. */
+    @FunctionalInterface
+    private interface RowTerms {
+        void fill(int image, float[] values, int from, int to);
+    }
+
+    /** Each channel's sum of the values {@code terms} gives, image after image, in FastReduce's order. */
+    private static float[] columnSums(int n, int c, RowTerms terms) {
+        float[] sums = new float[c];
+        Parallel.forRange(pieces(c), (long) n * FastReduce.COLUMNS, (start, end) -> {
+            float[] values = new float[c];
+            for (int piece = start; piece < end; piece++) {
+                int from = piece * FastReduce.COLUMNS;
+                int to = Math.min(c, from + FastReduce.COLUMNS);
+                for (int image = 0; image < n; image++) {
+                    terms.fill(image, values, from, to);
+                    addRow(values, image, sums, from, to);
+                }
+            }
+        });
+        return sums;
     }
 
     private static int pieces(int c) {
