@@ -21,9 +21,10 @@ import java.util.List;
  *
  * <p>Why one node: as a composition the forward makes about fifteen passes over the batch and
  * autograd's backward about twenty-five more, each writing a tensor of the batch's size. The
- * node's forward and backward are written as the same tensor ops in the same order (so they
- * give the same values on every backend, and a backward that builds a graph, for a second
- * derivative, records the ops the composition's backward would record), and a backend with
+ * node's forward and backward are written as the same tensor ops in the same order, less the
+ * repeats of equal values (so they give the composition's values on every backend, and a
+ * backward that builds a graph, for a second derivative, records the ops the composition's
+ * backward would record), and a backend with
  * {@link BatchNormKernels} (the CPU) runs the passes over the batch as five fused kernels with
  * the same bits. {@code BatchNormFusionTest} holds the two to the composition bit for bit.
  */
@@ -122,17 +123,20 @@ final class BatchNormTraining {
     }
 
     /**
-     * The composition's backward as tensor ops: its forward again (recorded when the gradient is
-     * to have a graph), then each node's backward in the order autograd runs them, adding x's four
-     * contributions in the order they arrive. Returns {x, weight, bias} gradients.
+     * The composition's backward as tensor ops: each node's backward in the order autograd runs
+     * them, adding x's four contributions in the order they arrive. Its forward values come from
+     * the forward pass, or, when the gradient is to have a graph, from the composition's forward
+     * run again with grad on, so that the graph reaches x through them as the composition's does.
+     * Returns {x, weight, bias} gradients.
      */
     private Tensor[] tensorOpGradients(Tensor g) {
-        Tensor mean1 = x.mean(dims, true);
-        Tensor mean2 = x.mean(dims, true);
+        boolean graph = GradMode.isEnabled();
+        // The composition takes the mean twice (once inside var) and x - mean twice: equal values.
+        Tensor mean1 = graph ? x.mean(dims, true) : mean;
+        Tensor mean2 = graph ? x.mean(dims, true) : mean;
         Tensor centered2 = x.sub(mean2);
-        Tensor var = centered2.mul(centered2).sum(dims, true).div(count);
-        Tensor centered = x.sub(mean1);
-        Tensor sd = var.add(eps).sqrt();
+        Tensor sd = graph ? centered2.mul(centered2).sum(dims, true).div(count).add(eps).sqrt() : std;
+        Tensor centered = graph ? x.sub(mean1) : centered2;
         Tensor normalized = centered.div(sd);
         Tensor[] grads = new Tensor[3];
         if (bias != null && bias.requiresGrad()) {
