@@ -72,6 +72,7 @@ public final class DcganChapter {
         out.printf(Locale.ROOT, "samples %s in [%.3f, %.3f], written beside real images to %s%n", LayerTable.perImage(r.samples()),
                 r.samples().min().item(), r.samples().max().item(), samples);
         BatchNormSection.run(out);
+        OneNodeBatchNorm.run(out);
         return r;
     }
 

@@ -8,10 +8,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The claims of section 4's seed-notebook part and of section 7 (BatchNorm), checked on what the program computes. */
+/** The claims of section 4's seed-notebook part and of section 7 (BatchNorm, and batch norm as one node), checked on what the program computes. */
 class BatchNormAndSeedTest {
     private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
 
@@ -25,6 +26,13 @@ class BatchNormAndSeedTest {
         assertEquals(3.0, r.runningMeans()[4], 0.3);
         assertTrue(r.trainDifference() > 0.1, "train mode: the output depends on the batch mates");
         assertEquals(0.0, r.evalDifference(), "eval mode: it does not");
+    }
+
+    @Test
+    void theEnginesBatchNormHasTheBitsOfTheComposition() {
+        OneNodeBatchNorm.Result r = OneNodeBatchNorm.run(NOWHERE);
+        assertArrayEquals(new int[4], r.differing(), "output, dx, dgamma, dbeta: elements whose bits differ");
+        assertTrue(r.composedMillis() > 0 && r.nodeMillis() > 0, r.toString());
     }
 
     @Test
