@@ -183,7 +183,8 @@ public final class GanTrainer {
      * back before the next part allocates. A DCGAN 64x64 step's arrays came to 2.3 GB, over the
      * CPU pool's default cap, so a third of them were fresh arrays every step; in two scopes they
      * fit. Without a caller's scope (the first steps, which create the optimizers' state) nothing
-     * changes.
+     * changes. G's {@code .grad} tensors are made in G's part and go back with it: in a scoped step
+     * they cannot be read after {@link #step} returns (nor, before, after the caller's scope closed).
      */
     private static <T> T inPartScope(Tensor like, Supplier<T> part) {
         if (!(like.backend() instanceof ScopedMemory scoped) || !scoped.hasOpenScope()) {
