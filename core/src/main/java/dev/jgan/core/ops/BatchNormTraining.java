@@ -77,12 +77,14 @@ final class BatchNormTraining {
             Normalization.updateRunning(runningMean, runningVar, mean, var, count, momentum);
         }
         BatchNormKernels kernels = kernels(x);
-        Tensor out = Tensor.empty(x.backend(), x.dtype(), x.shape());
-        if (kernels != null && kernels.tryNormalize(x.operand(), mean.operand(), std.operand(), operand(weight),
-                operand(bias), out.operand())) {
-            return out;
+        if (kernels != null) {
+            Tensor out = Tensor.empty(x.backend(), x.dtype(), x.shape());
+            if (kernels.tryNormalize(x.operand(), mean.operand(), std.operand(), operand(weight), operand(bias),
+                    out.operand())) {
+                return out;
+            }
         }
-        out = x.sub(mean).div(std);
+        Tensor out = x.sub(mean).div(std);
         if (weight != null) {
             out = out.mul(weight.reshape(channelShape));
         }
@@ -92,9 +94,11 @@ final class BatchNormTraining {
     /** Sum over each channel of (x - mean)^2, in channelShape. */
     private Tensor squaredDeviationSums() {
         BatchNormKernels kernels = kernels(x);
-        Tensor sums = Tensor.empty(x.backend(), x.dtype(), channelShape);
-        if (kernels != null && kernels.trySquaredDeviationSums(x.operand(), mean.operand(), sums.operand())) {
-            return sums;
+        if (kernels != null) {
+            Tensor sums = perChannel();
+            if (kernels.trySquaredDeviationSums(x.operand(), mean.operand(), sums.operand())) {
+                return sums;
+            }
         }
         Tensor centered = x.sub(mean);
         return centered.mul(centered).sum(dims, true);
@@ -111,13 +115,15 @@ final class BatchNormTraining {
         if (grads == null) {
             grads = tensorOpGradients(g);
         }
+        // The node's inputs are x, then the weight and the bias where given; each gradient is null
+        // where its input wants none.
         List<Tensor> forInputs = new ArrayList<>();
-        forInputs.add(nullIfUnwanted(x, grads[0]));
+        forInputs.add(grads[0]);
         if (weight != null) {
-            forInputs.add(nullIfUnwanted(weight, grads[1]));
+            forInputs.add(grads[1]);
         }
         if (bias != null) {
-            forInputs.add(nullIfUnwanted(bias, grads[2]));
+            forInputs.add(grads[2]);
         }
         return forInputs.toArray(new Tensor[0]);
     }
@@ -198,10 +204,6 @@ final class BatchNormTraining {
 
     private Tensor perChannel() {
         return Tensor.empty(x.backend(), x.dtype(), channelShape);
-    }
-
-    private static Tensor nullIfUnwanted(Tensor input, Tensor grad) {
-        return input.requiresGrad() ? grad : null;
     }
 
     /** The backend's fused kernels for a float32 batch, or null. */

@@ -43,6 +43,12 @@ final class FastBatchNorm {
             return new Batch(n, c, plane);
         }
 
+        /** {@link #of} x, where g (the output's gradient) is a float32 tensor of x's shape too. */
+        static Batch withGradient(Operand g, Operand x) {
+            return g.storage() instanceof CpuStorage.Floats && java.util.Arrays.equals(g.shape(), x.shape()) ? of(x)
+                    : null;
+        }
+
         /** Where plane (image, channel) starts in a row-major array. */
         int at(int image, int channel) {
             return (image * c + channel) * plane;
@@ -156,17 +162,12 @@ final class FastBatchNorm {
     static boolean tryGradientSums(Operand g, Operand x, Operand mean, Operand std, Operand stdSquared,
                                    Operand weight, Operand sumG, Operand sumGNormalized, Operand sumStd,
                                    Operand sumMean) {
-        Batch b = Batch.of(x);
-        if (b == null || !java.util.Arrays.equals(g.shape(), x.shape()) || !floats(g, mean, std, stdSquared)
-                || !floatsOrNull(weight, sumG, sumGNormalized, sumStd, sumMean)) {
+        Batch b = Batch.withGradient(g, x);
+        if (b == null || !floats(mean, std, stdSquared) || !floatsOrNull(weight, sumG, sumGNormalized, sumStd, sumMean)) {
             return false;
         }
-        DenseOperand gDense = DenseOperand.contiguous(g);
-        float[] gs = gDense.data();
-        int go = gDense.offset();
-        DenseOperand xDense = DenseOperand.contiguous(x);
-        float[] xs = xDense.data();
-        int xo = xDense.offset();
+        DenseOperand gd = DenseOperand.contiguous(g);
+        DenseOperand xd = DenseOperand.contiguous(x);
         float[] m = channels(mean);
         float[] s = channels(std);
         float[] ss = channels(stdSquared);
@@ -177,9 +178,10 @@ final class FastBatchNorm {
             sums[k] = outs[k] == null ? null : new float[b.c];
         }
         if (b.plane == 1) {
-            FastBatchNormColumns.gradientSums(gs, go, xs, xo, b.n, b.c, m, s, ss, w, sums);
+            FastBatchNormColumns.gradientSums(gd.data(), gd.offset(), xd.data(), xd.offset(), b.n, b.c, m, s, ss, w,
+                    sums);
         } else {
-            planeGradientSums(b, gs, go, xs, xo, m, s, ss, w, sums);
+            planeGradientSums(b, gd.data(), gd.offset(), xd.data(), xd.offset(), m, s, ss, w, sums);
         }
         for (int k = 0; k < outs.length; k++) {
             if (sums[k] != null) {
@@ -260,18 +262,17 @@ final class FastBatchNorm {
     static boolean tryInputGradient(Operand g, Operand x, Operand mean, Operand std, Operand weight,
                                     Operand varianceScale, Operand throughMean, Operand throughVarianceMean,
                                     Operand out) {
-        Batch b = Batch.of(x);
-        if (b == null || !java.util.Arrays.equals(g.shape(), x.shape())
-                || !floats(g, mean, std, varianceScale, throughMean, throughVarianceMean, out)
+        Batch b = Batch.withGradient(g, x);
+        if (b == null || !floats(mean, std, varianceScale, throughMean, throughVarianceMean, out)
                 || !floatsOrNull(weight)) {
             return false;
         }
-        DenseOperand gDense = DenseOperand.contiguous(g);
-        float[] gs = gDense.data();
-        int go = gDense.offset();
-        DenseOperand xDense = DenseOperand.contiguous(x);
-        float[] xs = xDense.data();
-        int xo = xDense.offset();
+        DenseOperand gd = DenseOperand.contiguous(g);
+        float[] gs = gd.data();
+        int go = gd.offset();
+        DenseOperand xd = DenseOperand.contiguous(x);
+        float[] xs = xd.data();
+        int xo = xd.offset();
         float[] m = channels(mean);
         float[] s = channels(std);
         float[] w = weight == null ? null : channels(weight);
@@ -334,8 +335,8 @@ final class FastBatchNorm {
     }
 
     /**
-     * Scratch rows for up to {@link #GROUP} planes of one channel's values, and the channel's
-     * running total: each plane summed in FastReduce's order (eight rows side by side on SIMD
+     * Scratch rows for up to {@link #GROUP} planes (of two or more elements) of one channel's
+     * values, and the channel's running total: each plane summed in FastReduce's order (eight rows side by side on SIMD
      * registers where FastReduce uses them; the bits are the same either way), the plane sums
      * added in image order onto the first.
      */
@@ -356,9 +357,7 @@ final class FastBatchNorm {
 
         /** Adds the sums of rows [0, rows), planes first .. first + rows - 1 of the channel, onto the total. */
         void addUp(int first, int rows) {
-            if (b.plane == 1) {
-                System.arraycopy(values, 0, planeSums, 0, rows);
-            } else if (onRegisters) {
+            if (onRegisters) {
                 VectorArithmetic.rowSums(values, 0, b.plane, rows, b.plane, planeSums, 0);
             } else {
                 for (int r = 0; r < rows; r++) {
