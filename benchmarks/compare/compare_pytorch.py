@@ -125,7 +125,8 @@ MEMORY_STEPS = 200
 # finish (measured 2026-12-05: 64 and 80 MiB ran out of heap, 96 MiB did not, with little margin).
 SMALL_HEAP = "-Xmx128m"
 # bin/gan's JVM settings (see its comments); benchmarks' LauncherOptionsTest checks that they agree.
-LAUNCHER_JVM_OPTIONS = ("-XX:+UseSerialGC", "-Xms64m", "-Xmn32m")
+LAUNCHER_JVM_OPTIONS = ("-XX:+UseSerialGC", "-Xms64m", "-Xmn32m",
+                        "-XX:CompileCommand=quiet", "-XX:CompileCommand=CompileThresholdScaling,dev.jgan.core.backend.cpu.*::*,0.1")
 E2E_WORKLOAD = "e2e mlp-gan fashion-mnist epoch"
 E2E_DATA = "/usr/share/datasets/fashion-mnist"
 E2E_EPOCHS = 1
@@ -323,8 +324,9 @@ def measure_memory():
     rows = [("PyTorch, 1 thread", torch_run["memory"])]
     for heap in (None, SMALL_HEAP):
         java = run_java(JAR, MEMORY_DRIVER, str(MEMORY_STEPS), heap=heap)[0]
+        memory_options = " ".join(o for o in LAUNCHER_JVM_OPTIONS if not o.startswith("-XX:CompileCommand"))
         label = (f"ours, {heap}" if heap else
-                 f"ours, launcher's settings ({' '.join(LAUNCHER_JVM_OPTIONS)}, max {java['maxHeap'] / 2 ** 20:.1f} GiB)")
+                 f"ours, launcher's settings ({memory_options}, max {java['maxHeap'] / 2 ** 20:.1f} GiB)")
         rows.append((label, java))
     return rows, torch_run
 

@@ -23,13 +23,17 @@ class LauncherOptionsTest {
         assertTrue(launcher.contains("collector=" + ForksLikeBinGan.COLLECTOR + "\n"), "bin/gan's collector");
         assertTrue(launcher.contains("heap=\"" + ForksLikeBinGan.FIRST_HEAP + " " + ForksLikeBinGan.YOUNG_GENERATION
                 + "\"\n"), "bin/gan's heap settings");
+        assertTrue(launcher.contains("jit=${JIT_OPTS-\"" + ForksLikeBinGan.QUIET_COMPILE_COMMANDS + " "
+                + ForksLikeBinGan.KERNELS_COMPILED_EARLY + "\"}\n"), "bin/gan's compiler settings");
     }
 
     @Test
     void theComparisonScriptStartsItsJvmsWithTheForksOptions() throws IOException {
         String script = Files.readString(ROOT.resolve("benchmarks/compare/compare_pytorch.py"));
         assertTrue(script.contains("LAUNCHER_JVM_OPTIONS = (\"" + ForksLikeBinGan.COLLECTOR + "\", \""
-                + ForksLikeBinGan.FIRST_HEAP + "\", \"" + ForksLikeBinGan.YOUNG_GENERATION + "\")\n"),
+                + ForksLikeBinGan.FIRST_HEAP + "\", \"" + ForksLikeBinGan.YOUNG_GENERATION + "\",\n"
+                + "                        \"" + ForksLikeBinGan.QUIET_COMPILE_COMMANDS + "\", \""
+                + ForksLikeBinGan.KERNELS_COMPILED_EARLY + "\")\n"),
                 "compare_pytorch.py's LAUNCHER_JVM_OPTIONS");
     }
 }
