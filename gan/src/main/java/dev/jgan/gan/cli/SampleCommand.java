@@ -37,6 +37,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output file: *.png (a grid) or *.npy (the array).")
     Path out;
 
+    @Option(names = "--label", description = "For a conditional run (--recipe conditional): the class every sample"
+            + " is asked to be, e.g. --label 3 for threes. Default: a class drawn at random for each sample.")
+    Integer label;
+
     @Override
     public Integer call() throws Exception {
         String name = out.getFileName().toString();
@@ -54,7 +58,7 @@ final class SampleCommand implements Callable<Integer> {
                     + Shape.format(gan.sampleShape()) + " in one file (" + MAX_VALUES + " values); draw more as"
                     + " several files with different --seed");
         }
-        Tensor samples = gan.sample(new Generator(seed), n);
+        Tensor samples = gan.sample(noise(gan));
         if (name.endsWith(".png")) {
             ImageGrid.writePng(samples, (int) Math.ceil(Math.sqrt(n)), Math.max(1, 64 / gan.sampleShape()[1]), out);
         } else {
@@ -62,6 +66,24 @@ final class SampleCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("wrote " + n + " samples to " + out);
         return 0;
+    }
+
+    /** The noise of the samples: with --label, noise that asks a conditional GAN for that class. */
+    private Tensor noise(Gan gan) {
+        if (label == null) {
+            return gan.noise(new Generator(seed), n);
+        }
+        if (!gan.conditional()) {
+            throw new IllegalArgumentException("--label: " + checkpoint + " holds an unconditional GAN, which draws"
+                    + " whatever class it draws; only a run trained with --recipe conditional takes a class");
+        }
+        if (label < 0 || label >= gan.classes()) {
+            throw new IllegalArgumentException("--label " + label + ": the GAN was trained on classes 0.."
+                    + (gan.classes() - 1));
+        }
+        int[] labels = new int[n];
+        java.util.Arrays.fill(labels, label);
+        return gan.noise(new Generator(seed), labels);
     }
 
     static int maxSamples(int[] sampleShape) {

@@ -33,7 +33,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "mlp",
             description = "mlp (gan.py's fully connected GAN, at the data's own image size unless --image-size is"
-                    + " given; --recipe wide-conv, its default on the digits, swaps its networks for small"
+                    + " given; its recipes small-conv, wide-conv and conditional swap its networks for small"
                     + " convolutional ones) or dcgan (Radford et al.'s convolutional GAN, the pytorch/examples network;"
                     + " --image-size 32 or 64). Default: ${DEFAULT-VALUE}.")
     String model;
@@ -44,8 +44,10 @@ final class TrainCommand implements Callable<Integer> {
                     + " the samples cover every digit), small-conv (mlp only: gan.py's losses and Adam with a small"
                     + " convolutional G and D in place of its MLPs) or wide-conv (small-conv with G 1.5 times as"
                     + " wide, sampled from a moving average of its weights: closer to the digits, about 1.4 times the"
-                    + " time); tutorial chapter 13 measures them."
-                    + " Default: wide-conv for mlp on the digits, mode-covering for mlp on other data, gan.py for"
+                    + " time) or conditional (wide-conv told each image's class, a class-conditional GAN with a"
+                    + " projection discriminator; for labelled data of 10 classes: its grids have a column per"
+                    + " class); tutorial chapter 13 measures them."
+                    + " Default: conditional for mlp on the digits, mode-covering for mlp on other data, gan.py for"
                     + " dcgan.")
     String recipe;
 

@@ -6,24 +6,107 @@ import dev.jgan.core.autograd.GradMode;
 import dev.jgan.core.random.Generator;
 import dev.jgan.nn.Module;
 
+import java.util.List;
+
 /**
  * A generator and its discriminator, with the shape of what they exchange: G maps noise
  * [N, latentDim] to samples [N, ...sampleShape]; D maps samples to one logit each, [N, 1].
  * D outputs logits, not probabilities: the losses apply the sigmoid inside a stable BCE.
+ *
+ * <p>A class-conditional GAN ({@code classes} > 0, Mirza &amp; Osindero 2014) is told a class with
+ * every sample. Its noise carries the label, as the paper feeds y to G: z followed by the label
+ * one-hot, [N, latentDim + classes], so everything that draws, keeps or passes noise (the trainer,
+ * a run's fixed grid noise, {@link #sample}) works unchanged. Its D is a
+ * {@link ProjectionDiscriminator}, given the labels by {@link #discriminate}: the real batch's
+ * own, and for fakes the labels their noise carries ({@link #labels}).
  */
-public record Gan(Module generator, Module discriminator, int latentDim, int[] sampleShape) {
+public record Gan(Module generator, Module discriminator, int latentDim, int[] sampleShape, int classes) {
+
+    public Gan {
+        if (classes < 0 || classes == 1) {
+            throw new IllegalArgumentException("gan: classes must be 0 (unconditional) or >= 2, got " + classes);
+        }
+        if (classes > 0 && !(discriminator instanceof ProjectionDiscriminator p && p.classes() == classes)) {
+            throw new IllegalArgumentException("gan: a conditional GAN of " + classes + " classes needs a"
+                    + " ProjectionDiscriminator of as many classes as its D, got " + discriminator.getClass().getSimpleName());
+        }
+    }
+
+    /** An unconditional GAN. */
+    public Gan(Module generator, Module discriminator, int latentDim, int[] sampleShape) {
+        this(generator, discriminator, latentDim, sampleShape, 0);
+    }
+
+    public boolean conditional() {
+        return classes > 0;
+    }
 
     /**
      * Standard normal noise [n, latentDim], the p_z of the paper, on the generator's device. It is
-     * drawn on the CPU and copied, so a run draws the same numbers on every device.
+     * drawn on the CPU and copied, so a run draws the same numbers on every device. A conditional
+     * GAN's noise then carries a label drawn uniformly from {@code gen}: [n, latentDim + classes].
      */
     public Tensor noise(Generator gen, int n) {
-        return Tensor.randn(gen, n, latentDim).to(device());
+        Tensor z = Tensor.randn(gen, n, latentDim);
+        if (!conditional()) {
+            return z.to(device());
+        }
+        float[] u = Tensor.rand(gen, n).toFloatArray();
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = Math.min(classes - 1, (int) (u[i] * classes));
+        }
+        return Tensor.concat(List.of(z, oneHotOnCpu(labels)), 1).to(device());
+    }
+
+    /** Noise for a conditional GAN that asks for the classes {@code labels}, one sample each. */
+    public Tensor noise(Generator gen, int[] labels) {
+        if (!conditional()) {
+            throw new IllegalStateException("gan: an unconditional GAN takes no labels");
+        }
+        return Tensor.concat(List.of(Tensor.randn(gen, labels.length, latentDim), oneHotOnCpu(labels)), 1)
+                .to(device());
+    }
+
+    /** The one-hot labels [n, classes] that a conditional GAN's {@code noise} carries; null for an unconditional GAN. */
+    public Tensor labels(Tensor noise) {
+        return conditional() ? noise.narrow(1, latentDim, classes) : null;
+    }
+
+    /** {@code labels} (each in 0..classes-1) one-hot, [n, classes], on the generator's device. */
+    public Tensor oneHot(int[] labels) {
+        return oneHotOnCpu(labels).to(device());
+    }
+
+    private Tensor oneHotOnCpu(int[] labels) {
+        float[] values = new float[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("gan: label " + labels[i] + " of example " + i + " is outside 0.."
+                        + (classes - 1) + " (the GAN was built for " + classes + " classes)");
+            }
+            values[i * classes + labels[i]] = 1f;
+        }
+        return Tensor.fromArray(values, labels.length, classes);
+    }
+
+    /**
+     * D's logits [N, 1] for {@code samples}: an unconditional D ignores {@code labels} (null is
+     * fine); a conditional one needs them one-hot, [N, classes].
+     */
+    public Tensor discriminate(Tensor samples, Tensor labels) {
+        if (!conditional()) {
+            return discriminator.forward(samples);
+        }
+        if (labels == null) {
+            throw new IllegalArgumentException("gan: a conditional GAN's discriminator needs the samples' labels");
+        }
+        return ((ProjectionDiscriminator) discriminator).forward(samples, labels);
     }
 
     /** The same GAN with {@code other} as its generator, e.g. an average of G's weights to sample from. */
     public Gan withGenerator(Module other) {
-        return new Gan(other, discriminator, latentDim, sampleShape);
+        return new Gan(other, discriminator, latentDim, sampleShape, classes);
     }
 
     /** Where the generator's parameters live (moved with {@code Module.to}). */

@@ -9,10 +9,14 @@ import dev.jgan.nn.ConvTranspose2d;
 import dev.jgan.nn.Flatten;
 import dev.jgan.nn.LeakyReLU;
 import dev.jgan.nn.Linear;
+import dev.jgan.nn.Module;
 import dev.jgan.nn.ReLU;
 import dev.jgan.nn.Sequential;
 import dev.jgan.nn.Tanh;
 import dev.jgan.nn.Unflatten;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A convolutional GAN small enough for the 8x8 digits, the {@code small-conv} recipe's networks
@@ -58,30 +62,65 @@ public final class SmallConvGan {
             throw new IllegalArgumentException("small conv GAN: G's width must be even and >= 2 (it halves at full"
                     + " size), got " + generatorWidth);
         }
+        checkShape(channels, height, width, latentDim);
+        Sequential g = generator(latentDim, channels, height, generatorWidth, gen);
+        List<Module> d = new ArrayList<>(discriminatorFeatures(channels, height, gen));
+        d.add(new Linear(discriminatorFeatureCount(height), 1, gen));
+        return new Gan(g, new Sequential(d.toArray(Module[]::new)), latentDim, new int[]{channels, height, width});
+    }
+
+    /**
+     * The class-conditional GAN of the {@code conditional} recipe (Mirza &amp; Osindero 2014): G is
+     * wide-conv's, fed z followed by a one-hot label ({@link Gan#noise}); D is small-conv's up to its
+     * last layer, read by a {@link ProjectionDiscriminator} that is told each image's class (Miyato
+     * &amp; Koyama 2018). For images [C, S, S] as {@link #build}; {@code classes} >= 2.
+     */
+    public static Gan conditional(int latentDim, int classes, int channels, int height, int width, Generator gen) {
+        checkShape(channels, height, width, latentDim);
+        if (classes < 2) {
+            throw new IllegalArgumentException("conditional small conv GAN: needs at least 2 classes, got " + classes);
+        }
+        Sequential g = generator(latentDim + classes, channels, height, WIDE_GENERATOR_WIDTH, gen);
+        Sequential features = new Sequential(discriminatorFeatures(channels, height, gen).toArray(Module[]::new));
+        ProjectionDiscriminator d = new ProjectionDiscriminator(features, discriminatorFeatureCount(height), classes,
+                gen);
+        return new Gan(g, d, latentDim, new int[]{channels, height, width}, classes);
+    }
+
+    private static void checkShape(int channels, int height, int width, int latentDim) {
         if (height != width || height < 4 || height % 4 != 0 || channels < 1 || latentDim < 1) {
             throw new IllegalArgumentException("small conv GAN: images must be square with a side that is a multiple"
                     + " of 4 (D halves it twice), and channels and latent dim >= 1; got images "
                     + Shape.format(new int[]{channels, height, width}) + " and latent dim " + latentDim);
         }
-        int half = height / 2;
-        int quarter = height / 4;
-        Sequential g = new Sequential(
-                new Linear(latentDim, generatorWidth * half * half, gen),
-                new Unflatten(1, generatorWidth, half, half),
-                new BatchNorm2d(generatorWidth, BatchNorm.DEFAULT_EPS, BatchNorm.DEFAULT_MOMENTUM, true),
+    }
+
+    /** G: inputs [N, inputs] to images [N, channels, size, size], {@code width} maps at half the size. */
+    private static Sequential generator(int inputs, int channels, int size, int width, Generator gen) {
+        int half = size / 2;
+        return new Sequential(
+                new Linear(inputs, width * half * half, gen),
+                new Unflatten(1, width, half, half),
+                new BatchNorm2d(width, BatchNorm.DEFAULT_EPS, BatchNorm.DEFAULT_MOMENTUM, true),
                 new ReLU(),
-                new ConvTranspose2d(generatorWidth, generatorWidth / 2, 4, 2, 1, false, gen),
-                new BatchNorm2d(generatorWidth / 2, BatchNorm.DEFAULT_EPS, BatchNorm.DEFAULT_MOMENTUM, true),
+                new ConvTranspose2d(width, width / 2, 4, 2, 1, false, gen),
+                new BatchNorm2d(width / 2, BatchNorm.DEFAULT_EPS, BatchNorm.DEFAULT_MOMENTUM, true),
                 new ReLU(),
-                new Conv2d(generatorWidth / 2, channels, 3, 1, 1, gen),
+                new Conv2d(width / 2, channels, 3, 1, 1, gen),
                 new Tanh());
-        Sequential d = new Sequential(
+    }
+
+    /** D's layers before its last: images [N, channels, size, size] to features [N, {@link #discriminatorFeatureCount}]. */
+    private static List<Module> discriminatorFeatures(int channels, int size, Generator gen) {
+        return List.of(
                 new Conv2d(channels, DISCRIMINATOR_WIDTH, 4, 2, 1, gen),
                 new LeakyReLU(SLOPE),
                 new Conv2d(DISCRIMINATOR_WIDTH, 2 * DISCRIMINATOR_WIDTH, 4, 2, 1, gen),
                 new LeakyReLU(SLOPE),
-                new Flatten(),
-                new Linear(2 * DISCRIMINATOR_WIDTH * quarter * quarter, 1, gen));
-        return new Gan(g, d, latentDim, new int[]{channels, height, width});
+                new Flatten());
+    }
+
+    private static int discriminatorFeatureCount(int size) {
+        return 2 * DISCRIMINATOR_WIDTH * (size / 4) * (size / 4);
     }
 }

@@ -21,9 +21,13 @@ import java.util.stream.Collectors;
  * {@link SmallConvGan}'s small convolutional pair. {@link #WIDE_CONV} is small-conv with G 1.5
  * times as wide, sampled from an exponential moving average of G's weights
  * ({@link #generatorAverageDecay}): on the digits it is {@code gan train}'s default, because over
- * three seeds it came closest to chapter 13's goal within its two minutes (section 7 there: recall
- * every time, the distance twice, seven checks of twelve against small-conv's five), at about 1.4
- * times small-conv's training time (109 s against 88 s on the idle 2-core Xeon).
+ * three seeds it came closest to chapter 13's goal among the unconditional recipes (section 7 there:
+ * recall every time, the distance twice, seven checks of twelve against small-conv's five), at
+ * about 1.4 times small-conv's training time (109 s against 88 s on the idle 2-core Xeon).
+ * {@link #CONDITIONAL} is wide-conv told each image's class (a class-conditional GAN with a
+ * projection discriminator, {@link SmallConvGan#conditional}); on the digits it is {@code gan
+ * train}'s default, the first recipe to meet the whole goal, precision included (chapter 13,
+ * section 9). It needs labelled data of {@value #CONDITIONAL_CLASSES} classes.
  *
  * <p>The recipes other than gan.py belong to {@code --model mlp}, the slot of gan.py's networks:
  * {@code --model dcgan} has its own networks and trains as dcgan.py does.
@@ -32,10 +36,13 @@ public enum Recipe {
     GAN_PY("gan.py"),
     MODE_COVERING("mode-covering"),
     SMALL_CONV("small-conv"),
-    WIDE_CONV("wide-conv");
+    WIDE_CONV("wide-conv"),
+    CONDITIONAL("conditional");
 
     /** About 100 steps' worth of G's weights, 3.5 of the 28-step epochs on the digits. */
     private static final double WIDE_CONV_AVERAGE_DECAY = 0.99;
+    /** The classes the conditional recipe's G and D are built for: the digits', MNIST's, Fashion-MNIST's, CIFAR-10's. */
+    public static final int CONDITIONAL_CLASSES = 10;
 
     private final String cliName;
 
@@ -54,23 +61,23 @@ public enum Recipe {
     }
 
     /**
-     * The recipe a new run gets without --recipe: for {@code --model mlp}, wide-conv on the digits
+     * The recipe a new run gets without --recipe: for {@code --model mlp}, conditional on the digits
      * (where it was measured) and mode-covering on other data; gan.py (DCGAN's own) for dcgan.
      */
     public static Recipe defaultFor(ModelChoice model, DataSource data) {
         if (model != ModelChoice.MLP) {
             return GAN_PY;
         }
-        return data.kind() == DataSource.Kind.DIGITS ? WIDE_CONV : MODE_COVERING;
+        return data.kind() == DataSource.Kind.DIGITS ? CONDITIONAL : MODE_COVERING;
     }
 
     /**
      * The decay of the exponential moving average of G's weights that a run of this recipe keeps
      * and samples from (its grids, {@code gan sample}, {@code gan eval}), or 0 for none: wide-conv
-     * keeps one (chapter 13, section 8), the others sample from G as trained.
+     * and conditional keep one (chapter 13, section 8), the others sample from G as trained.
      */
     public double generatorAverageDecay() {
-        return this == WIDE_CONV ? WIDE_CONV_AVERAGE_DECAY : 0;
+        return this == WIDE_CONV || this == CONDITIONAL ? WIDE_CONV_AVERAGE_DECAY : 0;
     }
 
     /** Refuses a recipe that was not made for {@code model}, naming both. */
@@ -98,14 +105,17 @@ public enum Recipe {
             case SMALL_CONV -> SmallConvGan.build(latentDim, imageShape[0], imageShape[1], imageShape[2], gen);
             case WIDE_CONV -> SmallConvGan.build(latentDim, imageShape[0], imageShape[1], imageShape[2],
                     SmallConvGan.WIDE_GENERATOR_WIDTH, gen);
+            case CONDITIONAL -> SmallConvGan.conditional(latentDim, CONDITIONAL_CLASSES, imageShape[0], imageShape[1],
+                    imageShape[2], gen);
         };
     }
 
     /**
-     * The BatchNorm eps a new run records: the model's (gan.py's 0.8 for mlp), except for small-conv
-     * and wide-conv, whose BatchNorm layers use PyTorch's default whatever the config says.
+     * The BatchNorm eps a new run records: the model's (gan.py's 0.8 for mlp), except for the
+     * convolutional recipes, whose BatchNorm layers use PyTorch's default whatever the config says.
      */
     public double batchNormEps(ModelChoice model) {
-        return this == SMALL_CONV || this == WIDE_CONV ? BatchNorm.DEFAULT_EPS : model.defaultBatchNormEps();
+        return this == SMALL_CONV || this == WIDE_CONV || this == CONDITIONAL ? BatchNorm.DEFAULT_EPS
+                : model.defaultBatchNormEps();
     }
 }

@@ -61,6 +61,7 @@ import static dev.jgan.gan.run.RunDirectory.CONFIG;
  */
 public final class TrainingRun {
     static final int GRID_SIZE = 64;
+    private static final int GRID_ROWS = 8;
     /** A loss that is not finite within this many steps of the start points at the learning rate. */
     static final int EARLY_STEPS = 10;
     /**
@@ -123,7 +124,7 @@ public final class TrainingRun {
             throw new IllegalArgumentException("--batch-size " + config.batchSize() + " is larger than the data set ("
                     + data.size() + " images)");
         }
-        this.fixedNoise = gan.noise(new Generator(Stream.FIXED_NOISE.key(config.seed())), GRID_SIZE);
+        this.fixedNoise = gridNoise(gan, new Generator(Stream.FIXED_NOISE.key(config.seed())));
     }
 
     /** The average of G's weights that the config's recipe keeps, starting from G's weights now; null for none. */
@@ -284,7 +285,8 @@ public final class TrainingRun {
      */
     private StepResult step(Batch batch) {
         try {
-            StepResult result = trainer.step(batch.images().to(device));
+            Tensor labels = gan.conditional() ? gan.oneHot(batch.labels()) : null;
+            StepResult result = trainer.step(batch.images().to(device), labels);
             if (generatorAverage != null && result.generatorStepped()) {
                 generatorAverage.update(result.step());
             }
@@ -299,6 +301,25 @@ public final class TrainingRun {
         }
     }
 
+    /**
+     * The fixed noise of the run's grids: {@link #GRID_SIZE} samples, 8 a row; a conditional GAN's
+     * grid has a column per class instead, each column asking for its class, 8 rows.
+     */
+    private static Tensor gridNoise(Gan gan, Generator gen) {
+        if (!gan.conditional()) {
+            return gan.noise(gen, GRID_SIZE);
+        }
+        int[] labels = new int[GRID_ROWS * gan.classes()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % gan.classes();
+        }
+        return gan.noise(gen, labels);
+    }
+
+    private static int gridColumns(Gan gan) {
+        return gan.conditional() ? gan.classes() : GRID_SIZE / GRID_ROWS;
+    }
+
     private void writeGrid(Path file) throws IOException {
         int scale = Math.max(1, 64 / gan.sampleShape()[1]);
         // Copied out as an array: on the CPU, to(Device.CPU) would return the scope's own tensor,
@@ -309,7 +330,7 @@ public final class TrainingRun {
         shape[0] = fixedNoise.size(0);
         System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
         Tensor samples = Tensor.fromArray(pixels, shape);
-        ImageGrid.writePng(samples, 8, scale, file);
+        ImageGrid.writePng(samples, gridColumns(gan), scale, file);
     }
 
     /**

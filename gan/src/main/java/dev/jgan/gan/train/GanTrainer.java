@@ -5,6 +5,7 @@ import dev.jgan.core.autograd.GradMode;
 import dev.jgan.core.backend.ScopedMemory;
 import dev.jgan.core.random.Generator;
 import dev.jgan.gan.models.Gan;
+import dev.jgan.gan.models.ProjectionDiscriminator;
 import dev.jgan.nn.optim.Adam;
 import dev.jgan.nn.optim.Optimizer;
 
@@ -147,13 +148,27 @@ public final class GanTrainer {
         return this;
     }
 
+    /** One step on a real batch, for an unconditional GAN. */
     public StepResult step(Tensor real) {
-        gan.generator().train();
-        gan.discriminator().train();
-        return options.order() == StepOrder.GAN_PY ? ganPyStep(real) : discriminatorFirstStep(real);
+        return step(real, null);
     }
 
-    private StepResult discriminatorFirstStep(Tensor real) {
+    /**
+     * One step on a real batch and its labels one-hot, [N, classes] ({@link Gan#oneHot}), which a
+     * conditional GAN's D is told with the batch; an unconditional GAN takes null. Fakes carry the
+     * labels their noise was drawn with ({@link Gan#labels}).
+     */
+    public StepResult step(Tensor real, Tensor realLabels) {
+        if (gan.conditional() && realLabels == null) {
+            throw new IllegalArgumentException("gan trainer: a conditional GAN (" + gan.classes() + " classes) trains"
+                    + " on labelled batches: step(images, labels)");
+        }
+        gan.generator().train();
+        gan.discriminator().train();
+        return options.order() == StepOrder.GAN_PY ? ganPyStep(real, realLabels) : discriminatorFirstStep(real, realLabels);
+    }
+
+    private StepResult discriminatorFirstStep(Tensor real, Tensor realLabels) {
         int n = real.size(0);
         // --- discriminator: maximize log D(x) + log(1 - D(G(z))) ---
         DiscriminatorOutcome d = inPartScope(real, () -> {
@@ -162,7 +177,7 @@ public final class GanTrainer {
             try (GradMode.Scope scope = GradMode.noGrad()) {
                 fake = gan.generator().forward(z);
             }
-            return discriminatorStep(z, real, fake);
+            return discriminatorStep(z, real, realLabels, fake);
         });
 
         // --- generator, every k-th step: minimize its loss through D ---
@@ -203,9 +218,9 @@ public final class GanTrainer {
      * D's update on the real batch and on {@code fake}, which carries no graph back into G: it
      * minimizes BCE(D(x), 1) + BCE(D(G(z)), 0), halved in gan.py's order.
      */
-    private DiscriminatorOutcome discriminatorStep(Tensor z, Tensor real, Tensor fake) {
-        Tensor realLogits = gan.discriminator().forward(real);
-        Tensor fakeLogits = gan.discriminator().forward(fake);
+    private DiscriminatorOutcome discriminatorStep(Tensor z, Tensor real, Tensor realLabels, Tensor fake) {
+        Tensor realLogits = gan.discriminate(real, realLabels);
+        Tensor fakeLogits = gan.discriminate(fake, gan.labels(z));
         Tensor lossD = GanLoss.discriminatorLoss(realLogits, fakeLogits, realLabel);
         if (options.order() == StepOrder.GAN_PY) {
             lossD = lossD.mul(0.5); // gan.py's d_loss = (real_loss + fake_loss) / 2
@@ -227,7 +242,7 @@ public final class GanTrainer {
 
     /** G minimizes its loss (plus any penalty) on {@code fake} = G(z) through D; D's gradients are dropped. */
     private double generatorStep(Tensor z, Tensor fake, Tensor real) {
-        Tensor lossG = options.loss().generatorLoss(gan.discriminator().forward(fake));
+        Tensor lossG = options.loss().generatorLoss(gan.discriminate(fake, gan.labels(z)));
         if (generatorPenalty != null) {
             lossG = lossG.add(generatorPenalty.apply(fake, real));
         }
@@ -246,24 +261,32 @@ public final class GanTrainer {
      * gan.py's step: G on gen_imgs = G(z) through the D of before this step, then D on the real
      * batch and on gen_imgs.detach(), minimizing (BCE(D(x), 1) + BCE(D(gen_imgs), 0)) / 2.
      */
-    private StepResult ganPyStep(Tensor real) {
+    private StepResult ganPyStep(Tensor real, Tensor realLabels) {
         // gen_imgs serves both parts, so it is made in the caller's scope.
         Tensor z = noiseSource.apply(real.size(0));
         Tensor genImgs = gan.generator().forward(z);
         double gLoss = inPartScope(real, () -> generatorStep(z, genImgs, real));
 
-        DiscriminatorOutcome d = inPartScope(real, () -> discriminatorStep(z, real, genImgs.detach()));
+        DiscriminatorOutcome d = inPartScope(real, () -> discriminatorStep(z, real, realLabels, genImgs.detach()));
         return new StepResult(step++, d.loss(), gLoss, d.dReal(), d.dFake());
     }
 
     private NonFiniteLossException nonFinite(String which, double value, Tensor z, Tensor real, Tensor fake) {
         String where = NonFiniteDiagnosis.locate("generator", gan.generator(), z)
-                .or(() -> NonFiniteDiagnosis.locate("discriminator", gan.discriminator(), real))
-                .or(() -> fake == null ? java.util.Optional.empty()
-                        : NonFiniteDiagnosis.locate("discriminator", gan.discriminator(), fake))
+                .or(() -> locateInDiscriminator(real))
+                .or(() -> fake == null ? java.util.Optional.empty() : locateInDiscriminator(fake))
                 .orElse("the loss itself (every layer's output was finite)");
         return new NonFiniteLossException(step, "step " + step + ": the " + which + " loss is " + value
                 + "; first non-finite value: " + where);
+    }
+
+    /** D's parameters and its layers' outputs on {@code input}; a projection D's layers are its features'. */
+    private java.util.Optional<String> locateInDiscriminator(Tensor input) {
+        java.util.Optional<String> found = NonFiniteDiagnosis.locate("discriminator", gan.discriminator(), input);
+        if (found.isEmpty() && gan.discriminator() instanceof ProjectionDiscriminator p) {
+            return NonFiniteDiagnosis.locate("discriminator.features", p.features(), input);
+        }
+        return found;
     }
 
     public Gan gan() {

@@ -213,7 +213,7 @@ class CrashAndResumeTest {
         String text = usageError("train", "--resume", dir.toString(), "--epochs", "2", "--lr", "0.1",
                 "--batch-size", "32", "--recipe", "gan.py");
         assertTrue(text.contains("cannot change --batch-size 32 (the run has 256), --lr 0.1 (the run has 2.0E-4),"
-                + " --recipe gan.py (the run has wide-conv)"), text);
+                + " --recipe gan.py (the run has conditional)"), text);
         assertSameFiles(before, dir);
         // The original command line with --resume added repeats the saved settings: that is no change.
         assertEquals(0, run("train", "--resume", dir.toString(), "--epochs", "2", "--batch-size", "256",

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GanCliTest {
@@ -84,6 +85,32 @@ class GanCliTest {
         assertEquals(0, (10 + header.length()) % 64, "data starts on a 64-byte boundary");
     }
 
+    /** A conditional run (the default on the digits) draws the class --label asks for; other runs refuse one. */
+    @Test
+    void samplesAConditionalRunForTheClassAskedFor(@TempDir Path tmp) throws Exception {
+        Path conditional = tmp.resolve("conditional");
+        assertEquals(0, run("train", "--epochs", "1", "--batch-size", "512", "--out", conditional.toString(),
+                "--no-progress"), err.toString());
+        Path checkpoint = conditional.resolve(RunDirectory.CHECKPOINT);
+        Path threes = tmp.resolve("threes.npy");
+        Path fives = tmp.resolve("fives.npy");
+        assertEquals(0, run("sample", "--checkpoint", checkpoint.toString(), "--n", "4", "--label", "3", "--out",
+                threes.toString()), err.toString());
+        assertEquals(0, run("sample", "--checkpoint", checkpoint.toString(), "--n", "4", "--label", "5", "--out",
+                fives.toString()), err.toString());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(threes), Files.readAllBytes(fives)),
+                "the same noise asked for another class draws other images");
+        assertUsageError("--label 10: the GAN was trained on classes 0..9", "sample", "--checkpoint",
+                checkpoint.toString(), "--label", "10", "--out", tmp.resolve("x.png").toString());
+
+        Path plain = tmp.resolve("plain");
+        assertEquals(0, run("train", "--recipe", "small-conv", "--epochs", "1", "--batch-size", "512", "--out",
+                plain.toString(), "--no-progress"), err.toString());
+        assertUsageError("only a run trained with --recipe conditional takes a class", "sample", "--checkpoint",
+                plain.resolve(RunDirectory.CHECKPOINT).toString(), "--label", "3", "--out",
+                tmp.resolve("y.png").toString());
+    }
+
     @Test
     void trainsADcganThenSamplesItsCheckpoint(@TempDir Path tmp) throws Exception {
         Path data = TinyMnist.write(tmp.resolve("data"), 32, 3);
@@ -119,7 +146,7 @@ class GanCliTest {
 
     /**
      * The MLP GAN trains with the mode-covering recipe unless --recipe gan.py asks for gan.py's,
-     * except on the digits, where wide-conv is the default; DCGAN with its own.
+     * except on the digits, where the conditional recipe is the default; DCGAN with its own.
      */
     @Test
     void theRecipeIsModeCoveringForTheMlpUnlessAskedAndGanPyForDcgan(@TempDir Path tmp) throws Exception {
@@ -136,8 +163,8 @@ class GanCliTest {
         assertEquals(0, run("train", "--data", "digits", "--batch-size", "256", "--epochs", "1", "--no-progress", "--out",
                 tmp.resolve("digits").toString()), err.toString());
         RunConfig digits = TrainingRun.savedConfig(tmp.resolve("digits"));
-        assertEquals("wide-conv", digits.recipe().cliName(), "the README's command trains wide-conv");
-        assertEquals(1e-5, digits.batchNormEps(), "wide-conv's BatchNorm eps, recorded as it is used");
+        assertEquals("conditional", digits.recipe().cliName(), "the README's command trains the conditional recipe");
+        assertEquals(1e-5, digits.batchNormEps(), "its BatchNorm eps, recorded as it is used");
         assertEquals(0, run("train", "--data", "digits", "--recipe", "mode-covering", "--batch-size", "256", "--epochs",
                 "1", "--no-progress", "--out", tmp.resolve("digits-covering").toString()), err.toString());
         assertEquals(0.8, TrainingRun.savedConfig(tmp.resolve("digits-covering")).batchNormEps());

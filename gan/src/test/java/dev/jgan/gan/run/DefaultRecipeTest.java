@@ -14,15 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's main command, {@code gan train --data digits} with its default recipe (wide-conv),
+ * The README's main command, {@code gan train --data digits} with its default recipe (conditional),
  * on a shorter budget, scored by {@code gan eval}: so that the recipe cannot rot without a test
  * failing. The README's run (chapter 13) trains 100 epochs; this one trains {@value #EPOCHS}
- * (about a minute on two cores) and is held to a looser bound. The run is deterministic (every random
+ * (under a minute on two cores) and is held to a looser bound. The run is deterministic (every random
  * stream is seeded, and the engine's arithmetic gives the same bits on every CPU), so the bounds
  * leave room for changes that move the bits, not for luck.
  */
 class DefaultRecipeTest {
-    static final int EPOCHS = 60;
+    static final int EPOCHS = 30;
 
     @Test
     void theDefaultRecipeDrawsEveryDigitAfterAShortRun(@TempDir Path tmp) throws Exception {
@@ -37,18 +37,18 @@ class DefaultRecipeTest {
                 run.resolve(RunDirectory.CHECKPOINT).toString()}, printed, errors), err.toString());
         MetricReport report = MetricReport.readJson(run.resolve(RunDirectory.EVALUATION));
         String table = out.toString();
-        assertEquals("wide-conv", TrainingRun.savedConfig(run).recipe().cliName(), "the default recipe");
+        assertEquals("conditional", TrainingRun.savedConfig(run).recipe().cliName(), "the default recipe");
         double floor = report.floor().frechetDistance();
-        // Recorded at 60 epochs (1680 steps, 1.1 s an epoch on a 2-core Xeon): Fréchet distance 55.2
-        // (floor 16.8), precision 0.43, recall 0.92, every digit drawn 4.8 to 14.0 % of the time. gan.py's
-        // recipe left 3 digits out after 20 epochs and 1 after 100 (chapter 13), so a collapse is what these
-        // bounds catch; recall and the class band are what this recipe does best, so they are held closest.
+        // Recorded at 30 epochs (840 steps): Fréchet distance 22.0 (floor 16.8), precision 0.73, recall
+        // 0.87, every digit drawn 8.4 to 11.9 % of the time; at 100 epochs (chapter 13) 15.9, 0.84, 0.92.
+        // The goal's own bounds but for precision, held to 0.6: a recipe that lost what conditioning
+        // bought (the unconditional recipes stayed at 0.43-0.58) fails here.
         ClassHistogram classes = report.classes();
         assertEquals(0, classes.missingClasses(), "every digit drawn:\n" + table);
-        assertTrue(classes.smallestShare() >= 0.03 && classes.largestShare() <= 0.20,
-                "every digit drawn 3-20 % of the time:\n" + table);
-        assertTrue(report.model().frechetDistance() <= 5 * floor, "Fréchet distance within 5x the floor:\n" + table);
+        assertTrue(classes.smallestShare() >= 0.05 && classes.largestShare() <= 0.15,
+                "every digit drawn 5-15 % of the time:\n" + table);
+        assertTrue(report.model().frechetDistance() <= 2 * floor, "Fréchet distance within 2x the floor:\n" + table);
         assertTrue(report.model().recall() >= 0.7, "recall at least 0.7:\n" + table);
-        assertTrue(report.model().precision() >= 0.3, "precision at least 0.3:\n" + table);
+        assertTrue(report.model().precision() >= 0.6, "precision at least 0.6:\n" + table);
     }
 }

@@ -166,6 +166,16 @@ class TrainingRunTest {
         assertTrue(Files.readString(dir.resolve(RunDirectory.REPORT)).contains("losses.png"), "the report shows the charts");
     }
 
+    /** A conditional run's grid has a column per class, each asking for its class, in 8 rows. */
+    @Test
+    void aConditionalRunDrawsAColumnPerClass(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        TrainingRun.start(config(1, Recipe.CONDITIONAL), dir).run(ProgressListener.SILENT);
+        BufferedImage grid = ImageIO.read(dir.resolve("samples.png").toFile());
+        assertEquals(10.0 / 8, (double) grid.getWidth() / grid.getHeight(), 0.02,
+                "80 samples, 10 columns by 8 rows: " + grid.getWidth() + " x " + grid.getHeight());
+    }
+
     @Test
     void configJsonSpellsTheModelLossAndOrderAsTheFlagsDoAndNamesAnUnknownOne(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve(RunDirectory.CONFIG);
@@ -212,7 +222,7 @@ class TrainingRunTest {
     void anUnknownRecipeOrOneMadeForAnotherModelIsRefused() {
         RunConfig c = config(1);
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Recipe.parse("magic"));
-        assertEquals("--recipe: unknown recipe 'magic'; available: gan.py, mode-covering, small-conv, wide-conv", unknown.getMessage());
+        assertEquals("--recipe: unknown recipe 'magic'; available: gan.py, mode-covering, small-conv, wide-conv, conditional", unknown.getMessage());
         IllegalArgumentException dcgan = assertThrows(IllegalArgumentException.class, () -> new RunConfig(
                 ModelChoice.DCGAN, DataSource.DIGITS, 1, 5, 256, 100, GanLoss.NON_SATURATING, 1, 2e-4, 0.5, 0.999, 5,
                 1e-5, 32, 8, 8, null, Recipe.MODE_COVERING));
