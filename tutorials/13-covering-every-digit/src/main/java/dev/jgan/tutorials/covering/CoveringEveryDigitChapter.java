@@ -67,6 +67,10 @@ public final class CoveringEveryDigitChapter {
     /** The seeds of section 8's runs of the README's command: 0 is gan train's default. */
     static final List<Long> COMMAND_SEEDS = List.of(0L, 1L, 2L);
 
+    /** The recipes section 7 runs the README's command with, over {@link #COMMAND_SEEDS}: the default first. */
+    static final List<Recipe> SEEDED_RECIPES = List.of(Recipe.CONDITIONAL, Recipe.WIDE_CONV, Recipe.SMALL_CONV,
+            Recipe.MODE_COVERING);
+
     /** One run of the README's command with a seed and a recipe, as gan eval scored it, and its training time. */
     record CommandRun(Recipe recipe, long seed, MetricReport report, double wallSeconds, double cpuSeconds) {
     }
@@ -109,13 +113,15 @@ public final class CoveringEveryDigitChapter {
                 new Variant("+ both", "both.png", longEpochs, SMOOTHED_LABEL, Recipe.MODE_COVERING),
                 new Variant("small conv G and D: small-conv", "small-conv.png", longEpochs, 1.0, Recipe.SMALL_CONV),
                 new Variant("G 1.5x wide, average of G: wide-conv", "wide-conv.png", longEpochs, 1.0,
-                        Recipe.WIDE_CONV));
+                        Recipe.WIDE_CONV),
+                new Variant("told each image's class: conditional", "conditional.png", longEpochs, 1.0,
+                        Recipe.CONDITIONAL));
     }
 
     /** The row of the mode-covering recipe in {@link #variants}. */
     static final int MODE_COVERING_ROW = 3;
-    /** The row of the wide-conv recipe, gan train's default on the digits, in {@link #variants}. */
-    static final int DEFAULT_ROW = 6;
+    /** The row of the conditional recipe, gan train's default on the digits, in {@link #variants}. */
+    static final int DEFAULT_ROW = 7;
 
     static List<Row> run(PrintStream out, int longEpochs, int shortEpochs, Path images) throws IOException {
         Files.createDirectories(images);
@@ -171,7 +177,8 @@ public final class CoveringEveryDigitChapter {
 
     /**
      * The variant's recipe's networks, Adam at 2e-4 and betas (0.5, 0.999), its real label; gan
-     * train's batches. Where the recipe keeps an average of G's weights (wide-conv), it is updated
+     * train's batches, with their labels where the GAN is told them (conditional). Where the recipe
+     * keeps an average of G's weights (wide-conv, conditional), it is updated
      * after each step of G, as gan train updates it, and the GAN returned samples from it.
      */
     static Gan train(Variant v, TensorDataset data) {
@@ -185,7 +192,7 @@ public final class CoveringEveryDigitChapter {
                 .dropLast(true).build();
         for (int epoch = 0; epoch < v.epochs(); epoch++) {
             for (Batch batch : loader.epoch(epoch)) {
-                StepResult r = trainer.step(batch.images());
+                StepResult r = trainer.step(batch.images(), gan.conditional() ? gan.oneHot(batch.labels()) : null);
                 if (average != null && r.generatorStepped()) {
                     average.update(r.step());
                 }
@@ -202,7 +209,7 @@ public final class CoveringEveryDigitChapter {
 
     /**
      * The README's command, {@code gan train --data digits --epochs N} with every other setting at
-     * its default (the wide-conv recipe), then {@code gan eval} on its checkpoint, each through
+     * its default (the conditional recipe), then {@code gan eval} on its checkpoint, each through
      * the command line's own entry point. The run's directory is a temporary one; its samples.png
      * is kept as images/readme-command.png.
      */
@@ -227,9 +234,9 @@ public final class CoveringEveryDigitChapter {
     }
 
     /**
-     * The README's command with seeds 0, 1 and 2, for the default recipe (wide-conv), small-conv
-     * and mode-covering, each scored by {@code gan eval}: one run is one sample of a recipe, and the
-     * seed moves these numbers a lot. Seed 0 of wide-conv is section 6's run again. The grids of
+     * The README's command with seeds 0, 1 and 2, for the default recipe (conditional), wide-conv,
+     * small-conv and mode-covering, each scored by {@code gan eval}: one run is one sample of a
+     * recipe, and the seed moves these numbers a lot. Seed 0 of conditional is section 6's run again. The grids of
      * seed 1 of each recipe are kept as images/seed1-*.png.
      */
     static List<CommandRun> overSeeds(PrintStream out, int epochs, Path images) throws IOException {
@@ -237,7 +244,7 @@ public final class CoveringEveryDigitChapter {
         out.printf(Locale.ROOT, "%-14s %4s %6s %9s %6s %9s %8s %7s%n", "recipe", "seed", "FD", "precision", "recall",
                 "smallest", "largest", "missing");
         List<CommandRun> runs = new ArrayList<>();
-        for (Recipe recipe : List.of(Recipe.WIDE_CONV, Recipe.SMALL_CONV, Recipe.MODE_COVERING)) {
+        for (Recipe recipe : SEEDED_RECIPES) {
             for (long seed : COMMAND_SEEDS) {
                 Path run = Files.createTempDirectory("jgan-chapter13-seeds-").resolve("run");
                 long wall0 = System.nanoTime();

@@ -9,8 +9,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The chapter's numbers come from its recorded run (six GANs of 2800 steps and the README's
- * command with three seeds for two recipes: minutes, too long for CI): every ```text block of the README must appear verbatim in
+ * The chapter's numbers come from its recorded run (seven GANs of 2800 steps and the README's
+ * command with three seeds for four recipes: minutes, too long for CI): every ```text block of the README must appear verbatim in
  * the output kept in results/, every ```text machine-dependent block (timings) must match recorded
  * lines once its numbers are blanked out, every line of ```java must be in the chapter's or the
  * gan module's sources, and every picture the text shows must exist. {@link ChapterClaimsTest}
