@@ -81,6 +81,15 @@ class TrainOnDeviceTest {
         trainBoth(tmp, args, "done: 2 steps");
     }
 
+    /** The conditional recipe: labels one-hot on the device, a narrowed view of the noise into the projection. */
+    @Test
+    void conditionalGanOnTheEmulatorFollowsTheCpu(@TempDir Path tmp) throws IOException {
+        Path data = TinyMnist.write(tmp.resolve("data"), 32, 7);
+        String[] args = {"--recipe", "conditional", "--data", data.toString(), "--image-size", "8", "--latent-dim",
+                "16", "--batch-size", "16", "--epochs", "1", "--no-progress"};
+        trainBoth(tmp, args, "done: 2 steps");
+    }
+
     @Test
     void dcganOnTheEmulatorFollowsTheCpu(@TempDir Path tmp) throws IOException {
         Path data = TinyMnist.write(tmp.resolve("data"), 16, 6);
