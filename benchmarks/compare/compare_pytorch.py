@@ -22,7 +22,7 @@ for the timings; PyTorch on 1 thread, since threads barely change memory), each 
 resident set size before building the model (VmRSS) and its peak after the last step (VmHWM,
 both from /proc/self/status). Java runs twice: with the launcher's settings (LAUNCHER_JVM_OPTIONS,
 bin/gan's: the serial collector, a small first heap and young generation, the JVM's default
-maximum of a quarter of RAM), and with SMALL_HEAP added. Every JVM this script starts, the
+maximum of a quarter of RAM, and the CPU kernels compiled early), and with SMALL_HEAP added. Every JVM this script starts, the
 timings' included, gets LAUNCHER_JVM_OPTIONS.
 It prints a second table, "peak memory", with ours / PyTorch's for the peak and for the peak
 minus start-up. --baseline-jar applies to the timings only.
@@ -132,8 +132,9 @@ E2E_DATA = "/usr/share/datasets/fashion-mnist"
 E2E_EPOCHS = 1
 E2E_STEPS = 60000 // 64 * E2E_EPOCHS
 E2E_TORCH_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gan_py_epoch.py")
-# The JVM reads these from the environment; a user's would change the JVM settings bin/gan picks.
-JAVA_OPTION_VARIABLES = ("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")
+# The JVM reads the first three from the environment, bin/gan the last two; a user's would change
+# the JVM settings bin/gan picks.
+JAVA_OPTION_VARIABLES = ("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS", "JIT_OPTS")
 
 
 def seconds_per_step(step):

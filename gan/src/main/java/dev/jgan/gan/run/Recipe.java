@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * ({@link #generatorAverageDecay}): on the digits it is {@code gan train}'s default, because over
  * three seeds it came closest to chapter 13's goal among the unconditional recipes (section 7 there:
  * recall every time, the distance twice, seven checks of twelve against small-conv's five), at
- * about 1.4 times small-conv's training time (109 s against 88 s on the idle 2-core Xeon).
+ * about 1.4 times small-conv's training time (45 s against 31-33 s a run in chapter 13's
+ * recording on the 2-core Xeon).
  * {@link #CONDITIONAL} is wide-conv told each image's class (a class-conditional GAN with a
  * projection discriminator, {@link SmallConvGan#conditional}); on the digits it is {@code gan
  * train}'s default, the first recipe to meet the whole goal, precision included (chapter 13,

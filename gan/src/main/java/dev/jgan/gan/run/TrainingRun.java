@@ -305,7 +305,7 @@ public final class TrainingRun {
      * The fixed noise of the run's grids: {@link #GRID_SIZE} samples, 8 a row; a conditional GAN's
      * grid has a column per class instead, each column asking for its class, 8 rows.
      */
-    private static Tensor gridNoise(Gan gan, Generator gen) {
+    static Tensor gridNoise(Gan gan, Generator gen) {
         if (!gan.conditional()) {
             return gan.noise(gen, GRID_SIZE);
         }

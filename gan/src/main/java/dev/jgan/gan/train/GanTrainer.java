@@ -159,9 +159,11 @@ public final class GanTrainer {
      * labels their noise was drawn with ({@link Gan#labels}).
      */
     public StepResult step(Tensor real, Tensor realLabels) {
-        if (gan.conditional() && realLabels == null) {
-            throw new IllegalArgumentException("gan trainer: a conditional GAN (" + gan.classes() + " classes) trains"
-                    + " on labelled batches: step(images, labels)");
+        if (gan.conditional() != (realLabels != null)) {
+            throw new IllegalArgumentException(gan.conditional()
+                    ? "gan trainer: a conditional GAN (" + gan.classes() + " classes) trains on labelled batches:"
+                    + " step(images, labels)"
+                    : "gan trainer: an unconditional GAN is not told labels; step(images) trains it");
         }
         gan.generator().train();
         gan.discriminator().train();

@@ -65,6 +65,11 @@ class ConditionalGanTest {
         IllegalArgumentException notProjection = assertThrows(IllegalArgumentException.class,
                 () -> new Gan(plain.generator(), plain.discriminator(), 16, new int[]{1, 8, 8}, 10));
         assertTrue(notProjection.getMessage().contains("needs a ProjectionDiscriminator"), notProjection.getMessage());
+        GanTrainer trainer = new GanTrainer(plain, GanTrainer.Options.paper(), new Generator(9));
+        Tensor real = Tensor.rand(new Generator(4), 4, 1, 8, 8);
+        IllegalArgumentException told = assertThrows(IllegalArgumentException.class,
+                () -> trainer.step(real, gan().oneHot(new int[]{0, 1, 2, 3})));
+        assertEquals("gan trainer: an unconditional GAN is not told labels; step(images) trains it", told.getMessage());
     }
 
     /** D is told the real batch's labels: the same images under other labels give D another loss. */

@@ -1,6 +1,8 @@
 package dev.jgan.gan.run;
 
 import dev.jgan.core.Tensor;
+import dev.jgan.core.random.Generator;
+import dev.jgan.gan.models.Gan;
 import dev.jgan.gan.pictures.PlotPixels;
 import dev.jgan.gan.train.GanLoss;
 import org.junit.jupiter.api.Test;
@@ -174,6 +176,14 @@ class TrainingRunTest {
         BufferedImage grid = ImageIO.read(dir.resolve("samples.png").toFile());
         assertEquals(10.0 / 8, (double) grid.getWidth() / grid.getHeight(), 0.02,
                 "80 samples, 10 columns by 8 rows: " + grid.getWidth() + " x " + grid.getHeight());
+
+        Gan gan = TrainingRun.buildGan(config(1, Recipe.CONDITIONAL), new int[]{1, 8, 8});
+        float[] labels = gan.labels(TrainingRun.gridNoise(gan, new Generator(1))).contiguous().toFloatArray();
+        assertEquals(80 * 10, labels.length);
+        for (int i = 0; i < 80; i++) {
+            assertEquals(1f, labels[i * 10 + i % 10], "sample " + i + " (row " + i / 10 + ", column " + i % 10
+                    + ") asks for the column's class");
+        }
     }
 
     @Test
