@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
 final class SampleCommand implements Callable<Integer> {
     /** 2^25 floats (128 MB) of samples at once; the generator's activations on the way need several times that. */
     static final int MAX_VALUES = 1 << 25;
+    /** {@code --label all}: the classes in turn. */
+    private static final String ALL_CLASSES = "all";
 
     @Spec
     CommandSpec spec;
@@ -38,8 +40,9 @@ final class SampleCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--label", description = "For a conditional run (--recipe conditional): the class every sample"
-            + " is asked to be, e.g. --label 3 for threes. Default: a class drawn at random for each sample.")
-    Integer label;
+            + " is asked to be, e.g. --label 3 for threes, or 'all' for the classes in turn (a PNG grid then has a"
+            + " column per class). Default: a class drawn at random for each sample.")
+    String label;
 
     @Override
     public Integer call() throws Exception {
@@ -60,7 +63,8 @@ final class SampleCommand implements Callable<Integer> {
         }
         Tensor samples = gan.sample(noise(gan));
         if (name.endsWith(".png")) {
-            ImageGrid.writePng(samples, (int) Math.ceil(Math.sqrt(n)), Math.max(1, 64 / gan.sampleShape()[1]), out);
+            int columns = ALL_CLASSES.equals(label) ? gan.classes() : (int) Math.ceil(Math.sqrt(n));
+            ImageGrid.writePng(samples, columns, Math.max(1, 64 / gan.sampleShape()[1]), out);
         } else {
             Npy.write(samples, out);
         }
@@ -68,7 +72,7 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The noise of the samples: with --label, noise that asks a conditional GAN for that class. */
+    /** The noise of the samples: with --label, noise that asks a conditional GAN for that class, or for each in turn. */
     private Tensor noise(Gan gan) {
         if (label == null) {
             return gan.noise(new Generator(seed), n);
@@ -77,13 +81,25 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--label: " + checkpoint + " holds an unconditional GAN, which draws"
                     + " whatever class it draws; only a run trained with --recipe conditional takes a class");
         }
-        if (label < 0 || label >= gan.classes()) {
-            throw new IllegalArgumentException("--label " + label + ": the GAN was trained on classes 0.."
-                    + (gan.classes() - 1));
-        }
         int[] labels = new int[n];
-        java.util.Arrays.fill(labels, label);
+        for (int i = 0; i < n; i++) {
+            labels[i] = ALL_CLASSES.equals(label) ? i % gan.classes() : oneClass(gan);
+        }
         return gan.noise(new Generator(seed), labels);
+    }
+
+    private int oneClass(Gan gan) {
+        int c;
+        try {
+            c = Integer.parseInt(label);
+        } catch (NumberFormatException e) {
+            c = -1;
+        }
+        if (c < 0 || c >= gan.classes()) {
+            throw new IllegalArgumentException("--label " + label + ": the GAN was trained on classes 0.."
+                    + (gan.classes() - 1) + " (or 'all' for each in turn)");
+        }
+        return c;
     }
 
     static int maxSamples(int[] sampleShape) {

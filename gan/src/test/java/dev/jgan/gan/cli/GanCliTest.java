@@ -100,8 +100,12 @@ class GanCliTest {
                 fives.toString()), err.toString());
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(threes), Files.readAllBytes(fives)),
                 "the same noise asked for another class draws other images");
-        assertUsageError("--label 10: the GAN was trained on classes 0..9", "sample", "--checkpoint",
-                checkpoint.toString(), "--label", "10", "--out", tmp.resolve("x.png").toString());
+        assertUsageError("--label 10: the GAN was trained on classes 0..9 (or 'all' for each in turn)", "sample",
+                "--checkpoint", checkpoint.toString(), "--label", "10", "--out", tmp.resolve("x.png").toString());
+        Path all = tmp.resolve("all.png");
+        assertEquals(0, run("sample", "--checkpoint", checkpoint.toString(), "--n", "20", "--label", "all", "--out",
+                all.toString()), err.toString());
+        assertEquals(10 * 66 + 2, ImageIO.read(all.toFile()).getWidth(), "a column per class"); // 8 px x 8 + padding
 
         Path plain = tmp.resolve("plain");
         assertEquals(0, run("train", "--recipe", "small-conv", "--epochs", "1", "--batch-size", "512", "--out",
