@@ -56,7 +56,7 @@ public record Gan(Module generator, Module discriminator, int latentDim, int[] s
         for (int i = 0; i < n; i++) {
             labels[i] = Math.min(classes - 1, (int) (u[i] * classes));
         }
-        return Tensor.concat(List.of(z, oneHotOnCpu(labels)), 1).to(device());
+        return withLabels(z, labels);
     }
 
     /** Noise for a conditional GAN that asks for the classes {@code labels}, one sample each. */
@@ -64,13 +64,25 @@ public record Gan(Module generator, Module discriminator, int latentDim, int[] s
         if (!conditional()) {
             throw new IllegalStateException("gan: an unconditional GAN takes no labels");
         }
-        return Tensor.concat(List.of(Tensor.randn(gen, labels.length, latentDim), oneHotOnCpu(labels)), 1)
-                .to(device());
+        return withLabels(Tensor.randn(gen, labels.length, latentDim), labels);
+    }
+
+    /** z [n, latentDim] on the CPU followed by {@code labels} one-hot, on the generator's device. */
+    private Tensor withLabels(Tensor z, int[] labels) {
+        return Tensor.concat(List.of(z, oneHotOnCpu(labels)), 1).to(device());
     }
 
     /** The one-hot labels [n, classes] that a conditional GAN's {@code noise} carries; null for an unconditional GAN. */
     public Tensor labels(Tensor noise) {
         return conditional() ? noise.narrow(1, latentDim, classes) : null;
+    }
+
+    /**
+     * What a training step is told of a batch's {@code labels}: one-hot for a conditional GAN
+     * ({@link #oneHot}), null for an unconditional one, which is told none.
+     */
+    public Tensor batchLabels(int[] labels) {
+        return conditional() ? oneHot(labels) : null;
     }
 
     /** {@code labels} (each in 0..classes-1) one-hot, [n, classes], on the generator's device. */

@@ -285,8 +285,7 @@ public final class TrainingRun {
      */
     private StepResult step(Batch batch) {
         try {
-            Tensor labels = gan.conditional() ? gan.oneHot(batch.labels()) : null;
-            StepResult result = trainer.step(batch.images().to(device), labels);
+            StepResult result = trainer.step(batch.images().to(device), gan.batchLabels(batch.labels()));
             if (generatorAverage != null && result.generatorStepped()) {
                 generatorAverage.update(result.step());
             }

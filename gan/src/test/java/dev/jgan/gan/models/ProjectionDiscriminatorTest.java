@@ -1,6 +1,8 @@
 package dev.jgan.gan.models;
 
+import dev.jgan.core.DType;
 import dev.jgan.core.Tensor;
+import dev.jgan.core.gradcheck.GradCheck;
 import dev.jgan.core.random.Generator;
 import dev.jgan.nn.Linear;
 import dev.jgan.nn.Sequential;
@@ -71,6 +73,21 @@ class ProjectionDiscriminatorTest {
             }
             assertEquals(c == 1 || c == 3, norm > 0, "class " + c + "'s vector, gradient " + norm);
         }
+    }
+
+    /**
+     * Its forward is a composition of ops the engine differentiates; checked end to end in float64,
+     * first and second derivatives (an R1 penalty differentiates D's gradient), with respect to the
+     * images and to the labels (which reach the class vectors through {@code labels @ E}).
+     */
+    @Test
+    void gradcheckInFloat64() {
+        ProjectionDiscriminator d = discriminator();
+        d.to(DType.FLOAT64);
+        Tensor x = Tensor.randn(new Generator(6), 3, 5).to(DType.FLOAT64).requiresGrad(true);
+        Tensor labels = oneHot(2, 0, 3).to(DType.FLOAT64).requiresGrad(true);
+        GradCheck.gradcheck(in -> d.forward(in.get(0), in.get(1)).pow(2).sum(), x, labels);
+        GradCheck.gradgradcheck(in -> d.forward(in.get(0), in.get(1)).pow(2).sum(), x, labels);
     }
 
     @Test

@@ -192,7 +192,7 @@ public final class CoveringEveryDigitChapter {
                 .dropLast(true).build();
         for (int epoch = 0; epoch < v.epochs(); epoch++) {
             for (Batch batch : loader.epoch(epoch)) {
-                StepResult r = trainer.step(batch.images(), gan.conditional() ? gan.oneHot(batch.labels()) : null);
+                StepResult r = trainer.step(batch.images(), gan.batchLabels(batch.labels()));
                 if (average != null && r.generatorStepped()) {
                     average.update(r.step());
                 }
