@@ -3,6 +3,8 @@ package dev.jgan.gan.cli;
 import dev.jgan.core.Shape;
 import dev.jgan.core.Tensor;
 import dev.jgan.core.random.Generator;
+import dev.jgan.gan.metrics.ClassAgreement;
+import dev.jgan.gan.metrics.ClassHistogram;
 import dev.jgan.gan.metrics.ClassifierFeatures;
 import dev.jgan.gan.metrics.FeatureExtractor;
 import dev.jgan.gan.metrics.MetricReport;
@@ -33,7 +35,8 @@ import java.util.concurrent.Callable;
         description = "Score a trained generator against its training data: Fréchet distance, kernel distance (KID's"
                 + " estimator), precision/recall and Parzen log-likelihood, each beside a floor (real test images, or"
                 + " held-out training images where the data set has no test split) and a ceiling (the untrained"
-                + " generator); where the data set has a classifier, the classes it predicts for 1000 samples;"
+                + " generator); where the data set has a classifier, the classes it predicts for 1000 samples"
+                + " (and for a class-conditional GAN, how often each is the class the sample was asked for);"
                 + " writes JSON and a nearest-neighbour picture.")
 final class EvalCommand implements Callable<Integer> {
     /** The cap keeps the kernel distance's three n x n double matrices within a default heap (600 MB at 5000). */
@@ -124,9 +127,7 @@ final class EvalCommand implements Callable<Integer> {
         MetricReport report = MetricReport.compute(config.data().name(), extractor, real, untrainedSamples, samples,
                 seed);
         if (extractor instanceof ClassifierFeatures classifierFeatures) {
-            // The same noise stream: the first n of these samples are the ones scored above.
-            report = report.withClasses(classifierFeatures.classHistogram(
-                    trained.sample(new Generator(seed), CLASS_HISTOGRAM_SAMPLES)));
+            report = withClasses(report, classifierFeatures, trained);
         }
         printer.print(report.table());
         report.writeJson(json);
@@ -136,6 +137,24 @@ final class EvalCommand implements Callable<Integer> {
         printer.println("wrote " + json + " and " + picture + " (each row: a sample, then its " + NEIGHBOURS
                 + " nearest training images in pixel L2)");
         return 0;
+    }
+
+    /**
+     * The report with the classes the classifier predicts for {@value #CLASS_HISTOGRAM_SAMPLES} samples
+     * from the same seed (for an unconditional GAN the first n of them are the ones scored above; a
+     * conditional GAN's labels are drawn after all of z, so its labels differ), and for a
+     * class-conditional GAN how often those are the classes the samples were asked for.
+     */
+    private MetricReport withClasses(MetricReport report, ClassifierFeatures classifier, Gan trained) {
+        Tensor noise = trained.noise(new Generator(seed), CLASS_HISTOGRAM_SAMPLES);
+        int[] predicted = classifier.predictedClasses(trained.sample(noise));
+        int classes = classifier.classes();
+        MetricReport withHistogram = report.withClasses(ClassHistogram.of(classifier.classifierName(), predicted, classes));
+        if (!trained.conditional()) {
+            return withHistogram;
+        }
+        return withHistogram.withAskedClasses(ClassAgreement.of(classifier.classifierName(), trained.askedClasses(noise),
+                predicted, classes));
     }
 
     /**

@@ -127,8 +127,17 @@ public final class ClassifierFeatures implements FeatureExtractor {
 
     /** How many of {@code images} the classifier puts in each of its classes. */
     public ClassHistogram classHistogram(Tensor images) {
-        return ClassHistogram.of(extractor.classifier().name(), predictedClasses(images),
-                extractor.classifier().numClasses());
+        return ClassHistogram.of(classifierName(), predictedClasses(images), classes());
+    }
+
+    /** The classifier's name, e.g. {@code digits-cnn}, as the class histogram names it. */
+    public String classifierName() {
+        return extractor.classifier().name();
+    }
+
+    /** How many classes the classifier tells apart. */
+    public int classes() {
+        return extractor.classifier().numClasses();
     }
 
     /** The length of one feature vector. */

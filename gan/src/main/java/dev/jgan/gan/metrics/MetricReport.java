@@ -29,10 +29,12 @@ import java.util.Locale;
  * @param floorSource where the floor's real images come from ("test" or "held-out training" in JSON)
  * @param classes    the classes a classifier predicts for the model's samples, where the data set has
  *                   a classifier ({@link ClassifierFeatures#classHistogram}); null where not
+ * @param askedClasses for a class-conditional model, how often the classifier sees the class each of
+ *                   those samples was asked for ({@link ClassAgreement}); null for an unconditional one
  */
 public record MetricReport(String data, String features, int samples, int kernelSubsets, int kernelSubsetSize,
                            int precisionRecallK, RealImages.FloorSource floorSource, Scores floor, Scores ceiling,
-                           Scores model, ClassHistogram classes) {
+                           Scores model, ClassHistogram classes, ClassAgreement askedClasses) {
 
     /**
      * @param frechetDistance       Fréchet distance (squared, as FID reports it) to the reference
@@ -62,13 +64,19 @@ public record MetricReport(String data, String features, int samples, int kernel
         MetricScorer scorer = new MetricScorer(extractor, real.reference(), seed);
         return new MetricReport(data, scorer.featuresName(), scorer.n(), KernelDistance.DEFAULT_SUBSETS,
                 scorer.kernelSubsetSize(), PrecisionRecall.DEFAULT_K, real.floorSource(), scorer.score(real.heldOut()),
-                scorer.score(untrained), scorer.score(model), null);
+                scorer.score(untrained), scorer.score(model), null, null);
     }
 
     /** This report with the model's class histogram added. */
     public MetricReport withClasses(ClassHistogram histogram) {
         return new MetricReport(data, features, samples, kernelSubsets, kernelSubsetSize, precisionRecallK, floorSource,
-                floor, ceiling, model, histogram);
+                floor, ceiling, model, histogram, askedClasses);
+    }
+
+    /** This report with a conditional model's class agreement added. */
+    public MetricReport withAskedClasses(ClassAgreement agreement) {
+        return new MetricReport(data, features, samples, kernelSubsets, kernelSubsetSize, precisionRecallK, floorSource,
+                floor, ceiling, model, classes, agreement);
     }
 
     public void writeJson(Path file) throws IOException {
@@ -107,6 +115,9 @@ public record MetricReport(String data, String features, int samples, int kernel
         });
         if (classes != null) {
             sb.append(classes.table());
+        }
+        if (askedClasses != null) {
+            sb.append(askedClasses.table());
         }
         return sb.toString();
     }

@@ -77,6 +77,23 @@ public record Gan(Module generator, Module discriminator, int latentDim, int[] s
         return conditional() ? noise.narrow(1, latentDim, classes) : null;
     }
 
+    /** The class each sample of a conditional GAN's {@code noise} asks for (where its one-hot is 1). */
+    public int[] askedClasses(Tensor noise) {
+        if (!conditional()) {
+            throw new IllegalStateException("gan: an unconditional GAN's noise asks for no class");
+        }
+        float[] oneHot = labels(noise).to(Device.CPU).toFloatArray();
+        int[] asked = new int[oneHot.length / classes];
+        for (int i = 0; i < asked.length; i++) {
+            for (int c = 0; c < classes; c++) {
+                if (oneHot[i * classes + c] == 1f) {
+                    asked[i] = c;
+                }
+            }
+        }
+        return asked;
+    }
+
     /**
      * What a training step is told of a batch's {@code labels}: one-hot for a conditional GAN
      * ({@link #oneHot}), null for an unconditional one, which is told none.

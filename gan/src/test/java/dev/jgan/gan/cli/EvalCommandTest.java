@@ -70,6 +70,17 @@ class EvalCommandTest {
         assertTrue(text.contains("classes digits-cnn predicts for 1000 samples (%): 0: "), text);
         assertEquals(EvalCommand.CLASS_HISTOGRAM_SAMPLES, report.classes().samples(), "1000 samples whatever --n is");
         assertEquals(10, report.classes().counts().length);
+        // The default recipe on the digits is conditional: the report says how often G drew the digit asked for.
+        assertTrue(text.contains("asked-for class drawn (digits-cnn's prediction, 1000 samples): "), text);
+        assertEquals(EvalCommand.CLASS_HISTOGRAM_SAMPLES, report.askedClasses().samples());
+        int[][] confusion = report.askedClasses().confusion();
+        for (int predicted = 0; predicted < 10; predicted++) {
+            int drawn = 0;
+            for (int[] asked : confusion) {
+                drawn += asked[predicted];
+            }
+            assertEquals(report.classes().counts()[predicted], drawn, "the histogram counts the same samples");
+        }
         BufferedImage picture = ImageIO.read(tmp.resolve("eval").resolve("m_neighbours.png").toFile());
         assertEquals(6 * 66 + 2, picture.getWidth(), "a sample and 5 neighbours per row");
         assertEquals(8 * 66 + 2, picture.getHeight(), "8 rows");
@@ -103,6 +114,20 @@ class EvalCommandTest {
                 weights.toString(), "--out", json.toString()), err.toString());
         assertEquals("digits-cnn penultimate (128 dims)", MetricReport.readJson(json).features());
         assertEquals("digits-cnn", MetricReport.readJson(json).classes().classifier(), "the file's classifier counts");
+    }
+
+    @Test
+    void anUnconditionalGanGetsAHistogramButNoAgreement() throws Exception {
+        Path dir = tmp.resolve("gan-py");
+        assertEquals(0, run("train", "--recipe", "gan.py", "--epochs", "1", "--batch-size", "512", "--out",
+                dir.toString(), "--no-progress"), err.toString());
+        Path json = tmp.resolve("gan-py.json");
+        assertEquals(0, run("eval", "--checkpoint", dir.resolve(RunDirectory.CHECKPOINT).toString(), "--n", "100",
+                "--out", json.toString()), err.toString());
+        MetricReport report = MetricReport.readJson(json);
+        assertEquals(EvalCommand.CLASS_HISTOGRAM_SAMPLES, report.classes().samples());
+        assertNull(report.askedClasses(), "an unconditional GAN is asked for no class");
+        assertFalse(out.toString().contains("asked-for class"), out.toString());
     }
 
     @Test

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -65,7 +68,7 @@ class MetricReportTest {
                 report.table());
         MetricReport test = new MetricReport(report.data(), report.features(), report.samples(), report.kernelSubsets(),
                 report.kernelSubsetSize(), report.precisionRecallK(), RealImages.FloorSource.TEST, report.floor(),
-                report.ceiling(), report.model(), null);
+                report.ceiling(), report.model(), null, null);
         assertTrue(test.table().contains("floor (real test)"), test.table());
         assertTrue(test.table().contains("floor: 300 test images of 'digits' against the 300 reference training images"),
                 test.table());
@@ -80,5 +83,30 @@ class MetricReportTest {
         String text = java.nio.file.Files.readString(file);
         assertTrue(text.contains("\"frechetDistance\""), text);
         assertTrue(text.contains("\"floorSource\" : \"held-out training\""), text);
+    }
+
+    @Test
+    void aConditionalModelsClassAgreementIsPrintedAndReadsBackFromJson(@TempDir Path tmp) throws Exception {
+        ClassAgreement agreement = ClassAgreement.of("digits-cnn", new int[]{0, 0, 1, 1}, new int[]{0, 1, 1, 1}, 2);
+        MetricReport conditional = report.withAskedClasses(agreement);
+        assertTrue(conditional.table().contains("asked-for class drawn (digits-cnn's prediction, 4 samples): 75.0 %"),
+                conditional.table());
+        assertEquals(12, conditional.table().lines().count(), conditional.table());
+        Path file = tmp.resolve("m.json");
+        conditional.writeJson(file);
+        MetricReport back = MetricReport.readJson(file);
+        assertArrayEquals(agreement.confusion(), back.askedClasses().confusion());
+        assertEquals("digits-cnn", back.askedClasses().classifier());
+        assertNull(MetricReport.readJson(writeWithout(tmp, "askedClasses")).askedClasses(),
+                "a report written before the field existed reads back without it");
+    }
+
+    private Path writeWithout(Path tmp, String field) throws Exception {
+        Path file = tmp.resolve("old.json");
+        report.writeJson(file);
+        String text = java.nio.file.Files.readString(file);
+        java.nio.file.Files.writeString(file, text.replaceAll(",\\s*\"" + field + "\" : null", ""));
+        assertFalse(java.nio.file.Files.readString(file).contains(field));
+        return file;
     }
 }

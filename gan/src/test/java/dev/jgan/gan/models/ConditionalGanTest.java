@@ -51,6 +51,7 @@ class ConditionalGanTest {
         Tensor noise = gan.noise(new Generator(3), new int[]{7, 0, 3});
         assertArrayEquals(gan.oneHot(new int[]{7, 0, 3}).toFloatArray(), gan.labels(noise).contiguous().toFloatArray());
         assertArrayEquals(new int[]{3, 1, 8, 8}, gan.sample(noise).shape());
+        assertArrayEquals(new int[]{7, 0, 3}, gan.askedClasses(noise), "the classes the noise asks for, read back");
         IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
                 () -> gan.noise(new Generator(3), new int[]{10}));
         assertEquals("gan: label 10 of example 0 is outside 0..9 (the GAN was built for 10 classes)",
@@ -61,6 +62,7 @@ class ConditionalGanTest {
     void anUnconditionalGanHasNoLabels() {
         Gan plain = SmallConvGan.build(16, 1, 8, 8, new Generator(1));
         assertNull(plain.labels(plain.noise(new Generator(2), 3)));
+        assertThrows(IllegalStateException.class, () -> plain.askedClasses(plain.noise(new Generator(2), 3)));
         assertThrows(IllegalStateException.class, () -> plain.noise(new Generator(2), new int[]{1}));
         IllegalArgumentException notProjection = assertThrows(IllegalArgumentException.class,
                 () -> new Gan(plain.generator(), plain.discriminator(), 16, new int[]{1, 8, 8}, 10));
