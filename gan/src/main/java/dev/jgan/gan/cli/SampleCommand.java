@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -41,7 +42,8 @@ final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--label", description = "For a conditional run (--recipe conditional): the class every sample"
             + " is asked to be, e.g. --label 3 for threes, or 'all' for the classes in turn (a PNG grid then has a"
-            + " column per class). Default: a class drawn at random for each sample.")
+            + " column per class, and each row one noise vector z: one style drawn as every class). Default: a class"
+            + " drawn at random for each sample.")
     String label;
 
     @Override
@@ -81,10 +83,13 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--label: " + checkpoint + " holds an unconditional GAN, which draws"
                     + " whatever class it draws; only a run trained with --recipe conditional takes a class");
         }
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = ALL_CLASSES.equals(label) ? i % gan.classes() : oneClass(gan);
+        if (ALL_CLASSES.equals(label)) {
+            // Whole rows of one z each, cut to n.
+            int rows = (n + gan.classes() - 1) / gan.classes();
+            return gan.classGrid(new Generator(seed), rows).narrow(0, 0, n);
         }
+        int[] labels = new int[n];
+        Arrays.fill(labels, oneClass(gan));
         return gan.noise(new Generator(seed), labels);
     }
 

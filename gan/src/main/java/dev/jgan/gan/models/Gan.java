@@ -67,6 +67,26 @@ public record Gan(Module generator, Module discriminator, int latentDim, int[] s
         return withLabels(Tensor.randn(gen, labels.length, latentDim), labels);
     }
 
+    /**
+     * Noise for a picture of a conditional GAN's classes: {@code rows} rows of {@code classes()}
+     * samples, row-major, column c asking for class c. The samples of a row share one z, so a row
+     * is one style (slant, stroke width) drawn as every class, and what changes along a row is the
+     * label alone; rows draw their z from {@code gen} in order.
+     */
+    public Tensor classGrid(Generator gen, int rows) {
+        if (!conditional()) {
+            throw new IllegalStateException("gan: an unconditional GAN has no classes to lay out");
+        }
+        float[] z = Tensor.randn(gen, rows, latentDim).toFloatArray();
+        float[] repeated = new float[rows * classes * latentDim];
+        int[] labels = new int[rows * classes];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % classes;
+            System.arraycopy(z, i / classes * latentDim, repeated, i * latentDim, latentDim);
+        }
+        return withLabels(Tensor.fromArray(repeated, labels.length, latentDim), labels);
+    }
+
     /** z [n, latentDim] on the CPU followed by {@code labels} one-hot, on the generator's device. */
     private Tensor withLabels(Tensor z, int[] labels) {
         return Tensor.concat(List.of(z, oneHotOnCpu(labels)), 1).to(device());

@@ -302,17 +302,11 @@ public final class TrainingRun {
 
     /**
      * The fixed noise of the run's grids: {@link #GRID_SIZE} samples, 8 a row; a conditional GAN's
-     * grid has a column per class instead, each column asking for its class, 8 rows.
+     * grid has a column per class instead, each column asking for its class, and one z per row
+     * ({@link Gan#classGrid}), 8 rows.
      */
     static Tensor gridNoise(Gan gan, Generator gen) {
-        if (!gan.conditional()) {
-            return gan.noise(gen, GRID_SIZE);
-        }
-        int[] labels = new int[GRID_ROWS * gan.classes()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i % gan.classes();
-        }
-        return gan.noise(gen, labels);
+        return gan.conditional() ? gan.classGrid(gen, GRID_ROWS) : gan.noise(gen, GRID_SIZE);
     }
 
     private static int gridColumns(Gan gan) {

@@ -1,5 +1,9 @@
 package dev.jgan.gan.cli;
 
+import dev.jgan.core.random.Generator;
+import dev.jgan.gan.io.Npy;
+import dev.jgan.gan.models.Gan;
+import dev.jgan.gan.run.RunCheckpoint;
 import dev.jgan.gan.run.TinyMnist;
 import dev.jgan.gan.run.RunConfig;
 import dev.jgan.gan.run.RunDirectory;
@@ -18,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,6 +111,14 @@ class GanCliTest {
         assertEquals(0, run("sample", "--checkpoint", checkpoint.toString(), "--n", "20", "--label", "all", "--out",
                 all.toString()), err.toString());
         assertEquals(10 * 66 + 2, ImageIO.read(all.toFile()).getWidth(), "a column per class"); // 8 px x 8 + padding
+        // Whole rows of one z each (Gan.classGrid), cut to --n: 15 samples are the first 15 of 20.
+        Gan gan = RunCheckpoint.read(checkpoint).loadGan();
+        Path fifteen = tmp.resolve("fifteen.npy");
+        assertEquals(0, run("sample", "--checkpoint", checkpoint.toString(), "--n", "15", "--label", "all", "--out",
+                fifteen.toString()), err.toString());
+        Path expected = tmp.resolve("expected.npy");
+        Npy.write(gan.sample(gan.classGrid(new Generator(0), 2)).narrow(0, 0, 15).contiguous(), expected);
+        assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(fifteen), "--label all samples Gan.classGrid");
 
         Path plain = tmp.resolve("plain");
         assertEquals(0, run("train", "--recipe", "small-conv", "--epochs", "1", "--batch-size", "512", "--out",

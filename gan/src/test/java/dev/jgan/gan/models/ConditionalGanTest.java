@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,11 +59,40 @@ class ConditionalGanTest {
                 outside.getMessage());
     }
 
+    /** A class grid: column c asks for class c, and the samples of a row share one z. */
+    @Test
+    void aClassGridAsksForEachClassInTurnWithOneZPerRow() {
+        Gan gan = gan();
+        Tensor grid = gan.classGrid(new Generator(5), 3);
+        assertArrayEquals(new int[]{30, 16 + 10}, grid.shape());
+        int[] asked = gan.askedClasses(grid);
+        float[] z = grid.narrow(1, 0, 16).contiguous().toFloatArray();
+        for (int i = 0; i < 30; i++) {
+            assertEquals(i % 10, asked[i], "sample " + i + " asks for its column's class");
+            int row = i / 10;
+            assertArrayEquals(java.util.Arrays.copyOfRange(z, row * 10 * 16, row * 10 * 16 + 16),
+                    java.util.Arrays.copyOfRange(z, i * 16, i * 16 + 16), "sample " + i + " has its row's z");
+        }
+        assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOfRange(z, 0, 16),
+                java.util.Arrays.copyOfRange(z, 10 * 16, 10 * 16 + 16)), "rows differ");
+        assertArrayEquals(Tensor.randn(new Generator(5), 3, 16).toFloatArray(), rowsOf(z, 3, 10, 16),
+                "the rows' z are the generator's first draws, in order");
+    }
+
+    private static float[] rowsOf(float[] z, int rows, int perRow, int latent) {
+        float[] first = new float[rows * latent];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(z, r * perRow * latent, first, r * latent, latent);
+        }
+        return first;
+    }
+
     @Test
     void anUnconditionalGanHasNoLabels() {
         Gan plain = SmallConvGan.build(16, 1, 8, 8, new Generator(1));
         assertNull(plain.labels(plain.noise(new Generator(2), 3)));
         assertThrows(IllegalStateException.class, () -> plain.askedClasses(plain.noise(new Generator(2), 3)));
+        assertThrows(IllegalStateException.class, () -> plain.classGrid(new Generator(2), 3));
         assertThrows(IllegalStateException.class, () -> plain.noise(new Generator(2), new int[]{1}));
         IllegalArgumentException notProjection = assertThrows(IllegalArgumentException.class,
                 () -> new Gan(plain.generator(), plain.discriminator(), 16, new int[]{1, 8, 8}, 10));

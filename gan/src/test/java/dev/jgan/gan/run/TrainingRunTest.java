@@ -168,7 +168,7 @@ class TrainingRunTest {
         assertTrue(Files.readString(dir.resolve(RunDirectory.REPORT)).contains("losses.png"), "the report shows the charts");
     }
 
-    /** A conditional run's grid has a column per class, each asking for its class, in 8 rows. */
+    /** A conditional run's grid has a column per class, each asking for its class, in 8 rows of one z each. */
     @Test
     void aConditionalRunDrawsAColumnPerClass(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");
@@ -178,12 +178,15 @@ class TrainingRunTest {
                 "80 samples, 10 columns by 8 rows: " + grid.getWidth() + " x " + grid.getHeight());
 
         Gan gan = TrainingRun.buildGan(config(1, Recipe.CONDITIONAL), new int[]{1, 8, 8});
-        float[] labels = gan.labels(TrainingRun.gridNoise(gan, new Generator(1))).contiguous().toFloatArray();
+        Tensor noise = TrainingRun.gridNoise(gan, new Generator(1));
+        float[] labels = gan.labels(noise).contiguous().toFloatArray();
         assertEquals(80 * 10, labels.length);
         for (int i = 0; i < 80; i++) {
             assertEquals(1f, labels[i * 10 + i % 10], "sample " + i + " (row " + i / 10 + ", column " + i % 10
                     + ") asks for the column's class");
         }
+        assertArrayEquals(gan.classGrid(new Generator(1), 8).toFloatArray(), noise.toFloatArray(),
+                "one z per row (Gan.classGrid)");
     }
 
     @Test
