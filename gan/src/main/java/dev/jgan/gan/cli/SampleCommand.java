@@ -24,6 +24,9 @@ final class SampleCommand implements Callable<Integer> {
     static final int MAX_VALUES = 1 << 25;
     /** {@code --label all}: the classes in turn. */
     private static final String ALL_CLASSES = "all";
+    private static final int DEFAULT_N = 64;
+    /** Rows of a --label all grid without --n: as many as a run's own grids have. */
+    private static final int ROWS_OF_CLASSES = 8;
 
     @Spec
     CommandSpec spec;
@@ -31,8 +34,9 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "A checkpoint.safetensors written by gan train.")
     Path checkpoint;
 
-    @Option(names = "--n", defaultValue = "64", description = "Number of samples. Default: ${DEFAULT-VALUE}.")
-    int n;
+    @Option(names = "--n", description = "Number of samples. Default: " + DEFAULT_N + ", or with --label all "
+            + ROWS_OF_CLASSES + " whole rows (one sample of each class a row).")
+    Integer n;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the noise. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -52,18 +56,20 @@ final class SampleCommand implements Callable<Integer> {
         if (!name.endsWith(".png") && !name.endsWith(".npy")) {
             throw new IllegalArgumentException("--out: '" + out + "' must end in .png or .npy");
         }
-        if (n < 1) {
+        if (n != null && n < 1) {
             throw new IllegalArgumentException("--n must be >= 1, got " + n);
         }
         RunCheckpoint file = RunCheckpoint.read(checkpoint);
         Gan gan = file.loadGan();
+        int n = this.n != null ? this.n
+                : ALL_CLASSES.equals(label) && gan.conditional() ? ROWS_OF_CLASSES * gan.classes() : DEFAULT_N;
         int most = maxSamples(gan.sampleShape());
         if (n > most) {
             throw new IllegalArgumentException("--n " + n + ": at most " + most + " samples of "
                     + Shape.format(gan.sampleShape()) + " in one file (" + MAX_VALUES + " values); draw more as"
                     + " several files with different --seed");
         }
-        Tensor samples = gan.sample(noise(gan));
+        Tensor samples = gan.sample(noise(gan, n));
         if (name.endsWith(".png")) {
             int columns = ALL_CLASSES.equals(label) ? gan.classes() : (int) Math.ceil(Math.sqrt(n));
             ImageGrid.writePng(samples, columns, Math.max(1, 64 / gan.sampleShape()[1]), out);
@@ -75,7 +81,7 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     /** The noise of the samples: with --label, noise that asks a conditional GAN for that class, or for each in turn. */
-    private Tensor noise(Gan gan) {
+    private Tensor noise(Gan gan, int n) {
         if (label == null) {
             return gan.noise(new Generator(seed), n);
         }

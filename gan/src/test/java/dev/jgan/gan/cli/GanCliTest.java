@@ -111,6 +111,11 @@ class GanCliTest {
         assertEquals(0, run("sample", "--checkpoint", checkpoint.toString(), "--n", "20", "--label", "all", "--out",
                 all.toString()), err.toString());
         assertEquals(10 * 66 + 2, ImageIO.read(all.toFile()).getWidth(), "a column per class"); // 8 px x 8 + padding
+        Path rows = tmp.resolve("rows.png");
+        assertEquals(0, run("sample", "--checkpoint", checkpoint.toString(), "--label", "all", "--out", rows.toString()),
+                err.toString());
+        assertEquals(8 * 66 + 2, ImageIO.read(rows.toFile()).getHeight(), "without --n, 8 whole rows of 10");
+        assertTrue(out.toString().contains("wrote 80 samples to " + rows), out.toString());
         // Whole rows of one z each (Gan.classGrid), cut to --n: 15 samples are the first 15 of 20.
         Gan gan = RunCheckpoint.read(checkpoint).loadGan();
         Path fifteen = tmp.resolve("fifteen.npy");
