@@ -129,10 +129,11 @@ SMALL_HEAP = "-Xmx128m"
 LAUNCHER_JVM_OPTIONS = ("-XX:+UseSerialGC", "-Xms64m", "-Xmn32m",
                         "-XX:CompileCommand=quiet", "-XX:CompileCommand=CompileThresholdScaling,dev.jgan.core.backend.cpu.*::*,0.1")
 E2E_WORKLOAD = "e2e mlp-gan fashion-mnist epoch"
-# Both sides play gan.py's step (G first, D on the same fakes detached, D's loss halved): the
-# spelling is the same for gan train --step-order and gan_py_epoch.py --order. Until 2026-12-07
-# ours ran the trainer's default, Algorithm 1's order, one more forward pass of G a step than
-# gan_py_epoch.py's (13.4 against 12.1 s a loop of 937 steps, 2-core Xeon).
+# Both sides play gan.py's step (G first, D on the same fakes detached, D's loss halved). "gan.py"
+# is the one order both spell alike (gan train --step-order gan.py, gan_py_epoch.py --order
+# gan.py; the other is algorithm-1 for ours, trainer for gan_py_epoch.py). Until 2026-12-07 ours
+# ran the trainer's default, Algorithm 1's order: one more forward pass of G a step than
+# gan_py_epoch.py's (our loop of 937 steps: 13.4 s in that order, 11.9-12.2 s in gan.py's; 2-core Xeon).
 E2E_STEP_ORDER = "gan.py"
 E2E_DATA = "/usr/share/datasets/fashion-mnist"
 E2E_EPOCHS = 1

@@ -5,7 +5,8 @@
         --epochs 1 --threads 1 --out /tmp/gan-py
 
 compare_pytorch.py runs it in a fresh process and times it from start to exit, against
-`bin/gan train --data fashion-mnist --epochs 1 --out DIR`. It is gan.py's training, with what a
+`bin/gan train --data fashion-mnist --epochs 1 --recipe gan.py --step-order gan.py --out DIR`
+(both in gan.py's step order: compare_pytorch.py's E2E_STEP_ORDER). It is gan.py's training, with what a
 run of ours writes that has a plain counterpart here, so that both processes do the same job:
 
 - data: reads train-images-idx3-ubyte(.gz) itself (gzip, struct, numpy; no torchvision), all

@@ -33,6 +33,9 @@ public record ClassAgreement(String classifier, int[][] confusion) {
             }
             copy[asked] = confusion[asked].clone();
         }
+        if (Arrays.stream(copy).flatMapToInt(Arrays::stream).sum() == 0) {
+            throw new IllegalArgumentException("class agreement: no samples (every count is 0)");
+        }
         confusion = copy;
     }
 

@@ -105,11 +105,21 @@ public record Gan(Module generator, Module discriminator, int latentDim, int[] s
         float[] oneHot = labels(noise).to(Device.CPU).toFloatArray();
         int[] asked = new int[oneHot.length / classes];
         for (int i = 0; i < asked.length; i++) {
+            int one = -1;
+            boolean oneHotRow = true;
             for (int c = 0; c < classes; c++) {
-                if (oneHot[i * classes + c] == 1f) {
-                    asked[i] = c;
+                float v = oneHot[i * classes + c];
+                if (v == 1f && one < 0) {
+                    one = c;
+                } else if (v != 0f) {
+                    oneHotRow = false;
                 }
             }
+            if (one < 0 || !oneHotRow) {
+                throw new IllegalArgumentException("gan: noise row " + i + " does not end in a one-hot label of "
+                        + classes + " classes (it was not made by this GAN's noise())");
+            }
+            asked[i] = one;
         }
         return asked;
     }

@@ -52,6 +52,8 @@ class ClassAgreementTest {
         e = assertThrows(IllegalArgumentException.class, () -> new ClassAgreement("cnn", new int[][]{{1, 0}, {0}}));
         assertTrue(e.getMessage().contains("row 1 has 1 counts, expected 2"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ClassAgreement("cnn", new int[][]{{1, -1}, {0, 0}}));
+        e = assertThrows(IllegalArgumentException.class, () -> ClassAgreement.of("cnn", new int[0], new int[0], 3));
+        assertTrue(e.getMessage().contains("no samples"), e.getMessage());
     }
 
     @Test

@@ -53,6 +53,11 @@ class ConditionalGanTest {
         assertArrayEquals(gan.oneHot(new int[]{7, 0, 3}).toFloatArray(), gan.labels(noise).contiguous().toFloatArray());
         assertArrayEquals(new int[]{3, 1, 8, 8}, gan.sample(noise).shape());
         assertArrayEquals(new int[]{7, 0, 3}, gan.askedClasses(noise), "the classes the noise asks for, read back");
+        assertArrayEquals(new int[]{0, 3}, gan.askedClasses(noise.narrow(0, 1, 2)), "a view of some of the rows");
+        IllegalArgumentException notOneHot = assertThrows(IllegalArgumentException.class,
+                () -> gan.askedClasses(Tensor.randn(new Generator(2), 2, 16 + 10)));
+        assertTrue(notOneHot.getMessage().startsWith("gan: noise row 0 does not end in a one-hot label of 10 classes"),
+                notOneHot.getMessage());
         IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
                 () -> gan.noise(new Generator(3), new int[]{10}));
         assertEquals("gan: label 10 of example 0 is outside 0..9 (the GAN was built for 10 classes)",

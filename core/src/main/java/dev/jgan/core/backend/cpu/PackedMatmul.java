@@ -187,8 +187,8 @@ final class PackedMatmul {
      * first as {@link MicroKernel#runSegments} adds it; an FMA's product does not depend on the
      * order of its factors, so the bits are those of the usual order. Threads split the rows of W
      * (the columns of C); a thread runs every panel of its rows and then transposes them into C,
-     * so the product needs one fork and join, and rows of W that do not fill a tile are packed
-     * (with zero rows) instead.
+     * so the product needs one fork and join after the shared packing of A^T (another), and rows
+     * of W that do not fill a tile are packed (with zero rows) instead.
      */
     private void multiplyTransposed(Operand a, Operand b, float[] c, int cOff, int m, int k, int n, int segments) {
         int mr = kernel.rows();
