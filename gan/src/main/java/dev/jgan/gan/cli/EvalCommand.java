@@ -17,6 +17,7 @@ import dev.jgan.gan.run.DataChoice;
 import dev.jgan.gan.run.RunCheckpoint;
 import dev.jgan.gan.run.RunConfig;
 import dev.jgan.gan.run.RunDirectory;
+import dev.jgan.gan.run.RunReport;
 import dev.jgan.gan.run.TrainingRun;
 import dev.jgan.nn.data.TensorDataset;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -37,7 +39,8 @@ import java.util.concurrent.Callable;
                 + " held-out training images where the data set has no test split) and a ceiling (the untrained"
                 + " generator); where the data set has a classifier, the classes it predicts for 1000 samples"
                 + " (and for a class-conditional GAN, how often each is the class the sample was asked for);"
-                + " writes JSON and a nearest-neighbour picture.")
+                + " writes JSON and a nearest-neighbour picture, and, written into the run's own directory, adds"
+                + " them to its report.html.")
 final class EvalCommand implements Callable<Integer> {
     /** The cap keeps the kernel distance's three n x n double matrices within a default heap (600 MB at 5000). */
     private static final int MAX_N = 5000;
@@ -136,6 +139,12 @@ final class EvalCommand implements Callable<Integer> {
         NearestNeighbours.find(shown, real.training(), NEIGHBOURS).writePng(shown, real.training(), picture);
         printer.println("wrote " + json + " and " + picture + " (each row: a sample, then its " + NEIGHBOURS
                 + " nearest training images in pixel L2)");
+        Path runDir = checkpoint.toAbsolutePath().getParent();
+        if (json.toAbsolutePath().equals(runDir.resolve(RunDirectory.EVALUATION))
+                && Files.exists(runDir.resolve(RunDirectory.CONFIG))) {
+            // The run's report shows metrics.json beside the run; written at epoch ends, it would miss this one.
+            printer.println("updated " + RunReport.write(runDir));
+        }
         return 0;
     }
 

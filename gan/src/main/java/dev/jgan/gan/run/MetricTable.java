@@ -3,6 +3,8 @@ package dev.jgan.gan.run;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +20,9 @@ import java.util.Set;
  *   <li>per metric, {@code {name: {value, floor, ceiling}}}: one row per name, the inner keys
  *       as columns (recognised by an inner key "value");</li>
  *   <li>per candidate set, {@code {floor: {name: number}, model: {...}, ceiling: {...}}}: one
- *       row per inner name, one column per set (what {@code gan eval} writes).</li>
+ *       row per inner name, one column per set (what {@code gan eval} writes). An object that
+ *       shares no name with the largest of them is not a candidate set (gan eval's class
+ *       histogram and class agreement beside the sets) and becomes a note.</li>
  * </ul>
  * Top-level scalars beside objects (the data set's name, the sample count) become {@code notes}.
  * Anything nested deeper is shown as its JSON text rather than dropped.
@@ -58,10 +62,36 @@ record MetricTable(Map<String, String> notes, List<String> columns, List<Row> ro
             objects.forEach((name, o) -> rows.add(new Row(name, innerKeys.stream().map(k -> cellOrEmpty(o.get(k))).toList())));
             return new MetricTable(scalars, List.copyOf(innerKeys), rows);
         }
-        for (String name : innerKeys) {
-            rows.add(new Row(name, objects.values().stream().map(o -> cellOrEmpty(o.get(name))).toList()));
+        Map<String, JsonNode> sets = candidateSets(objects);
+        objects.forEach((name, o) -> {
+            if (!sets.containsKey(name)) {
+                scalars.put(name, cell(o));
+            }
+        });
+        Set<String> setKeys = new LinkedHashSet<>();
+        sets.values().forEach(o -> o.fieldNames().forEachRemaining(setKeys::add));
+        for (String name : setKeys) {
+            rows.add(new Row(name, sets.values().stream().map(o -> cellOrEmpty(o.get(name))).toList()));
         }
-        return new MetricTable(scalars, List.copyOf(objects.keySet()), rows);
+        return new MetricTable(scalars, List.copyOf(sets.keySet()), rows);
+    }
+
+    /** The objects that share a name with the one of most names (itself included), in order. */
+    private static Map<String, JsonNode> candidateSets(Map<String, JsonNode> objects) {
+        JsonNode largest = objects.values().stream().max(Comparator.comparingInt(JsonNode::size)).orElseThrow();
+        Set<String> names = new LinkedHashSet<>();
+        largest.fieldNames().forEachRemaining(names::add);
+        Map<String, JsonNode> sets = new LinkedHashMap<>();
+        objects.forEach((name, o) -> {
+            boolean shares = false;
+            for (Iterator<String> it = o.fieldNames(); it.hasNext() && !shares; ) {
+                shares = names.contains(it.next());
+            }
+            if (shares) {
+                sets.put(name, o);
+            }
+        });
+        return sets;
     }
 
     private static String cellOrEmpty(JsonNode node) {

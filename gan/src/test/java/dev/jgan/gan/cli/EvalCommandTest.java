@@ -86,6 +86,27 @@ class EvalCommandTest {
         assertEquals(8 * 66 + 2, picture.getHeight(), "8 rows");
     }
 
+    /** Written into the run's own directory (the default), the evaluation joins the run's report.html. */
+    @Test
+    void anEvaluationInTheRunsDirectoryUpdatesItsReport() throws Exception {
+        Path dir = tmp.resolve("reported");
+        assertEquals(0, run("train", "--epochs", "1", "--batch-size", "512", "--out", dir.toString(), "--no-progress"),
+                err.toString());
+        Path report = dir.resolve(RunDirectory.REPORT);
+        Path ckpt = dir.resolve(RunDirectory.CHECKPOINT);
+        assertEquals(0, run("eval", "--checkpoint", ckpt.toString(), "--n", "50", "--out",
+                tmp.resolve("elsewhere.json").toString()), err.toString());
+        assertFalse(Files.readString(report).contains("id=\"metrics\""), "an evaluation written elsewhere leaves it");
+        assertFalse(out.toString().contains("updated"), out.toString());
+
+        assertEquals(0, run("eval", "--checkpoint", ckpt.toString(), "--n", "50"), err.toString());
+        assertTrue(out.toString().contains("updated " + report.toAbsolutePath()), out.toString());
+        String html = Files.readString(report);
+        assertTrue(html.contains("id=\"metrics\"") && html.contains("frechetDistance"), html);
+        assertTrue(html.contains("askedClasses") && html.contains(RunDirectory.EVALUATION_NEIGHBOURS),
+                "the class agreement as a note, and the neighbours picture");
+    }
+
     @Test
     void helpListsEvalAndItsOptions() {
         assertEquals(0, run("--help"));

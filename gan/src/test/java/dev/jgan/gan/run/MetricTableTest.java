@@ -49,6 +49,21 @@ class MetricTableTest {
         assertEquals("test", t.notes().get("floorSource"), "the report says where the floor's images come from");
     }
 
+    /** gan eval's class histogram and class agreement sit beside the candidate sets: notes, not columns. */
+    @Test
+    void objectsThatAreNotCandidateSetsBecomeNotes() throws Exception {
+        MetricTable t = MetricTable.of(json("""
+                {"data": "digits",
+                 "floor": {"frechetDistance": 1.5, "precision": 0.8},
+                 "model": {"frechetDistance": 9.25, "precision": 0.7},
+                 "classes": {"classifier": "cnn", "counts": [3, 4]},
+                 "askedClasses": {"classifier": "cnn", "confusion": [[3, 0], [1, 3]]}}"""));
+        assertEquals(List.of("floor", "model"), t.columns());
+        assertEquals(List.of("frechetDistance", "precision"), t.rows().stream().map(MetricTable.Row::name).toList());
+        assertEquals(List.of("data", "classes", "askedClasses"), List.copyOf(t.notes().keySet()));
+        assertEquals("{\"classifier\":\"cnn\",\"confusion\":[[3,0],[1,3]]}", t.notes().get("askedClasses"));
+    }
+
     @Test
     void deeperNestingIsShownAsJsonNotDropped() throws Exception {
         MetricTable t = MetricTable.of(json("{\"model\": {\"histogram\": [1, 2, 3], \"inner\": {\"a\": 1}}}"));
