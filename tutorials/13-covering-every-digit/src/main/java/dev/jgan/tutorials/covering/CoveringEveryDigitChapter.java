@@ -228,8 +228,8 @@ public final class CoveringEveryDigitChapter {
                 epochs, wall, cpu, Runtime.getRuntime().availableProcessors());
         out.println("$ gan eval --checkpoint runs/mlp-digits/checkpoint.safetensors");
         String evaluated = cli("eval", "--checkpoint", run.resolve("checkpoint.safetensors").toString());
-        // The last line names the temporary directory's files.
-        evaluated.lines().filter(l -> !l.startsWith("wrote ")).forEach(out::println);
+        // The last two lines name the temporary directory's files (the scores, the report they join).
+        evaluated.lines().filter(l -> !l.startsWith("wrote ") && !l.startsWith("updated ")).forEach(out::println);
         Files.copy(run.resolve("samples.png"), images.resolve("readme-command.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
