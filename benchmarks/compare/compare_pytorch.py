@@ -133,7 +133,8 @@ E2E_WORKLOAD = "e2e mlp-gan fashion-mnist epoch"
 # is the one order both spell alike (gan train --step-order gan.py, gan_py_epoch.py --order
 # gan.py; the other is algorithm-1 for ours, trainer for gan_py_epoch.py). Until 2026-12-07 ours
 # ran the trainer's default, Algorithm 1's order: one more forward pass of G a step than
-# gan_py_epoch.py's (our loop of 937 steps: 13.4 s in that order, 11.9-12.2 s in gan.py's; 2-core Xeon).
+# gan_py_epoch.py's (our loop of 937 steps: 13.4 s in that order, 11.9-12.2 s in gan.py's; PyTorch's
+# loop 16.3-18.8 s, 1 thread, in the same hour's --e2e-runs 3 rounds; 2-core Intel Xeon, AVX-512).
 E2E_STEP_ORDER = "gan.py"
 E2E_DATA = "/usr/share/datasets/fashion-mnist"
 E2E_EPOCHS = 1

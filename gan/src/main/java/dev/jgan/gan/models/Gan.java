@@ -77,14 +77,13 @@ public record Gan(Module generator, Module discriminator, int latentDim, int[] s
         if (!conditional()) {
             throw new IllegalStateException("gan: an unconditional GAN has no classes to lay out");
         }
-        float[] z = Tensor.randn(gen, rows, latentDim).toFloatArray();
-        float[] repeated = new float[rows * classes * latentDim];
+        Tensor z = Tensor.randn(gen, rows, 1, latentDim).expand(rows, classes, latentDim).reshape(rows * classes,
+                latentDim);
         int[] labels = new int[rows * classes];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i % classes;
-            System.arraycopy(z, i / classes * latentDim, repeated, i * latentDim, latentDim);
         }
-        return withLabels(Tensor.fromArray(repeated, labels.length, latentDim), labels);
+        return withLabels(z, labels);
     }
 
     /** z [n, latentDim] on the CPU followed by {@code labels} one-hot, on the generator's device. */
