@@ -30,6 +30,22 @@ interface MicroKernel {
     void run(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc, boolean accumulate);
 
     /**
+     * {@link #run} with accumulate set, the tile read from one place and the result written to
+     * another: {@code to[toOff + r * toLd + j]} becomes {@code from[fromOff + r * fromLd + j]} plus
+     * the same sum, in the same FMA steps. {@link PackedMatmul} keeps the running sums of a deep
+     * product in a buffer laid out tile by tile, and the last panel moves them into C this way.
+     * This default copies the tile and runs on the copy (the same bits); a kernel may load its
+     * registers from {@code from} directly.
+     */
+    default void runInto(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] from, int fromOff, int fromLd,
+                         float[] to, int toOff, int toLd) {
+        for (int r = 0; r < rows(); r++) {
+            System.arraycopy(from, fromOff + r * fromLd, to, toOff + r * toLd, cols());
+        }
+        run(kc, ap, apOff, bp, bpOff, to, toOff, toLd, true);
+    }
+
+    /**
      * The tile of {@link #run} with A read in place: {@code A[r][p] = a[aOff + r * lda + p]}, the
      * first kc elements of {@code rows()} rows of a row-major matrix, with the same FMA steps in
      * the same order, so the same bits. Where every tile of A is used only a few times (a product

@@ -111,26 +111,40 @@ final class PackedMatmul {
         int colTiles = (n + nr - 1) / nr;
         if (!threads || rowTiles >= colTiles) {
             float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(panelDepth, depth));
+            // A product deeper than one panel sums C's tiles in a buffer laid out tile by tile (see blockOnSums).
+            float[] sums = segment == 0 && depth > panelDepth
+                    ? PackingScratch.borrow(roundUp(m, mr) * roundUp(Math.min(NC, n), nr)) : null;
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
                 for (int pc = 0; pc < depth; pc += panelDepth) {
                     int kc = Math.min(panelDepth, depth - pc);
                     int p0 = pc;
                     int j0 = jc;
+                    boolean lastPanel = pc + kc == depth;
                     packSharedB(b, k, p0, jc, kc, nc, nr, bp);
-                    split(rowTiles, (long) mr * kc * nc, (start, end) -> {
+                    // The cost of a full panel for every panel: the chunks, and so the blocks of A, must be the
+                    // same in every panel, since each block's running sums lie where its chunk put them.
+                    split(rowTiles, (long) mr * Math.min(panelDepth, depth) * nc, (start, end) -> {
                         int last = Math.min(end * mr, m);
                         float[] ap = PackingScratch.borrow(roundUp(Math.min(MC, last - start * mr), mr) * kc);
                         for (int ic = start * mr; ic < last; ic += MC) {
                             int mc = Math.min(MC, last - ic);
                             packA(a, k, p0, ic, mc, kc, mr, ap);
-                            block(ap, 0, bp, c, cOff + ic * n + j0, n, mc, kc, nc, p0 > 0, segment);
+                            if (sums == null) {
+                                block(ap, 0, bp, c, cOff + ic * n + j0, n, mc, kc, nc, p0 > 0, segment);
+                            } else {
+                                blockOnSums(ap, bp, sums, ic * roundUp(nc, nr), c, cOff + ic * n + j0, n, mc, kc, nc,
+                                        p0 > 0, lastPanel);
+                            }
                         }
                         PackingScratch.giveBack(ap);
                     });
                 }
             }
             PackingScratch.giveBack(bp);
+            if (sums != null) {
+                PackingScratch.giveBack(sums);
+            }
         } else {
             float[] ap = PackingScratch.borrow(rowTiles * mr * Math.min(panelDepth, depth));
             for (int pc = 0; pc < depth; pc += panelDepth) {
@@ -331,6 +345,45 @@ final class PackedMatmul {
                     copyTile(c, cAt, ldc, edge, 0, nr, rows, cols);
                     tile(ap, apOff + ir * kc, bp, jr * kc, edge, 0, nr, kc, accumulate, segment, product);
                     copyTile(edge, 0, nr, c, cAt, ldc, rows, cols);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #block} for a product of several panels, with C's tiles summed in {@code sums} until
+     * the last panel: the block's tiles lie there one after another from {@code sumsOff}, in the
+     * order the loops visit them (down each sliver of B, then the next sliver). The first panel
+     * writes them, the others add to them, and the last panel's tiles load their sums from there
+     * and store the result into C ({@link MicroKernel#runInto}).
+     *
+     * <p>Why: a tile that starts from C's values waits for them, and between two panels the
+     * thread has run through all its rows of C, so those lines come back from L3, a row of the
+     * tile at a time, each a page away from the next, which no prefetcher follows. Tiles laid out
+     * in the order they are visited are one stream, which the hardware fetches ahead. Measured on
+     * one packed block (96 x 256 of A, 256 x 1024 of B, one thread, 2-core Xeon): the tiles ran
+     * at 134-141 GFLOP/s accumulating onto row-major C out of L3 against 168-186 with C in L2,
+     * and 170-200 on tile-ordered sums out of L3. The bits are unchanged: each sum is stored and
+     * reloaded as a float at the same panel edges as before.
+     */
+    private void blockOnSums(float[] ap, float[] bp, float[] sums, int sumsOff, float[] c, int cOff, int ldc, int mc,
+                             int kc, int nc, boolean accumulate, boolean lastPanel) {
+        int mr = kernel.rows();
+        int nr = kernel.cols();
+        int at = sumsOff;
+        for (int jr = 0; jr < nc; jr += nr) {
+            for (int ir = 0; ir < mc; ir += mr, at += mr * nr) {
+                int rows = Math.min(mr, mc - ir);
+                int cols = Math.min(nr, nc - jr);
+                int cAt = cOff + ir * ldc + jr;
+                if (lastPanel && rows == mr && cols == nr) {
+                    kernel.runInto(kc, ap, ir * kc, bp, jr * kc, sums, at, nr, c, cAt, ldc);
+                } else {
+                    // The padded rows and columns of an edge tile are summed too (from A's and B's zero padding).
+                    kernel.run(kc, ap, ir * kc, bp, jr * kc, sums, at, nr, accumulate);
+                    if (lastPanel) {
+                        copyTile(sums, at, nr, c, cAt, ldc, rows, cols);
+                    }
                 }
             }
         }

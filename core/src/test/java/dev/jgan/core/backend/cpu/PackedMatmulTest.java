@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * previous fast path ({@link BlockedMatmul}) and of the naive loop, on sizes that cut every
  * block and tile (1, primes, one past a tile, k below and above {@link PackedMatmul#KC}, m above
  * {@link PackedMatmul#MC}, n above {@link PackedMatmul#NC}), with offsets and transposed operands.
+ * Products deeper than one panel keep their running sums tile by tile in a buffer: 1000 x 260 x 300
+ * has a last panel of depth 4 and, threaded, chunks of rows that cut A's blocks of MC rows unevenly.
  */
 class PackedMatmulTest {
     private static final String SIZES = """
@@ -38,6 +40,7 @@ class PackedMatmulTest {
             3, 600, 1030
             130, 300, 1100
             250, 520, 70
+            1000, 260, 300
             """;
 
     /** Every packed configuration the engine can run: scalar and best kernel, one thread and threaded. */
