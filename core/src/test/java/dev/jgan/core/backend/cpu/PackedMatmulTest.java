@@ -20,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one fused multiply-add (one rounding) per step. Its results must equal, bit for bit, those of the
  * previous fast path ({@link BlockedMatmul}) and of the naive loop, on sizes that cut every
  * block and tile (1, primes, one past a tile, k below and above {@link PackedMatmul#KC}, m above
- * {@link PackedMatmul#MC}, n above {@link PackedMatmul#NC}), with offsets and transposed operands.
- * Products deeper than one panel keep their running sums tile by tile in a buffer: 1000 x 260 x 300
- * has a last panel of depth 4 and, threaded, chunks of rows that cut A's blocks of MC rows unevenly.
+ * {@link PackedMatmul#MC_TILES} tiles, n above {@link PackedMatmul#NC}), with offsets and transposed
+ * operands. Products deeper than one panel keep their running sums tile by tile in a buffer:
+ * 1100 x 260 x 300 has a last panel of depth 4 and, threaded, chunks of rows cut into blocks of
+ * unequal tiles (a chunk's blocks must be the same in every panel).
  */
 class PackedMatmulTest {
     private static final String SIZES = """
@@ -40,7 +41,7 @@ class PackedMatmulTest {
             3, 600, 1030
             130, 300, 1100
             250, 520, 70
-            1000, 260, 300
+            1100, 260, 300
             """;
 
     /** Every packed configuration the engine can run: scalar and best kernel, one thread and threaded. */
