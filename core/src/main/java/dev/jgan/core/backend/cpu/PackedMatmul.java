@@ -22,7 +22,9 @@ import java.util.Arrays;
  * way no operand is packed twice. The split never cuts the depth k, so every element of C is
  * still summed by one thread in increasing k: the result does not depend on the number of
  * threads, and with the default kernel it is bit-identical to the plain loop (see
- * {@link MicroKernel}). Packing buffers are reused between calls ({@link PackingScratch}).
+ * {@link MicroKernel}). A product deeper than one panel keeps its running sums in a buffer laid
+ * out tile by tile until the last panel ({@link #blockOnSums}). Packing buffers are reused between
+ * calls ({@link PackingScratch}).
  */
 final class PackedMatmul {
     /** Depth of a packed panel: a B sliver of KC x 32 floats is 32 KiB at most, an A sliver 6 KiB. */
@@ -37,6 +39,12 @@ final class PackedMatmul {
      * 20 of the rounds; blocks of at most 12 or 24 tiles, equal in size, timed the same as 16.
      */
     static final int MC_TILES = 16;
+    /**
+     * The largest buffer of running sums (see {@link #blockOnSums}): 2^22 floats, 16 MiB, C's tiles
+     * for a jc block of 4096 rows by 1024 columns. It is as large as that block of C and
+     * {@link PackingScratch} keeps it for the next call, so a taller product sums into C as before.
+     */
+    static final int SUMS_MAX_FLOATS = 1 << 22;
     /** Columns of B per packed panel: 256 x 1024 floats = 1 MiB. */
     static final int NC = 1024;
     /** Most rows of A for {@link #multiplyTransposed}: beyond, packing W^T is shared by enough rows to pay. */
@@ -99,6 +107,9 @@ final class PackedMatmul {
         if (segments > 1 && k > KC) {
             throw new IllegalArgumentException("matmul: segments of depth " + k + " do not fit a panel of " + KC);
         }
+        if (m == 0 || n == 0) {
+            return;
+        }
         if (k == 0 || segments == 0) {
             for (int i = 0; i < m; i++) {
                 Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0f);
@@ -120,8 +131,9 @@ final class PackedMatmul {
         if (!threads || rowTiles >= colTiles) {
             float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(panelDepth, depth));
             // A product deeper than one panel sums C's tiles in a buffer laid out tile by tile (see blockOnSums).
-            float[] sums = segment == 0 && depth > panelDepth
-                    ? PackingScratch.borrow(roundUp(m, mr) * roundUp(Math.min(NC, n), nr)) : null;
+            long sumsLength = (long) roundUp(m, mr) * roundUp(Math.min(NC, n), nr);
+            float[] sums = segment == 0 && depth > panelDepth && sumsLength <= SUMS_MAX_FLOATS
+                    ? PackingScratch.borrow((int) sumsLength) : null;
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
                 for (int pc = 0; pc < depth; pc += panelDepth) {
@@ -168,8 +180,10 @@ final class PackedMatmul {
                         int nc = Math.min(NC, last - jc);
                         packB(b, k, p0, jc, kc, nc, nr, bp, 0);
                         // A's slivers are packed back to back, so the block of rows ic.. starts at ic * kc.
-                        for (int ic = 0; ic < m; ic += MC_TILES * mr) {
-                            int mc = Math.min(MC_TILES * mr, m - ic);
+                        int blocks = (rowTiles + MC_TILES - 1) / MC_TILES;
+                        for (int q = 0; q < blocks; q++) {
+                            int ic = Parallel.bound(rowTiles, blocks, q) * mr;
+                            int mc = Math.min(Parallel.bound(rowTiles, blocks, q + 1) * mr, m) - ic;
                             block(ap, ic * kc, bp, c, cOff + ic * n + jc, n, mc, kc, nc, p0 > 0, segment);
                         }
                     }
@@ -382,7 +396,8 @@ final class PackedMatmul {
      * OpenBLAS sgemm looping on the other, 1024 14.08 -> 13.73 ms (15 of 15). On one core of an
      * otherwise idle machine the buffer costs instead: 12.36 -> 12.89 ms, when C's rows come back
      * from L3 quickly enough and the buffer is 4 MiB more to stream. The default is threaded, and a
-     * shared machine is seldom idle, so every deep product takes it.
+     * shared machine is seldom idle, so every deep product takes it, the one-thread configurations
+     * (chapter 12's one-thread rungs) included, up to {@link #SUMS_MAX_FLOATS}.
      */
     private void blockOnSums(float[] ap, float[] bp, float[] sums, int sumsOff, float[] c, int cOff, int ldc, int mc,
                              int kc, int nc, boolean accumulate, boolean lastPanel) {

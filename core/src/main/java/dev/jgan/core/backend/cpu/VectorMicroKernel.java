@@ -118,8 +118,8 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     /** 6 rows: 12 accumulators, 2 B vectors and a broadcast fill 15 of AVX2's 16 registers. */
-    private static void tileOf6Rows(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] from, int fromOff, int fromLd,
-                                    boolean accumulate, float[] to, int toOff, int toLd) {
+    private static void tileOf6Rows(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] from,
+                                    int fromOff, int fromLd, boolean accumulate, float[] to, int toOff, int toLd) {
         int r0 = fromOff, r1 = r0 + fromLd, r2 = r1 + fromLd, r3 = r2 + fromLd, r4 = r3 + fromLd, r5 = r4 + fromLd;
         FloatVector c00 = start(from, r0, accumulate), c01 = start(from, r0 + LANES, accumulate);
         FloatVector c10 = start(from, r1, accumulate), c11 = start(from, r1 + LANES, accumulate);
@@ -160,9 +160,10 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     /** 8 rows: 16 accumulators, 2 B vectors and a broadcast, 19 of AVX-512's 32 registers. */
-    private static void tileOf8Rows(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] from, int fromOff, int fromLd,
-                                    boolean accumulate, float[] to, int toOff, int toLd) {
-        int r0 = fromOff, r1 = r0 + fromLd, r2 = r1 + fromLd, r3 = r2 + fromLd, r4 = r3 + fromLd, r5 = r4 + fromLd, r6 = r5 + fromLd, r7 = r6 + fromLd;
+    private static void tileOf8Rows(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] from,
+                                    int fromOff, int fromLd, boolean accumulate, float[] to, int toOff, int toLd) {
+        int r0 = fromOff, r1 = r0 + fromLd, r2 = r1 + fromLd, r3 = r2 + fromLd;
+        int r4 = r3 + fromLd, r5 = r4 + fromLd, r6 = r5 + fromLd, r7 = r6 + fromLd;
         FloatVector c00 = start(from, r0, accumulate), c01 = start(from, r0 + LANES, accumulate);
         FloatVector c10 = start(from, r1, accumulate), c11 = start(from, r1 + LANES, accumulate);
         FloatVector c20 = start(from, r2, accumulate), c21 = start(from, r2 + LANES, accumulate);
@@ -172,7 +173,7 @@ final class VectorMicroKernel implements MicroKernel {
         FloatVector c60 = start(from, r6, accumulate), c61 = start(from, r6 + LANES, accumulate);
         FloatVector c70 = start(from, r7, accumulate), c71 = start(from, r7 + LANES, accumulate);
         // One induction variable, ai, and B's index an affine function of it: C2 then proves every index in
-        // bounds before the loop, and the loop carries one add and one compare (see the class comment).
+        // bounds before the loop, and the loop carries one add and one compare (see run's comment).
         int bDelta = bpOff - (2 * LANES / 8) * apOff;
         for (int ai = apOff, end = apOff + 8 * kc; ai < end; ai += 8) {
             int bi = bDelta + (2 * LANES / 8) * ai;
@@ -203,7 +204,8 @@ final class VectorMicroKernel implements MicroKernel {
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
         }
-        int t0 = toOff, t1 = t0 + toLd, t2 = t1 + toLd, t3 = t2 + toLd, t4 = t3 + toLd, t5 = t4 + toLd, t6 = t5 + toLd, t7 = t6 + toLd;
+        int t0 = toOff, t1 = t0 + toLd, t2 = t1 + toLd, t3 = t2 + toLd;
+        int t4 = t3 + toLd, t5 = t4 + toLd, t6 = t5 + toLd, t7 = t6 + toLd;
         c00.intoArray(to, t0); c01.intoArray(to, t0 + LANES);
         c10.intoArray(to, t1); c11.intoArray(to, t1 + LANES);
         c20.intoArray(to, t2); c21.intoArray(to, t2 + LANES);

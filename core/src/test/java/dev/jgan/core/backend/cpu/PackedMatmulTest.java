@@ -21,9 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * previous fast path ({@link BlockedMatmul}) and of the naive loop, on sizes that cut every
  * block and tile (1, primes, one past a tile, k below and above {@link PackedMatmul#KC}, m above
  * {@link PackedMatmul#MC_TILES} tiles, n above {@link PackedMatmul#NC}), with offsets and transposed
- * operands. Products deeper than one panel keep their running sums tile by tile in a buffer:
- * 1100 x 260 x 300 has a last panel of depth 4 and, threaded, chunks of rows cut into blocks of
- * unequal tiles (a chunk's blocks must be the same in every panel).
+ * operands. Products deeper than one panel keep their running sums tile by tile in a buffer, at
+ * offsets that hold only if every panel cuts the same chunks and blocks: 1100 x 260 x 300 has a
+ * last panel of depth 4 (a split sized by each panel's depth would cut it differently), 8701 x 260
+ * x 33 chunks of more than {@link PackedMatmul#MC_TILES} tiles on up to 16 cores, so blocks of
+ * unequal tiles, 530 x 300 x 1030 more than one block of columns, and 200 x 512 x 70 a depth of
+ * exactly two panels. An empty A or B (0 rows, 0 columns) writes nothing.
  */
 class PackedMatmulTest {
     private static final String SIZES = """
@@ -42,6 +45,11 @@ class PackedMatmulTest {
             130, 300, 1100
             250, 520, 70
             1100, 260, 300
+            8701, 260, 33
+            530, 300, 1030
+            200, 512, 70
+            0, 5, 3
+            3, 5, 0
             """;
 
     /** Every packed configuration the engine can run: scalar and best kernel, one thread and threaded. */
