@@ -37,8 +37,9 @@ with options of your choice in JDK_JAVA_OPTIONS). PyTorch's is gan_py_epoch.py b
 gan.py's networks and steps, with the outputs of ours that have a plain counterpart (its docstring
 lists them), once per thread count. Each process is started with Popen and reaped with os.wait4,
 whose rusage gives that process's own peak resident set (ru_maxrss) and CPU time. Both are run
-once untimed first (bin/gan train --help, import torch), so that a stale jar is rebuilt outside the
-timing and both start from a warm page cache. It prints a third table, "end to end", with ours /
+once untimed first (bin/gan train on the digits for an epoch, import torch), so that a stale jar
+is rebuilt and bin/gan's class archive written outside the timing, and both start from a warm
+page cache. It prints a third table, "end to end", with ours /
 PyTorch's best for the wall time and the peak. It needs Debian's dataset-fashion-mnist.
 
 PyTorch is used here only to measure; nothing in the engine depends on it.
@@ -410,9 +411,12 @@ def measure_e2e(thread_counts, jvm_options, runs):
     if not os.path.isdir(E2E_DATA):
         sys.exit(f"compare_pytorch: {E2E_DATA} is missing; the {E2E_WORKLOAD!r} workload needs Debian's"
                  " dataset-fashion-mnist (apt-get install dataset-fashion-mnist)")
-    # Untimed: bin/gan rebuilds a stale jar here rather than in a timed run, and both sides' files
-    # (the JDK and the jar; Python and torch) are in the page cache for every timed run alike.
-    run_child([os.path.join(ROOT, "bin", "gan"), "train", "--help"])
+    # Untimed: bin/gan rebuilds a stale jar and writes its class archive (gan/target/gan.jsa, which
+    # only a real training run writes) here rather than in a timed run, and both sides' files (the JDK
+    # and the jar; Python and torch) are in the page cache for every timed run alike.
+    warm_up_dir = tempfile.mkdtemp(prefix="jgan-e2e-warm-up-")
+    run_child([os.path.join(ROOT, "bin", "gan"), "train", "--data", "digits", "--epochs", "1", "--out", warm_up_dir])
+    shutil.rmtree(warm_up_dir)
     run_child([sys.executable, os.path.abspath(__file__), "--torch-info-worker"])
     # (side, label, run, whether a failure is a result): a chosen JVM option may make the run fail
     # (too small a heap), which is worth a row; the launcher's own settings or PyTorch failing is not.
