@@ -7,6 +7,7 @@ import dev.jgan.gan.io.Npy;
 import dev.jgan.gan.models.Gan;
 import dev.jgan.gan.pictures.ImageGrid;
 import dev.jgan.gan.run.RunCheckpoint;
+import dev.jgan.gan.run.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +26,6 @@ final class SampleCommand implements Callable<Integer> {
     /** {@code --label all}: the classes in turn. */
     private static final String ALL_CLASSES = "all";
     private static final int DEFAULT_N = 64;
-    /** Rows of a --label all grid without --n: as many as a run's own grids have. */
-    private static final int ROWS_OF_CLASSES = 8;
 
     @Spec
     CommandSpec spec;
@@ -35,7 +34,7 @@ final class SampleCommand implements Callable<Integer> {
     Path checkpoint;
 
     @Option(names = "--n", description = "Number of samples. Default: " + DEFAULT_N + ", or with --label all "
-            + ROWS_OF_CLASSES + " whole rows (one sample of each class a row).")
+            + TrainingRun.GRID_ROWS + " whole rows (one sample of each class a row).")
     Integer n;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the noise. Default: ${DEFAULT-VALUE}.")
@@ -62,7 +61,7 @@ final class SampleCommand implements Callable<Integer> {
         RunCheckpoint file = RunCheckpoint.read(checkpoint);
         Gan gan = file.loadGan();
         int n = this.n != null ? this.n
-                : ALL_CLASSES.equals(label) && gan.conditional() ? ROWS_OF_CLASSES * gan.classes() : DEFAULT_N;
+                : ALL_CLASSES.equals(label) && gan.conditional() ? TrainingRun.GRID_ROWS * gan.classes() : DEFAULT_N;
         int most = maxSamples(gan.sampleShape());
         if (n > most) {
             throw new IllegalArgumentException("--n " + n + ": at most " + most + " samples of "

@@ -61,7 +61,8 @@ import static dev.jgan.gan.run.RunDirectory.CONFIG;
  */
 public final class TrainingRun {
     static final int GRID_SIZE = 64;
-    private static final int GRID_ROWS = 8;
+    /** Rows of the run's grids; {@code gan sample --label all} draws as many without --n. */
+    public static final int GRID_ROWS = 8;
     /** A loss that is not finite within this many steps of the start points at the learning rate. */
     static final int EARLY_STEPS = 10;
     /**

@@ -36,7 +36,8 @@ final class PackedMatmul {
      * one of 32, and B's panel streamed through L1 for those 32 rows as for 96. Measured in one JVM
      * holding both versions (2-core Xeon, threaded, best of 10 calls, 21 alternating rounds): sgemm 1024
      * 7.22 -> 6.81 ms, 512 0.976 -> 0.939 ms, 4096 x 2048 x 256 15.0 -> 14.5 ms, faster in 16, 21 and
-     * 20 of the rounds; blocks of at most 12 or 24 tiles, equal in size, timed the same as 16.
+     * 20 of the rounds; blocks of at most 12 or 24 tiles, equal in size, timed the same as 16. OpenBLAS
+     * (torch.mm, the same hour): sgemm 1024 5.3-6.0 ms on both cores.
      */
     static final int MC_TILES = 16;
     /**
@@ -145,12 +146,11 @@ final class PackedMatmul {
                     // The cost of a full panel for every panel: the chunks, and so the blocks of A, must be the
                     // same in every panel, since each block's running sums lie where its chunk put them.
                     split(rowTiles, (long) mr * Math.min(panelDepth, depth) * nc, (start, end) -> {
-                        int tiles = end - start;
-                        int blocks = (tiles + MC_TILES - 1) / MC_TILES;
-                        float[] ap = PackingScratch.borrow((tiles + blocks - 1) / blocks * mr * kc);
+                        int blocks = blocks(end - start);
+                        float[] ap = PackingScratch.borrow((end - start + blocks - 1) / blocks * mr * kc);
                         for (int q = 0; q < blocks; q++) {
-                            int ic = (start + Parallel.bound(tiles, blocks, q)) * mr;
-                            int mc = Math.min((start + Parallel.bound(tiles, blocks, q + 1)) * mr, m) - ic;
+                            int ic = blockRow(start, end, blocks, q, mr);
+                            int mc = Math.min(blockRow(start, end, blocks, q + 1, mr), m) - ic;
                             packA(a, k, p0, ic, mc, kc, mr, ap);
                             if (sums == null) {
                                 block(ap, 0, bp, c, cOff + ic * n + j0, n, mc, kc, nc, p0 > 0, segment);
@@ -180,10 +180,10 @@ final class PackedMatmul {
                         int nc = Math.min(NC, last - jc);
                         packB(b, k, p0, jc, kc, nc, nr, bp, 0);
                         // A's slivers are packed back to back, so the block of rows ic.. starts at ic * kc.
-                        int blocks = (rowTiles + MC_TILES - 1) / MC_TILES;
+                        int blocks = blocks(rowTiles);
                         for (int q = 0; q < blocks; q++) {
-                            int ic = Parallel.bound(rowTiles, blocks, q) * mr;
-                            int mc = Math.min(Parallel.bound(rowTiles, blocks, q + 1) * mr, m) - ic;
+                            int ic = blockRow(0, rowTiles, blocks, q, mr);
+                            int mc = Math.min(blockRow(0, rowTiles, blocks, q + 1, mr), m) - ic;
                             block(ap, ic * kc, bp, c, cOff + ic * n + jc, n, mc, kc, nc, p0 > 0, segment);
                         }
                     }
@@ -394,7 +394,8 @@ final class PackedMatmul {
      * alternating rounds, 2-core Xeon): threaded, sgemm 1024 7.36 -> 6.99 ms, 512 0.948 -> 0.911 ms,
      * 4096 x 2048 x 256 15.8 -> 14.9 ms (faster in 17, 16 and 21 of 21 rounds); on one core beside an
      * OpenBLAS sgemm looping on the other, 1024 14.08 -> 13.73 ms (15 of 15). On one core of an
-     * otherwise idle machine the buffer costs instead: 12.36 -> 12.89 ms, when C's rows come back
+     * otherwise idle machine the buffer costs instead: 12.36 -> 12.89 ms (OpenBLAS, the same hour:
+     * 10.6-10.7 ms on one core, idle beside it or not; 5.3-6.0 ms on both), when C's rows come back
      * from L3 quickly enough and the buffer is 4 MiB more to stream. The default is threaded, and a
      * shared machine is seldom idle, so every deep product takes it, the one-thread configurations
      * (chapter 12's one-thread rungs) included, up to {@link #SUMS_MAX_FLOATS}.
@@ -591,6 +592,16 @@ final class PackedMatmul {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(from, fromOff + r * fromStride, to, toOff + r * toStride, cols);
         }
+    }
+
+    /** How many blocks of equal size (at most {@link #MC_TILES} tiles each) a run of {@code tiles} row tiles makes. */
+    private static int blocks(int tiles) {
+        return (tiles + MC_TILES - 1) / MC_TILES;
+    }
+
+    /** The first row of block {@code q} of {@code blocks} over row tiles [start, end); {@code q = blocks}: the end. */
+    private static int blockRow(int start, int end, int blocks, int q, int mr) {
+        return (start + Parallel.bound(end - start, blocks, q)) * mr;
     }
 
     private static int roundUp(int x, int multiple) {
