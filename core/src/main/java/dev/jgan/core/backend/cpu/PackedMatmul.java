@@ -130,11 +130,15 @@ final class PackedMatmul {
         int rowTiles = (m + mr - 1) / mr;
         int colTiles = (n + nr - 1) / nr;
         if (!threads || rowTiles >= colTiles) {
-            float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(panelDepth, depth));
+            // Every packed buffer has a cache line to spare and its data starts on a line (see CacheLines).
+            float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(panelDepth, depth)
+                    + CacheLines.SLACK);
+            int bpBase = CacheLines.firstAligned(bp);
             // A product deeper than one panel sums C's tiles in a buffer laid out tile by tile (see blockOnSums).
             long sumsLength = (long) roundUp(m, mr) * roundUp(Math.min(NC, n), nr);
             float[] sums = segment == 0 && depth > panelDepth && sumsLength <= SUMS_MAX_FLOATS
-                    ? PackingScratch.borrow((int) sumsLength) : null;
+                    ? PackingScratch.borrow((int) sumsLength + CacheLines.SLACK) : null;
+            int sumsBase = sums == null ? 0 : CacheLines.firstAligned(sums);
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
                 for (int pc = 0; pc < depth; pc += panelDepth) {
@@ -142,21 +146,23 @@ final class PackedMatmul {
                     int p0 = pc;
                     int j0 = jc;
                     boolean lastPanel = pc + kc == depth;
-                    packSharedB(b, k, p0, jc, kc, nc, nr, bp);
+                    packSharedB(b, k, p0, jc, kc, nc, nr, bp, bpBase);
                     // The cost of a full panel for every panel: the chunks, and so the blocks of A, must be the
                     // same in every panel, since each block's running sums lie where its chunk put them.
                     split(rowTiles, (long) mr * Math.min(panelDepth, depth) * nc, (start, end) -> {
                         int blocks = blocks(end - start);
-                        float[] ap = PackingScratch.borrow((end - start + blocks - 1) / blocks * mr * kc);
+                        float[] ap = PackingScratch.borrow((end - start + blocks - 1) / blocks * mr * kc
+                                + CacheLines.SLACK);
+                        int apBase = CacheLines.firstAligned(ap);
                         for (int q = 0; q < blocks; q++) {
                             int ic = blockRow(start, end, blocks, q, mr);
                             int mc = Math.min(blockRow(start, end, blocks, q + 1, mr), m) - ic;
-                            packA(a, k, p0, ic, mc, kc, mr, ap);
+                            packA(a, k, p0, ic, mc, kc, mr, ap, apBase);
                             if (sums == null) {
-                                block(ap, 0, bp, c, cOff + ic * n + j0, n, mc, kc, nc, p0 > 0, segment);
+                                block(ap, apBase, bp, bpBase, c, cOff + ic * n + j0, n, mc, kc, nc, p0 > 0, segment);
                             } else {
-                                blockOnSums(ap, bp, sums, ic * roundUp(nc, nr), c, cOff + ic * n + j0, n, mc, kc, nc,
-                                        p0 > 0, lastPanel);
+                                blockOnSums(ap, apBase, bp, bpBase, sums, sumsBase + ic * roundUp(nc, nr), c,
+                                        cOff + ic * n + j0, n, mc, kc, nc, p0 > 0, lastPanel);
                             }
                         }
                         PackingScratch.giveBack(ap);
@@ -168,23 +174,27 @@ final class PackedMatmul {
                 PackingScratch.giveBack(sums);
             }
         } else {
-            float[] ap = PackingScratch.borrow(rowTiles * mr * Math.min(panelDepth, depth));
+            float[] ap = PackingScratch.borrow(rowTiles * mr * Math.min(panelDepth, depth) + CacheLines.SLACK);
+            int apBase = CacheLines.firstAligned(ap);
             for (int pc = 0; pc < depth; pc += panelDepth) {
                 int kc = Math.min(panelDepth, depth - pc);
                 int p0 = pc;
-                packA(a, k, p0, 0, m, kc, mr, ap);
+                packA(a, k, p0, 0, m, kc, mr, ap, apBase);
                 split(colTiles, (long) nr * kc * m, (start, end) -> {
                     int last = Math.min(end * nr, n);
-                    float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, last - start * nr), nr) * kc);
+                    float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, last - start * nr), nr) * kc
+                            + CacheLines.SLACK);
+                    int bpBase = CacheLines.firstAligned(bp);
                     for (int jc = start * nr; jc < last; jc += NC) {
                         int nc = Math.min(NC, last - jc);
-                        packB(b, k, p0, jc, kc, nc, nr, bp, 0);
+                        packB(b, k, p0, jc, kc, nc, nr, bp, bpBase);
                         // A's slivers are packed back to back, so the block of rows ic.. starts at ic * kc.
                         int blocks = blocks(rowTiles);
                         for (int q = 0; q < blocks; q++) {
                             int ic = blockRow(0, rowTiles, blocks, q, mr);
                             int mc = Math.min(blockRow(0, rowTiles, blocks, q + 1, mr), m) - ic;
-                            block(ap, ic * kc, bp, c, cOff + ic * n + jc, n, mc, kc, nc, p0 > 0, segment);
+                            block(ap, apBase + ic * kc, bp, bpBase, c, cOff + ic * n + jc, n, mc, kc, nc, p0 > 0,
+                                    segment);
                         }
                     }
                     PackingScratch.giveBack(bp);
@@ -237,9 +247,11 @@ final class PackedMatmul {
         // D = W A^T, n x m, with rows padded to whole tiles of columns: padded columns multiply A^T's zero columns.
         int ldd = roundUp(m, nr);
         Operand aTransposed = new Operand(a.data(), a.offset(), a.segmentStride(), a.colStride(), a.rowStride());
-        float[] packedA = PackingScratch.borrow(ldd * depth);
-        packSharedPanels(aTransposed, k, depth, panel, m, nr, packedA);
-        float[] d = PackingScratch.borrow(roundUp(n, mr) * ldd);
+        float[] packedA = PackingScratch.borrow(ldd * depth + CacheLines.SLACK);
+        int packedBase = CacheLines.firstAligned(packedA);
+        packSharedPanels(aTransposed, k, depth, panel, m, nr, packedA, packedBase);
+        float[] d = PackingScratch.borrow(roundUp(n, mr) * ldd + CacheLines.SLACK);
+        int dBase = CacheLines.firstAligned(d);
         float[] w = b.data();
         int lda = b.colStride();
         split((n + mr - 1) / mr, (long) mr * depth * ldd, (start, end) -> {
@@ -258,8 +270,8 @@ final class PackedMatmul {
                         packRows(w, wAt, lda, rows, kc, mr, edge);
                     }
                     for (int j0 = 0; j0 < ldd; j0 += nr) {
-                        int bpAt = p0 * ldd + j0 * kc;
-                        int dAt = i0 * ldd + j0;
+                        int bpAt = packedBase + p0 * ldd + j0 * kc;
+                        int dAt = dBase + i0 * ldd + j0;
                         // One product accumulates in D across its panels; a segment after the first is made on
                         // its own and added in.
                         boolean alone = segments > 1 && p0 > 0;
@@ -276,7 +288,7 @@ final class PackedMatmul {
                         }
                     }
                 }
-                transposeRows(d, i0 * ldd, ldd, rows, m, c, cOff + i0, n);
+                transposeRows(d, dBase + i0 * ldd, ldd, rows, m, c, cOff + i0, n);
             }
             if (edge != null) {
                 PackingScratch.giveBack(edge);
@@ -292,7 +304,7 @@ final class PackedMatmul {
      * one item for the threads. Packed by the calling thread alone, A^T's panels for x W^T took
      * 4 % of the main thread's samples of an MLP-GAN step with the other core waiting (JFR).
      */
-    private void packSharedPanels(Operand b, int k, int depth, int panel, int n, int nr, float[] bp) {
+    private void packSharedPanels(Operand b, int k, int depth, int panel, int n, int nr, float[] bp, int bpBase) {
         int slivers = (n + nr - 1) / nr;
         int panels = (depth + panel - 1) / panel;
         Parallel.Body part = (start, end) -> {
@@ -300,7 +312,7 @@ final class PackedMatmul {
                 int p0 = item / slivers * panel;
                 int j0 = item % slivers * nr;
                 int kc = Math.min(panel, depth - p0);
-                packB(b, k, p0, j0, kc, Math.min(nr, n - j0), nr, bp, p0 * slivers * nr + j0 * kc);
+                packB(b, k, p0, j0, kc, Math.min(nr, n - j0), nr, bp, bpBase + p0 * slivers * nr + j0 * kc);
             }
         };
         if (threads) {
@@ -348,8 +360,8 @@ final class PackedMatmul {
      * panel (kc x nc) into C at {@code cOff}, row stride {@code ldc}: one product, or, when
      * {@code segment} is not 0, the sum of products of {@code segment} steps each.
      */
-    private void block(float[] ap, int apOff, float[] bp, float[] c, int cOff, int ldc, int mc, int kc, int nc,
-                         boolean accumulate, int segment) {
+    private void block(float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc, int mc, int kc,
+                       int nc, boolean accumulate, int segment) {
         int mr = kernel.rows();
         int nr = kernel.cols();
         float[] edge = null;
@@ -360,14 +372,14 @@ final class PackedMatmul {
                 int rows = Math.min(mr, mc - ir);
                 int cols = Math.min(nr, nc - jr);
                 if (rows == mr && cols == nr) {
-                    tile(ap, apOff + ir * kc, bp, jr * kc, c, cAt, ldc, kc, accumulate, segment, product);
+                    tile(ap, apOff + ir * kc, bp, bpOff + jr * kc, c, cAt, ldc, kc, accumulate, segment, product);
                 } else {
                     // A partial tile runs on a scratch tile and copies back only its valid part.
                     if (edge == null) {
                         edge = new float[mr * nr];
                     }
                     copyTile(c, cAt, ldc, edge, 0, nr, rows, cols);
-                    tile(ap, apOff + ir * kc, bp, jr * kc, edge, 0, nr, kc, accumulate, segment, product);
+                    tile(ap, apOff + ir * kc, bp, bpOff + jr * kc, edge, 0, nr, kc, accumulate, segment, product);
                     copyTile(edge, 0, nr, c, cAt, ldc, rows, cols);
                 }
             }
@@ -400,8 +412,8 @@ final class PackedMatmul {
      * shared machine is seldom idle, so every deep product takes it, the one-thread configurations
      * (chapter 12's one-thread rungs) included, up to {@link #SUMS_MAX_FLOATS}.
      */
-    private void blockOnSums(float[] ap, float[] bp, float[] sums, int sumsOff, float[] c, int cOff, int ldc, int mc,
-                             int kc, int nc, boolean accumulate, boolean lastPanel) {
+    private void blockOnSums(float[] ap, int apOff, float[] bp, int bpOff, float[] sums, int sumsOff, float[] c,
+                             int cOff, int ldc, int mc, int kc, int nc, boolean accumulate, boolean lastPanel) {
         int mr = kernel.rows();
         int nr = kernel.cols();
         int at = sumsOff;
@@ -411,10 +423,10 @@ final class PackedMatmul {
                 int cols = Math.min(nr, nc - jr);
                 int cAt = cOff + ir * ldc + jr;
                 if (lastPanel && rows == mr && cols == nr) {
-                    kernel.runInto(kc, ap, ir * kc, bp, jr * kc, sums, at, nr, c, cAt, ldc);
+                    kernel.runInto(kc, ap, apOff + ir * kc, bp, bpOff + jr * kc, sums, at, nr, c, cAt, ldc);
                 } else {
                     // The padded rows and columns of an edge tile are summed too (from A's and B's zero padding).
-                    kernel.run(kc, ap, ir * kc, bp, jr * kc, sums, at, nr, accumulate);
+                    kernel.run(kc, ap, apOff + ir * kc, bp, bpOff + jr * kc, sums, at, nr, accumulate);
                     if (lastPanel) {
                         copyTile(sums, at, nr, c, cAt, ldc, rows, cols);
                     }
@@ -438,10 +450,10 @@ final class PackedMatmul {
      * (before the faster packing, B's panels took 1.9 ms per one-thread sgemm 1024 of 16-17 ms,
      * loaded machine, and the other core had nothing to do meanwhile).
      */
-    private void packSharedB(Operand b, int k, int p0, int j0, int kc, int nc, int nr, float[] bp) {
+    private void packSharedB(Operand b, int k, int p0, int j0, int kc, int nc, int nr, float[] bp, int bpBase) {
         int slivers = (nc + nr - 1) / nr;
         Parallel.Body part = (start, end) -> packB(b, k, p0, j0 + start * nr, kc, Math.min(end * nr, nc) - start * nr,
-                nr, bp, start * nr * kc);
+                nr, bp, bpBase + start * nr * kc);
         if (threads) {
             Parallel.forRange(slivers, (long) nr * kc, part);
         } else {
@@ -460,9 +472,10 @@ final class PackedMatmul {
     }
 
     /** Packs depth [p0, p0 + kc) of A's rows [i0, i0 + mc) into slivers of mr rows, as {@link #packB}. */
-    private static void packA(Operand a, int k, int p0, int i0, int mc, int kc, int mr, float[] ap) {
+    private static void packA(Operand a, int k, int p0, int i0, int mc, int kc, int mr, float[] ap, int apBase) {
         forEachRun(k, p0, kc, (segment, within, run, at) -> packA(a.data(), a.offset() + segment * a.segmentStride()
-                + i0 * a.rowStride() + within * a.colStride(), a.rowStride(), a.colStride(), mc, run, mr, ap, kc, at));
+                + i0 * a.rowStride() + within * a.colStride(), a.rowStride(), a.colStride(), mc, run, mr, ap, apBase, kc,
+                at));
     }
 
     /** A run of depth inside one segment: {@code run} steps from {@code within}, packed at depth {@code at}. */
@@ -530,11 +543,11 @@ final class PackedMatmul {
      * Like {@link #packB}, the loops follow A's unit stride (along rows, or down the columns of a
      * transposed view such as x^T in a weight gradient).
      */
-    private static void packA(float[] a, int aOff, int aRs, int aCs, int mc, int kc, int mr, float[] ap, int depth,
-                              int at) {
+    private static void packA(float[] a, int aOff, int aRs, int aCs, int mc, int kc, int mr, float[] ap, int apBase,
+                              int depth, int at) {
         for (int i0 = 0; i0 < mc; i0 += mr) {
             int rows = Math.min(mr, mc - i0);
-            int sliver = i0 * depth + at * mr;
+            int sliver = apBase + i0 * depth + at * mr;
             if (aRs == 1 && aCs != 1) {
                 for (int p = 0; p < kc; p++) {
                     int src = aOff + i0 + p * aCs;

@@ -334,6 +334,62 @@ class PackedMatmulTest {
         return sum;
     }
 
+    /**
+     * Packed panels and running sums start where a cache line starts inside their buffer
+     * ({@link CacheLines}), which depends on where the JVM put the buffer. Each round empties the
+     * idle buffers and allocates 0 to 15 floats of padding first, so the products get fresh buffers
+     * at other places; every path (running sums over three panels, a wide C whose chunks pack their
+     * own B, x W^T with W read in place) keeps the plain loop's bits, and the buffers did start at
+     * different indices.
+     */
+    @Test
+    void theBitsDoNotDependOnWhereThePackedDataStarts() {
+        Random random = new Random(2024);
+        int[][] shapes = {{100, 600, 70}, {24, 300, 1100}, {64, 300, 40}};
+        float[][] as = new float[shapes.length][];
+        float[][] bs = new float[shapes.length][];
+        float[][] expected = new float[shapes.length][];
+        for (int s = 0; s < shapes.length; s++) {
+            int m = shapes[s][0], k = shapes[s][1], n = shapes[s][2];
+            as[s] = gaussian(random, m * k);
+            bs[s] = gaussian(random, k * n);
+            expected[s] = new float[m * n];
+            MatmulRung.NAIVE.multiply(as[s], bs[s], expected[s], m, k, n);
+        }
+        java.util.Set<Integer> starts = new java.util.HashSet<>();
+        List<float[]> padding = new java.util.ArrayList<>();
+        for (int pad = 0; pad < 16; pad++) {
+            for (int i = 0; i < PackingScratch.KEPT; i++) {
+                starts.add(CacheLines.firstAligned(PackingScratch.borrow(1)));
+            }
+            padding.add(new float[pad]);
+            for (PackedMatmul packed : List.of(new PackedMatmul(MicroKernels.best(), false), PackedMatmul.DEFAULT)) {
+                for (int s = 0; s < shapes.length; s++) {
+                    int m = shapes[s][0], k = shapes[s][1], n = shapes[s][2];
+                    float[] c = filled(m * n, Float.NaN);
+                    if (s == 2) {
+                        // x W^T: W stored [n, k], read transposed.
+                        float[] w = new float[n * k];
+                        for (int p = 0; p < k; p++) {
+                            for (int j = 0; j < n; j++) {
+                                w[j * k + p] = bs[s][p * n + j];
+                            }
+                        }
+                        assertTrue(packed.multipliesTransposed(new PackedMatmul.Operand(w, 0, 0, 1, k), m, k, n, 1));
+                        packed.multiply(as[s], 0, k, 1, w, 0, 1, k, c, 0, m, k, n);
+                    } else {
+                        packed.multiply(as[s], 0, k, 1, bs[s], 0, n, 1, c, 0, m, k, n);
+                    }
+                    assertArrayEquals(expected[s], c, packed.describe() + ", " + m + " x " + k + " x " + n
+                            + " after " + pad + " floats of padding");
+                }
+            }
+        }
+        if (CacheLines.readsLayout()) {
+            assertTrue(starts.size() >= 4, "the buffers started at only " + starts + " of 16 indices");
+        }
+    }
+
     private static float[] gaussian(Random random, int size) {
         float[] x = new float[size];
         for (int i = 0; i < size; i++) {
