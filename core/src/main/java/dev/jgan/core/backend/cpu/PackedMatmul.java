@@ -24,7 +24,8 @@ import java.util.Arrays;
  * threads, and with the default kernel it is bit-identical to the plain loop (see
  * {@link MicroKernel}). A product deeper than one panel keeps its running sums in a buffer laid
  * out tile by tile until the last panel ({@link #blockOnSums}). Packing buffers are reused between
- * calls ({@link PackingScratch}).
+ * calls ({@link PackingScratch}), and the data in each starts on a 64-byte cache line
+ * ({@link CacheLines}), so that no vector load of B or of the running sums straddles two lines.
  */
 final class PackedMatmul {
     /** Depth of a packed panel: a B sliver of KC x 32 floats is 32 KiB at most, an A sliver 6 KiB. */
@@ -357,7 +358,7 @@ final class PackedMatmul {
 
     /**
      * One packed A block (mc x kc, starting at {@code apOff} of its buffer) times one packed B
-     * panel (kc x nc) into C at {@code cOff}, row stride {@code ldc}: one product, or, when
+     * panel (kc x nc, from {@code bpOff}) into C at {@code cOff}, row stride {@code ldc}: one product, or, when
      * {@code segment} is not 0, the sum of products of {@code segment} steps each.
      */
     private void block(float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc, int mc, int kc,
