@@ -301,7 +301,7 @@ final class PackedMatmul {
 
     /**
      * Packs all of {@code depth} of B's {@code n} columns, panel after panel ({@code panel} deep, panel
-     * p0 at {@code p0 * roundUp(n, nr)}), for every thread to share: each (panel, sliver) pair is
+     * p0 at {@code bpBase + p0 * roundUp(n, nr)}), for every thread to share: each (panel, sliver) pair is
      * one item for the threads. Packed by the calling thread alone, A^T's panels for x W^T took
      * 4 % of the main thread's samples of an MLP-GAN step with the other core waiting (JFR).
      */
@@ -472,7 +472,10 @@ final class PackedMatmul {
                 at));
     }
 
-    /** Packs depth [p0, p0 + kc) of A's rows [i0, i0 + mc) into slivers of mr rows, as {@link #packB}. */
+    /**
+     * Packs depth [p0, p0 + kc) of A's rows [i0, i0 + mc) into slivers of mr rows from {@code apBase}, as
+     * {@link #packB}.
+     */
     private static void packA(Operand a, int k, int p0, int i0, int mc, int kc, int mr, float[] ap, int apBase) {
         forEachRun(k, p0, kc, (segment, within, run, at) -> packA(a.data(), a.offset() + segment * a.segmentStride()
                 + i0 * a.rowStride() + within * a.colStride(), a.rowStride(), a.colStride(), mc, run, mr, ap, apBase, kc,
@@ -540,7 +543,7 @@ final class PackedMatmul {
 
     /**
      * Packs A[i][p], i < mc, p < kc, into slivers of mr rows of depth {@code depth}, at depth
-     * {@code at}: ap[(i / mr) * mr * depth + (at + p) * mr + i % mr].
+     * {@code at}: ap[apBase + (i / mr) * mr * depth + (at + p) * mr + i % mr].
      * Like {@link #packB}, the loops follow A's unit stride (along rows, or down the columns of a
      * transposed view such as x^T in a weight gradient).
      */
