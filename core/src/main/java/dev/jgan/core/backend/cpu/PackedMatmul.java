@@ -24,8 +24,9 @@ import java.util.Arrays;
  * threads, and with the default kernel it is bit-identical to the plain loop (see
  * {@link MicroKernel}). A product deeper than one panel keeps its running sums in a buffer laid
  * out tile by tile until the last panel ({@link #blockOnSums}). Packing buffers are reused between
- * calls ({@link PackingScratch}), and the data in each starts on a 64-byte cache line
- * ({@link CacheLines}), so that no vector load of B or of the running sums straddles two lines.
+ * calls ({@link PackingScratch}); in the buffers that vector loads read (B's panels, the running
+ * sums, x W^T's packed x^T and result rows) and in A's blocks the data starts on a 64-byte cache
+ * line ({@link CacheLines}), so that no vector load straddles two lines.
  */
 final class PackedMatmul {
     /** Depth of a packed panel: a B sliver of KC x 32 floats is 32 KiB at most, an A sliver 6 KiB. */
@@ -42,7 +43,8 @@ final class PackedMatmul {
      */
     static final int MC_TILES = 16;
     /**
-     * The largest buffer of running sums (see {@link #blockOnSums}): 2^22 floats, 16 MiB, C's tiles
+     * The largest buffer of running sums (see {@link #blockOnSums}): 2^22 floats (and a cache line to
+     * spare, see {@link CacheLines}), 16 MiB, C's tiles
      * for a jc block of 4096 rows by 1024 columns. It is as large as that block of C and
      * {@link PackingScratch} keeps it for the next call, so a taller product sums into C as before.
      */
@@ -131,7 +133,7 @@ final class PackedMatmul {
         int rowTiles = (m + mr - 1) / mr;
         int colTiles = (n + nr - 1) / nr;
         if (!threads || rowTiles >= colTiles) {
-            // Every packed buffer has a cache line to spare and its data starts on a line (see CacheLines).
+            // Packed buffers have a cache line to spare and their data starts on a line (see CacheLines).
             float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(panelDepth, depth)
                     + CacheLines.SLACK);
             int bpBase = CacheLines.firstAligned(bp);
@@ -189,7 +191,7 @@ final class PackedMatmul {
                     for (int jc = start * nr; jc < last; jc += NC) {
                         int nc = Math.min(NC, last - jc);
                         packB(b, k, p0, jc, kc, nc, nr, bp, bpBase);
-                        // A's slivers are packed back to back, so the block of rows ic.. starts at ic * kc.
+                        // A's slivers are packed back to back, so the block of rows ic.. starts at apBase + ic * kc.
                         int blocks = blocks(rowTiles);
                         for (int q = 0; q < blocks; q++) {
                             int ic = blockRow(0, rowTiles, blocks, q, mr);
@@ -500,7 +502,7 @@ final class PackedMatmul {
 
     /**
      * Packs B[p][j], p < kc, j < nc, into slivers of nr columns of depth {@code depth}, at depth
-     * {@code at}: bp[(j / nr) * nr * depth + (at + p) * nr + j % nr].
+     * {@code at}: bp[bpOff + (j / nr) * nr * depth + (at + p) * nr + j % nr].
      * The loops follow B's unit stride: along rows when B is row-major, down columns when it is a
      * transposed view (a weight W read as W^T), so the reads stream through memory either way.
      */

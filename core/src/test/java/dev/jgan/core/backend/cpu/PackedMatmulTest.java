@@ -338,14 +338,15 @@ class PackedMatmulTest {
      * Packed panels and running sums start where a cache line starts inside their buffer
      * ({@link CacheLines}), which depends on where the JVM put the buffer. Each round empties the
      * idle buffers and allocates 0 to 15 floats of padding first, so the products get fresh buffers
-     * at other places; every path (running sums over three panels, a wide C whose chunks pack their
-     * own B, x W^T with W read in place) keeps the plain loop's bits, and the buffers did start at
-     * different indices.
+     * at other places; every path (one panel; running sums over three panels; a wide C whose chunks
+     * pack their own B; x W^T with W read in place; a sum of segments' products) keeps the plain
+     * loop's bits, and the products' buffers did start at different indices.
      */
     @Test
     void theBitsDoNotDependOnWhereThePackedDataStarts() {
         Random random = new Random(2024);
-        int[][] shapes = {{100, 600, 70}, {24, 300, 1100}, {64, 300, 40}};
+        int[][] shapes = {{100, 200, 70}, {100, 600, 70}, {24, 300, 1100}, {64, 300, 40}};
+        int transposed = 3;
         float[][] as = new float[shapes.length][];
         float[][] bs = new float[shapes.length][];
         float[][] expected = new float[shapes.length][];
@@ -356,18 +357,28 @@ class PackedMatmulTest {
             expected[s] = new float[m * n];
             MatmulRung.NAIVE.multiply(as[s], bs[s], expected[s], m, k, n);
         }
+        // Four segments of 130 x 50 x 70: more rows than the transposed product takes, so the usual order.
+        int segmentM = 130, segmentK = 50, segmentN = 70, segments = 4;
+        float[] segmentA = gaussian(random, segments * segmentM * segmentK);
+        float[] segmentBt = gaussian(random, segments * segmentK * segmentN);
+        float[] segmentsExpected = perSegmentProductsAdded(segmentA, 0, segmentM * segmentK, segmentBt,
+                segmentK * segmentN, segmentM, segmentK, segmentN, segments);
         java.util.Set<Integer> starts = new java.util.HashSet<>();
         List<float[]> padding = new java.util.ArrayList<>();
         for (int pad = 0; pad < 16; pad++) {
             for (int i = 0; i < PackingScratch.KEPT; i++) {
-                starts.add(CacheLines.firstAligned(PackingScratch.borrow(1)));
+                float[] idle = PackingScratch.borrow(1);
+                // The last round's products' buffers; a buffer of one float is a new one, made here.
+                if (idle.length > 1) {
+                    starts.add(CacheLines.firstAligned(idle));
+                }
             }
             padding.add(new float[pad]);
             for (PackedMatmul packed : List.of(new PackedMatmul(MicroKernels.best(), false), PackedMatmul.DEFAULT)) {
                 for (int s = 0; s < shapes.length; s++) {
                     int m = shapes[s][0], k = shapes[s][1], n = shapes[s][2];
                     float[] c = filled(m * n, Float.NaN);
-                    if (s == 2) {
+                    if (s == transposed) {
                         // x W^T: W stored [n, k], read transposed.
                         float[] w = new float[n * k];
                         for (int p = 0; p < k; p++) {
@@ -383,6 +394,12 @@ class PackedMatmulTest {
                     assertArrayEquals(expected[s], c, packed.describe() + ", " + m + " x " + k + " x " + n
                             + " after " + pad + " floats of padding");
                 }
+                float[] c = filled(segmentM * segmentN, Float.NaN);
+                packed.multiplySegments(new PackedMatmul.Operand(segmentA, 0, segmentM * segmentK, segmentK, 1),
+                        new PackedMatmul.Operand(segmentBt, 0, segmentK * segmentN, 1, segmentK), c, 0, segmentM,
+                        segmentK, segmentN, segments);
+                assertArrayEquals(segmentsExpected, c, packed.describe() + ", " + segments + " segments after " + pad
+                        + " floats of padding");
             }
         }
         if (CacheLines.readsLayout()) {
