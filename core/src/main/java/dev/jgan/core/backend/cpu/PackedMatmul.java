@@ -133,14 +133,13 @@ final class PackedMatmul {
         int rowTiles = (m + mr - 1) / mr;
         int colTiles = (n + nr - 1) / nr;
         if (!threads || rowTiles >= colTiles) {
-            // Packed buffers have a cache line to spare and their data starts on a line (see CacheLines).
-            float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(panelDepth, depth)
-                    + CacheLines.SLACK);
+            // PackingScratch's buffers have a cache line to spare; the data starts on a line (see CacheLines).
+            float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, n), nr) * Math.min(panelDepth, depth));
             int bpBase = CacheLines.firstAligned(bp);
             // A product deeper than one panel sums C's tiles in a buffer laid out tile by tile (see blockOnSums).
             long sumsLength = (long) roundUp(m, mr) * roundUp(Math.min(NC, n), nr);
             float[] sums = segment == 0 && depth > panelDepth && sumsLength <= SUMS_MAX_FLOATS
-                    ? PackingScratch.borrow((int) sumsLength + CacheLines.SLACK) : null;
+                    ? PackingScratch.borrow((int) sumsLength) : null;
             int sumsBase = sums == null ? 0 : CacheLines.firstAligned(sums);
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
@@ -154,8 +153,7 @@ final class PackedMatmul {
                     // same in every panel, since each block's running sums lie where its chunk put them.
                     split(rowTiles, (long) mr * Math.min(panelDepth, depth) * nc, (start, end) -> {
                         int blocks = blocks(end - start);
-                        float[] ap = PackingScratch.borrow((end - start + blocks - 1) / blocks * mr * kc
-                                + CacheLines.SLACK);
+                        float[] ap = PackingScratch.borrow((end - start + blocks - 1) / blocks * mr * kc);
                         int apBase = CacheLines.firstAligned(ap);
                         for (int q = 0; q < blocks; q++) {
                             int ic = blockRow(start, end, blocks, q, mr);
@@ -177,7 +175,7 @@ final class PackedMatmul {
                 PackingScratch.giveBack(sums);
             }
         } else {
-            float[] ap = PackingScratch.borrow(rowTiles * mr * Math.min(panelDepth, depth) + CacheLines.SLACK);
+            float[] ap = PackingScratch.borrow(rowTiles * mr * Math.min(panelDepth, depth));
             int apBase = CacheLines.firstAligned(ap);
             for (int pc = 0; pc < depth; pc += panelDepth) {
                 int kc = Math.min(panelDepth, depth - pc);
@@ -185,8 +183,7 @@ final class PackedMatmul {
                 packA(a, k, p0, 0, m, kc, mr, ap, apBase);
                 split(colTiles, (long) nr * kc * m, (start, end) -> {
                     int last = Math.min(end * nr, n);
-                    float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, last - start * nr), nr) * kc
-                            + CacheLines.SLACK);
+                    float[] bp = PackingScratch.borrow(roundUp(Math.min(NC, last - start * nr), nr) * kc);
                     int bpBase = CacheLines.firstAligned(bp);
                     for (int jc = start * nr; jc < last; jc += NC) {
                         int nc = Math.min(NC, last - jc);
@@ -250,10 +247,10 @@ final class PackedMatmul {
         // D = W A^T, n x m, with rows padded to whole tiles of columns: padded columns multiply A^T's zero columns.
         int ldd = roundUp(m, nr);
         Operand aTransposed = new Operand(a.data(), a.offset(), a.segmentStride(), a.colStride(), a.rowStride());
-        float[] packedA = PackingScratch.borrow(ldd * depth + CacheLines.SLACK);
+        float[] packedA = PackingScratch.borrow(ldd * depth);
         int packedBase = CacheLines.firstAligned(packedA);
         packSharedPanels(aTransposed, k, depth, panel, m, nr, packedA, packedBase);
-        float[] d = PackingScratch.borrow(roundUp(n, mr) * ldd + CacheLines.SLACK);
+        float[] d = PackingScratch.borrow(roundUp(n, mr) * ldd);
         int dBase = CacheLines.firstAligned(d);
         float[] w = b.data();
         int lda = b.colStride();

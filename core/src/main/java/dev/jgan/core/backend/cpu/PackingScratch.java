@@ -28,11 +28,13 @@ final class PackingScratch {
     }
 
     /**
-     * A buffer of at least {@code length} floats, with arbitrary contents, owned by the caller until
-     * {@link #giveBack}: the smallest idle one that is long enough, so that an A block does not take
-     * the buffer the next B panel needs.
+     * A buffer of at least {@code length} floats and a cache line more ({@link CacheLines#SLACK}), with
+     * arbitrary contents, owned by the caller until {@link #giveBack}: the smallest idle one that is long
+     * enough, so that an A block does not take the buffer the next B panel needs. The line to spare lets
+     * the caller start its data on a line, at {@link CacheLines#firstAligned}.
      */
     static float[] borrow(int length) {
+        length += CacheLines.SLACK;
         synchronized (IDLE) {
             int best = -1;
             for (int i = 0; i < IDLE.size(); i++) {
