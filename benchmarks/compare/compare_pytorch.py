@@ -13,7 +13,14 @@ It builds the benchmarks jar, runs the Java driver (dev.jgan.benchmarks.compare.
 times PyTorch once per thread count (each in a fresh process with OMP_NUM_THREADS and
 OPENBLAS_NUM_THREADS set, so the setting holds for OpenBLAS too), and prints one Markdown table:
 PyTorch's best thread count against ours. Both sides time the same way: warm up, choose a call
-count per sample of at least 20 ms, take 11 samples, report the median time per call.
+count per sample of at least 20 ms, take 11 samples, report the median time per call. With
+--rounds N every side is timed N times, in turns, and keeps its best round (time_rounds says why).
+
+PyTorch gets OpenBLAS's best kernels for the CPU: an OpenBLAS older than the CPU takes it for an
+old one (Debian's 0.3.21 runs SSE3 kernels on an Emerald Rapids Xeon), so where OpenBLAS's own
+choice uses less than the CPU's AVX-512 or AVX2, every PyTorch child runs with OPENBLAS_CORETYPE
+naming kernels that use them (--openblas-core; see choose_openblas_core). The kernels PyTorch ran
+are printed under the versions.
 
 The workload "mlp-gan memory" (selected like the others by name prefix, so "mlp-gan" takes it
 too) measures peak memory instead: the MLP GAN (gan.py's networks, batch 64, Adam 2e-4 / 0.5)
@@ -144,6 +151,12 @@ E2E_TORCH_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gan
 # The JVM reads the first three from the environment, bin/gan the last two; a user's would change
 # the JVM settings bin/gan picks.
 JAVA_OPTION_VARIABLES = ("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS", "JIT_OPTS")
+# OpenBLAS's kernel sets (its core names) that use AVX-512, and those that use AVX2 with FMA; and
+# the CPU flags each needs. Used by choose_openblas_core.
+AVX512_CORES = {"SkylakeX", "Cooperlake", "SapphireRapids"}
+AVX2_CORES = AVX512_CORES | {"Haswell", "Zen"}
+AVX512_FLAGS = {"avx512f", "avx512dq", "avx512bw", "avx512vl"}
+AVX2_FLAGS = {"avx2", "fma"}
 
 
 def seconds_per_step(step):
@@ -246,6 +259,20 @@ def loaded_blas():
         return sorted({line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line})
 
 
+def openblas_core():
+    """The kernel set the loaded OpenBLAS chose (openblas_get_corename), e.g. "SkylakeX"; None without OpenBLAS."""
+    import ctypes
+
+    for path in loaded_blas():
+        try:
+            corename = ctypes.CDLL(path).openblas_get_corename
+        except (OSError, AttributeError):
+            continue
+        corename.restype = ctypes.c_char_p
+        return corename().decode()
+    return None
+
+
 def torch_worker(threads, only):
     """Runs in a child process whose environment already fixes the thread count."""
     import torch
@@ -258,7 +285,7 @@ def torch_worker(threads, only):
         results = {name: seconds_per_call(work) for name, work in torch_workloads(torch).items() if wanted(name)}
     torch.manual_seed(42)
     results.update({name: seconds_per_step(step) for name, step in torch_steps(torch).items() if wanted(name)})
-    print(json.dumps({"results": results, "torch": torch.__version__, "blas": loaded_blas()}))
+    print(json.dumps({"results": results, "torch": torch.__version__, "blas": loaded_blas(), "core": openblas_core()}))
 
 
 def proc_status_kib(field):
@@ -287,7 +314,7 @@ def torch_memory_worker():
     if not math.isfinite(loss):
         sys.exit(f"compare_pytorch: the discriminator's loss after {MEMORY_STEPS} steps is {loss}")
     print(json.dumps({"memory": {"startup": startup, "peak": proc_status_kib("VmHWM")},
-                      "torch": torch.__version__, "blas": loaded_blas()}))
+                      "torch": torch.__version__, "blas": loaded_blas(), "core": openblas_core()}))
 
 
 def run_child(command, env=None):
@@ -328,6 +355,36 @@ def time_java(jar=JAR, only=()):
     return run_java(jar, DRIVER, *only)
 
 
+def time_rounds(rounds, baseline_jar, only, thread_counts):
+    """The timings, `rounds` times over: each round times the baseline (if any), ours, then PyTorch per
+    thread count, one process each, so that every side is timed in every stretch of the run; each
+    workload keeps each side's best round (its least median). Returns before, ours, the Java version
+    and PyTorch's runs by thread count.
+
+    Why rounds: on a virtual machine whose cores share their physical cores with other guests, the
+    same process can run a third slower for seconds at a time (OpenBLAS on one core, sgemm 1024:
+    10.4-10.6 ms in one process, 15.1-15.5 ms in the next, 2-core Xeon, 2026-12-07). One round
+    compares whichever stretch each side happened to get; the best of a few compares both sides
+    in their quiet stretches.
+    """
+    def best(runs):
+        return {name: min(run[name] for run in runs if name in run) for name in runs[0]}
+
+    befores, ours_runs, torch_rounds, java = [], [], {t: [] for t in thread_counts}, "?"
+    for _ in range(rounds):
+        if baseline_jar:
+            befores.append(time_java(os.path.abspath(baseline_jar), only)[0])
+        ours, java = time_java(JAR, only)
+        ours_runs.append(ours)
+        # The driver has the list of timed workloads; with none of them selected, PyTorch has nothing to time.
+        if not ours:
+            return None, {}, java, {}
+        for t in thread_counts:
+            torch_rounds[t].append(time_torch(t, only))
+    torch_runs = {t: dict(runs[-1], results=best([run["results"] for run in runs])) for t, runs in torch_rounds.items()}
+    return (best(befores) if befores else None), best(ours_runs), java, torch_runs
+
+
 def measure_memory():
     """The peak-memory rows: (label, {startup, peak} in KiB), PyTorch's first; and PyTorch's version info."""
     torch_run = run_torch(1, "--torch-memory-worker")
@@ -345,7 +402,7 @@ def torch_info_worker():
     """The torch version and the BLAS it loads, for the Versions line when no other PyTorch child ran."""
     import torch
 
-    print(json.dumps({"torch": torch.__version__, "blas": loaded_blas()}))
+    print(json.dumps({"torch": torch.__version__, "blas": loaded_blas(), "core": openblas_core()}))
 
 
 class ProcessFailed(Exception):
@@ -402,15 +459,23 @@ def e2e_torch(threads, out_dir):
     return measures
 
 
+def check_e2e_prerequisites():
+    """Exits naming what is missing; called before anything is timed, so that it does not cost a whole run."""
+    if not os.path.isdir(E2E_DATA):
+        sys.exit(f"compare_pytorch: {E2E_DATA} is missing; the {E2E_WORKLOAD!r} workload needs Debian's"
+                 " dataset-fashion-mnist (apt-get install dataset-fashion-mnist)")
+    # gan_py_epoch.py writes its sample grids with Pillow, as ours writes PNGs.
+    if subprocess.run([sys.executable, "-c", "import PIL"], capture_output=True).returncode != 0:
+        sys.exit(f"compare_pytorch: the {E2E_WORKLOAD!r} workload needs Pillow in {sys.executable}"
+                 " (apt-get install python3-pil)")
+
+
 def measure_e2e(thread_counts, jvm_options, runs):
     """The end-to-end rows: (side, label, measures) per process, in the order run: rounds of ours (the
     launcher's own settings, then each of jvm_options) and PyTorch per thread count, one after the other."""
     import shutil
     import tempfile
 
-    if not os.path.isdir(E2E_DATA):
-        sys.exit(f"compare_pytorch: {E2E_DATA} is missing; the {E2E_WORKLOAD!r} workload needs Debian's"
-                 " dataset-fashion-mnist (apt-get install dataset-fashion-mnist)")
     # Untimed: bin/gan rebuilds a stale jar and writes its class archive (gan/target/gan.jsa, which
     # only a real training run writes) here rather than in a timed run, and both sides' files (the JDK
     # and the jar; Python and torch) are in the page cache for every timed run alike.
@@ -443,6 +508,59 @@ def measure_e2e(thread_counts, jvm_options, runs):
     return rows
 
 
+def cpu_flags():
+    with open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("flags"):
+                return set(line.split(":", 1)[1].split())
+    return set()
+
+
+def better_openblas_core(chosen, flags):
+    """The OpenBLAS core to name instead of `chosen` on a CPU with these flags; None if `chosen` uses what it has.
+
+    (Checked with python3 -m doctest benchmarks/compare/compare_pytorch.py.)
+    >>> better_openblas_core("Prescott", {"fma", "avx2", "avx512f", "avx512dq", "avx512bw", "avx512vl"})
+    'SkylakeX'
+    >>> better_openblas_core("Sandybridge", {"avx", "fma", "avx2"})
+    'Haswell'
+    >>> better_openblas_core("Cooperlake", {"fma", "avx2", "avx512f", "avx512dq", "avx512bw", "avx512vl"}) is None
+    True
+    >>> better_openblas_core("Zen", {"fma", "avx2"}) is None
+    True
+    >>> better_openblas_core("Prescott", {"sse3"}) is None
+    True
+    """
+    if AVX512_FLAGS <= flags and chosen not in AVX512_CORES:
+        return "SkylakeX"
+    if AVX2_FLAGS <= flags and chosen not in AVX2_CORES:
+        return "Haswell"
+    return None
+
+
+def choose_openblas_core(requested):
+    """Sets OPENBLAS_CORETYPE for every PyTorch child this script starts; returns the line that says so.
+
+    OpenBLAS picks its kernels by the CPU's model number, and a release older than the CPU does not
+    know it: Debian's 0.3.21 takes an Emerald Rapids Xeon (family 6, model 207) for a Prescott and
+    runs SSE3 kernels there, a fifth of the speed its AVX-512 kernels reach. PyTorch's best on such
+    a machine is with OPENBLAS_CORETYPE naming the kernels the CPU can run, so "auto" sets it when
+    OpenBLAS's own choice uses less than the CPU has. A user's own OPENBLAS_CORETYPE is kept.
+    """
+    if requested == "default" or "OPENBLAS_CORETYPE" in os.environ:
+        return None
+    if requested != "auto":
+        os.environ["OPENBLAS_CORETYPE"] = requested
+        return f"OPENBLAS_CORETYPE={requested} (--openblas-core)"
+    chosen = run_torch(1, "--torch-info-worker")["core"]
+    better = better_openblas_core(chosen, cpu_flags()) if chosen else None
+    if better is None:
+        return None
+    os.environ["OPENBLAS_CORETYPE"] = better
+    return (f"OPENBLAS_CORETYPE={better} for PyTorch: on its own OpenBLAS took this CPU for {chosen}, whose kernels"
+            f" do not use all its vector instructions (--openblas-core default keeps OpenBLAS's choice)")
+
+
 def cpu_model():
     with open("/proc/cpuinfo") as info:
         for line in info:
@@ -465,8 +583,13 @@ def main():
     parser.add_argument("--threads", default="1,2", help="PyTorch thread counts to try (default 1,2)")
     parser.add_argument("--baseline-jar", help="also time the driver in this benchmarks jar (another build, e.g."
                         " before a change) in the same run, as a 'before' column")
+    parser.add_argument("--rounds", type=int, default=1, help="time every side this many times, in turns, and keep"
+                        " each side's best round per workload (default 1); see time_rounds")
     parser.add_argument("--only", default="", help="comma-separated name prefixes of the workloads to run"
                         " (e.g. 'mlp-gan,dcgan'); default all")
+    parser.add_argument("--openblas-core", default="auto", help="OpenBLAS kernels for PyTorch: 'auto' (default) names"
+                        " the best the CPU runs where OpenBLAS on its own would pick lesser ones, 'default' keeps"
+                        " OpenBLAS's choice, or an OPENBLAS_CORETYPE name such as SkylakeX or Haswell")
     parser.add_argument("--torch-worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--torch-memory-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--torch-info-worker", action="store_true", help=argparse.SUPPRESS)
@@ -493,16 +616,17 @@ def main():
     if not os.path.exists(os.path.join(ROOT, JAR)):
         sys.exit(f"compare_pytorch: {JAR} is missing; build it with mvn -pl benchmarks -am package -DskipTests")
 
-    load_before = os.getloadavg()[0]
     only = tuple(p for p in args.only.split(",") if p) + tuple(args.prefixes)
-    before = time_java(os.path.abspath(args.baseline_jar), only)[0] if args.baseline_jar else None
-    ours, java = time_java(JAR, only)
-    # The driver has the list of timed workloads; with none of them selected, PyTorch has nothing to time.
-    torch_runs = {int(t): time_torch(int(t), only) for t in args.threads.split(",")} if ours else {}
+    wants_e2e = not only or E2E_WORKLOAD.startswith(only)
+    if wants_e2e:
+        check_e2e_prerequisites()
+    blas_note = choose_openblas_core(args.openblas_core)
+    load_before = os.getloadavg()[0]
+    before, ours, java, torch_runs = time_rounds(args.rounds, args.baseline_jar, only,
+                                                 [int(t) for t in args.threads.split(",")])
     memory_rows, memory_torch = measure_memory() if not only or MEMORY_WORKLOAD.startswith(only) else (None, None)
     thread_counts = [int(t) for t in args.threads.split(",")]
-    e2e_rows = (measure_e2e(thread_counts, args.e2e_jvm_options, args.e2e_runs)
-                if not only or E2E_WORKLOAD.startswith(only) else None)
+    e2e_rows = measure_e2e(thread_counts, args.e2e_jvm_options, args.e2e_runs) if wants_e2e else None
     if not ours and memory_rows is None and e2e_rows is None:
         sys.exit(f"compare_pytorch: no workload's name starts with any of {list(only)}")
     load_after = os.getloadavg()[0]
@@ -512,18 +636,23 @@ def main():
     print(f"Machine: {nproc} cores ({cpu_model()}); load average {load_before:.1f} before, {load_after:.1f} after")
     print(f"Versions: {java}; Python {platform.python_version()}, torch {any_run['torch']}, "
           f"BLAS {', '.join(any_run['blas']) or 'none loaded'}")
+    if any_run.get("core"):
+        print(f"OpenBLAS kernels: {any_run['core']}" + (f"; {blas_note}" if blas_note else ""))
     if ours:
-        print_timings(ours, torch_runs, before, args.baseline_jar)
+        print_timings(ours, torch_runs, before, args.baseline_jar, args.rounds)
     if memory_rows is not None:
         print_memory(memory_rows)
     if e2e_rows is not None:
         print_e2e(e2e_rows)
 
 
-def print_timings(ours, torch_runs, before, baseline_jar):
+def print_timings(ours, torch_runs, before, baseline_jar, rounds):
     print()
+    if rounds > 1:
+        print(f"Each side's best of {rounds} rounds, timed in turns (--rounds)")
+        print()
     if before is not None:
-        print(f"Before: {baseline_jar}, timed first in the same run")
+        print(f"Before: {baseline_jar}, timed first in {'each round' if rounds > 1 else 'the same run'}")
         print()
         print("| workload | PyTorch best (threads) | before | ours | before / ours | ours / PyTorch |")
         print("|---|---:|---:|---:|---:|---:|")
