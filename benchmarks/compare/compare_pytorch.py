@@ -545,13 +545,14 @@ def choose_openblas_core(requested):
     know it: Debian's 0.3.21 takes an Emerald Rapids Xeon (family 6, model 207) for a Prescott and
     runs SSE3 kernels there, a fifth of the speed its AVX-512 kernels reach. PyTorch's best on such
     a machine is with OPENBLAS_CORETYPE naming the kernels the CPU can run, so "auto" sets it when
-    OpenBLAS's own choice uses less than the CPU has. A user's own OPENBLAS_CORETYPE is kept.
+    OpenBLAS's own choice uses less than the CPU has; an OPENBLAS_CORETYPE in the environment is kept,
+    and a core named on the command line (--openblas-core NAME) replaces it.
     """
-    if requested == "default" or "OPENBLAS_CORETYPE" in os.environ:
-        return None
-    if requested != "auto":
+    if requested not in ("auto", "default"):
         os.environ["OPENBLAS_CORETYPE"] = requested
         return f"OPENBLAS_CORETYPE={requested} (--openblas-core)"
+    if requested == "default" or "OPENBLAS_CORETYPE" in os.environ:
+        return None
     chosen = run_torch(1, "--torch-info-worker")["core"]
     better = better_openblas_core(chosen, cpu_flags()) if chosen else None
     if better is None:
@@ -601,6 +602,8 @@ def main():
     parser.add_argument("prefixes", nargs="*", help="more name prefixes, as positional arguments (e.g. sgemm 'x W^T');"
                         " they add to --only")
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error(f"--rounds {args.rounds}: expected 1 or more")
     if args.torch_worker is not None:
         torch_worker(args.torch_worker, tuple(p for p in args.only.split(",") if p))
         return
