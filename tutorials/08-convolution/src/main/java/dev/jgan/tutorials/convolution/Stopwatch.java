@@ -10,12 +10,19 @@ import java.util.Arrays;
  * which one run slowed down by a garbage collection does not move, and the mean CPU time of the
  * whole process (all its threads), which on a machine shared with other processes counts only
  * the cycles this one got. The operating system counts CPU time in ticks of about 10 ms, so it
- * is taken over all timed runs together and divided.
+ * is taken over all timed runs together and divided; where those used less than
+ * {@link #MIN_CPU_NANOS}, the work runs again, untimed, until they have, since a run that
+ * fits in one tick reads 0 ms and a ratio of CPU times would be infinite.
  */
 final class Stopwatch {
     /** Milliseconds per run: median wall time, mean CPU time (NaN where the JVM cannot tell). */
     record Result(double wallMillis, double cpuMillis) {
     }
+
+    /** The least process CPU time a mean is taken over: ten ticks of the clock, so within a tenth. */
+    static final long MIN_CPU_NANOS = 100_000_000L;
+    /** The most wall time the extra runs for the CPU clock may take (for work that uses no CPU). */
+    private static final long MAX_EXTRA_NANOS = 5_000_000_000L;
 
     private Stopwatch() {
     }
@@ -36,9 +43,16 @@ final class Stopwatch {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         long cpuEnd = processCpuNanos();
+        int cpuRuns = repeats;
+        long extraUntil = System.nanoTime() + MAX_EXTRA_NANOS;
+        while (cpuStart >= 0 && cpuEnd >= 0 && cpuEnd - cpuStart < MIN_CPU_NANOS && System.nanoTime() < extraUntil) {
+            work.run();
+            cpuRuns++;
+            cpuEnd = processCpuNanos();
+        }
         Arrays.sort(millis);
         double median = repeats % 2 == 1 ? millis[repeats / 2] : (millis[repeats / 2 - 1] + millis[repeats / 2]) / 2;
-        double cpu = cpuStart < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpuStart) / 1e6 / repeats;
+        double cpu = cpuStart < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpuStart) / 1e6 / cpuRuns;
         return new Result(median, cpu);
     }
 
