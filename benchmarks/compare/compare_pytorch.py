@@ -508,12 +508,17 @@ def measure_e2e(thread_counts, jvm_options, runs):
     return rows
 
 
-def cpu_flags():
+def cpuinfo_field(name):
+    """The value of the first /proc/cpuinfo line named `name` (e.g. "model name", "flags"); None without one."""
     with open("/proc/cpuinfo") as info:
         for line in info:
-            if line.startswith("flags"):
-                return set(line.split(":", 1)[1].split())
-    return set()
+            if line.split(":", 1)[0].strip() == name:
+                return line.split(":", 1)[1].strip()
+    return None
+
+
+def cpu_flags():
+    return set((cpuinfo_field("flags") or "").split())
 
 
 def better_openblas_core(chosen, flags):
@@ -563,11 +568,11 @@ def choose_openblas_core(requested):
 
 
 def cpu_model():
-    with open("/proc/cpuinfo") as info:
-        for line in info:
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
+    """The CPU's name and, since a virtual machine's name is often only "Intel(R) Xeon(R) Processor", its
+    family and model numbers (lscpu's), which tell its generations apart (Xeons of model 167 and 207 here)."""
+    name = cpuinfo_field("model name") or platform.processor() or "unknown"
+    family, model = cpuinfo_field("cpu family"), cpuinfo_field("model")
+    return f"{name}, family {family} model {model}" if family and model else name
 
 
 def format_time(seconds):
@@ -625,10 +630,9 @@ def main():
         check_e2e_prerequisites()
     blas_note = choose_openblas_core(args.openblas_core)
     load_before = os.getloadavg()[0]
-    before, ours, java, torch_runs = time_rounds(args.rounds, args.baseline_jar, only,
-                                                 [int(t) for t in args.threads.split(",")])
-    memory_rows, memory_torch = measure_memory() if not only or MEMORY_WORKLOAD.startswith(only) else (None, None)
     thread_counts = [int(t) for t in args.threads.split(",")]
+    before, ours, java, torch_runs = time_rounds(args.rounds, args.baseline_jar, only, thread_counts)
+    memory_rows, memory_torch = measure_memory() if not only or MEMORY_WORKLOAD.startswith(only) else (None, None)
     e2e_rows = measure_e2e(thread_counts, args.e2e_jvm_options, args.e2e_runs) if wants_e2e else None
     if not ours and memory_rows is None and e2e_rows is None:
         sys.exit(f"compare_pytorch: no workload's name starts with any of {list(only)}")

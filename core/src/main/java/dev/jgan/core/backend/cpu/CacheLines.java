@@ -10,10 +10,10 @@ import java.lang.reflect.Field;
  * start on a line boundary touches two lines every time (a split load), and the JVM places an
  * array wherever its allocator and collector put it, 8-byte aligned. The register tile loads
  * two vectors of packed B per step; timed on one 32 KiB sliver held in L1 (2-core Xeon, AVX-512,
- * best of 80 rounds in each of three JVMs), the tile ran at 185-193 GFLOP/s with B on a line
- * boundary and at 172-181 GFLOP/s 8, 16 or 32 bytes off it. OpenBLAS on one core of that Xeon
- * the same hour (torch.mm, OPENBLAS_NUM_THREADS=1): sgemm 1024 in 12.0-13.1 ms, 164-179 GFLOP/s
- * for the whole product. {@link PackingScratch} lends every buffer with a line to spare.
+ * lscpu model 167, best of 80 rounds in each of three JVMs), the tile ran at 185-193 GFLOP/s with
+ * B on a line boundary and at 172-181 GFLOP/s 8, 16 or 32 bytes off it. OpenBLAS on one core of
+ * that Xeon the same hour (torch.mm, OPENBLAS_NUM_THREADS=1): sgemm 1024 in 12.0-13.1 ms, 164-179
+ * GFLOP/s for the whole product. {@link PackingScratch} lends every buffer with a line to spare.
  *
  * <p>How: Java has no API for an object's address, so this reads the reference to the array as
  * the JVM stores it ({@code sun.misc.Unsafe}, which only reads here) and decodes it. A 32-bit
