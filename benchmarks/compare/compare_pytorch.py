@@ -18,9 +18,9 @@ count per sample of at least 20 ms, take 11 samples, report the median time per 
 
 PyTorch gets OpenBLAS's best kernels for the CPU: an OpenBLAS older than the CPU takes it for an
 old one (Debian's 0.3.21 runs SSE3 kernels on an Emerald Rapids Xeon), so where OpenBLAS's own
-choice uses less than the CPU's AVX-512 or AVX2, every PyTorch child runs with OPENBLAS_CORETYPE
-naming kernels that use them (--openblas-core; see choose_openblas_core). The kernels PyTorch ran
-are printed under the versions.
+choice (or an OPENBLAS_CORETYPE in the environment) uses less than the CPU's AVX-512 or AVX2, every
+PyTorch child runs with OPENBLAS_CORETYPE naming kernels that use them (--openblas-core; see
+choose_openblas_core). The kernels PyTorch ran are printed under the versions.
 
 The workload "mlp-gan memory" (selected like the others by name prefix, so "mlp-gan" takes it
 too) measures peak memory instead: the MLP GAN (gan.py's networks, batch 64, Adam 2e-4 / 0.5)
@@ -524,6 +524,7 @@ def cpu_flags():
 def better_openblas_core(chosen, flags):
     """The OpenBLAS core to name instead of `chosen` on a CPU with these flags; None if `chosen` uses what it has.
 
+    `chosen` is OpenBLAS's own choice or an OPENBLAS_CORETYPE value, whose case OpenBLAS ignores.
     (Checked with python3 -m doctest benchmarks/compare/compare_pytorch.py.)
     >>> better_openblas_core("Prescott", {"fma", "avx2", "avx512f", "avx512dq", "avx512bw", "avx512vl"})
     'SkylakeX'
@@ -531,14 +532,19 @@ def better_openblas_core(chosen, flags):
     'Haswell'
     >>> better_openblas_core("Cooperlake", {"fma", "avx2", "avx512f", "avx512dq", "avx512bw", "avx512vl"}) is None
     True
+    >>> better_openblas_core("haswell", {"fma", "avx2", "avx512f", "avx512dq", "avx512bw", "avx512vl"})
+    'SkylakeX'
+    >>> better_openblas_core("HASWELL", {"fma", "avx2"}) is None
+    True
     >>> better_openblas_core("Zen", {"fma", "avx2"}) is None
     True
     >>> better_openblas_core("Prescott", {"sse3"}) is None
     True
     """
-    if AVX512_FLAGS <= flags and chosen not in AVX512_CORES:
+    core = chosen.lower()
+    if AVX512_FLAGS <= flags and core not in {c.lower() for c in AVX512_CORES}:
         return "SkylakeX"
-    if AVX2_FLAGS <= flags and chosen not in AVX2_CORES:
+    if AVX2_FLAGS <= flags and core not in {c.lower() for c in AVX2_CORES}:
         return "Haswell"
     return None
 
@@ -550,19 +556,27 @@ def choose_openblas_core(requested):
     know it: Debian's 0.3.21 takes an Emerald Rapids Xeon (family 6, model 207) for a Prescott and
     runs SSE3 kernels there, a fifth of the speed its AVX-512 kernels reach. PyTorch's best on such
     a machine is with OPENBLAS_CORETYPE naming the kernels the CPU can run, so "auto" sets it when
-    OpenBLAS's own choice uses less than the CPU has; an OPENBLAS_CORETYPE in the environment is kept,
-    and a core named on the command line (--openblas-core NAME) replaces it.
+    OpenBLAS's own choice uses less than the CPU has. An OPENBLAS_CORETYPE already in the environment
+    is kept when it uses all the CPU has and replaced, with a line that says so, when it does not:
+    a machine image may set one for a CPU of its own (an AMD EPYC of family 26 came with
+    OPENBLAS_CORETYPE=Haswell, AVX2 kernels on a CPU with AVX-512, at half the speed of SkylakeX's
+    on sgemm 1024). "default" keeps the environment's value, else OpenBLAS's choice; a core named
+    on the command line (--openblas-core NAME) replaces both.
     """
     if requested not in ("auto", "default"):
         os.environ["OPENBLAS_CORETYPE"] = requested
         return f"OPENBLAS_CORETYPE={requested} (--openblas-core)"
-    if requested == "default" or "OPENBLAS_CORETYPE" in os.environ:
+    if requested == "default":
         return None
-    chosen = run_torch(1, "--torch-info-worker")["core"]
+    inherited = os.environ.get("OPENBLAS_CORETYPE")
+    chosen = inherited or run_torch(1, "--torch-info-worker")["core"]
     better = better_openblas_core(chosen, cpu_flags()) if chosen else None
     if better is None:
         return None
     os.environ["OPENBLAS_CORETYPE"] = better
+    if inherited:
+        return (f"OPENBLAS_CORETYPE={better} for PyTorch: the environment's OPENBLAS_CORETYPE={inherited} names"
+                f" kernels that do not use all of this CPU's vector instructions (--openblas-core default keeps it)")
     return (f"OPENBLAS_CORETYPE={better} for PyTorch: on its own OpenBLAS took this CPU for {chosen}, whose kernels"
             f" do not use all its vector instructions (--openblas-core default keeps OpenBLAS's choice)")
 
@@ -594,7 +608,8 @@ def main():
     parser.add_argument("--only", default="", help="comma-separated name prefixes of the workloads to run"
                         " (e.g. 'mlp-gan,dcgan'); default all")
     parser.add_argument("--openblas-core", default="auto", help="OpenBLAS kernels for PyTorch: 'auto' (default) names"
-                        " the best the CPU runs where OpenBLAS on its own would pick lesser ones, 'default' keeps"
+                        " the best the CPU runs where OpenBLAS on its own (or OPENBLAS_CORETYPE in the environment)"
+                        " would pick lesser ones, 'default' keeps the environment's OPENBLAS_CORETYPE or else"
                         " OpenBLAS's choice, or an OPENBLAS_CORETYPE name such as SkylakeX or Haswell")
     parser.add_argument("--torch-worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--torch-memory-worker", action="store_true", help=argparse.SUPPRESS)
