@@ -13,9 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * API's calls in the packed tile. A tile reading packed and in-place rows through one stride
  * parameter was 10 % slower on both (x W^T 64x512x1024, one Xeon core).
  *
- * <p>The loop steps one index, row 0's, and reads the other rows at fixed distances from it
- * ({@code a[ai + 2 * lda]}), as {@link VectorMicroKernel}'s tile steps one index. Written with
- * one offset per row ({@code a[a2 + p]}), the 6-row tile ran at half the packed tile's speed with
+ * <p>The loop steps row 0's index in A (and B's beside it) and reads the other rows at fixed
+ * distances from it ({@code a[ai + 2 * lda]}). Written with a counter added to one offset per row
+ * ({@code a[a2 + p]}), the 6-row tile ran at half the packed tile's speed with
  * AVX2's 16 vector registers: 43-47 against 86-110 GFLOP/s on one core of an AMD EPYC of family
  * 26 (Zen 5) run with {@code -XX:UseAVX=2}, the same kc = 256 tile called in a loop; stepping one
  * index, 85-110. With AVX-512's 32 registers both forms ran alike (145-160 GFLOP/s for 8 rows).
@@ -50,7 +50,7 @@ final class VectorRowsInPlace {
         FloatVector c30 = start(c, r3, accumulate), c31 = start(c, r3 + LANES, accumulate);
         FloatVector c40 = start(c, r4, accumulate), c41 = start(c, r4 + LANES, accumulate);
         FloatVector c50 = start(c, r5, accumulate), c51 = start(c, r5 + LANES, accumulate);
-        // One index steps (row 0's) and the other rows sit at fixed distances from it (see the class comment).
+        // Row 0's index steps and the other rows sit at fixed distances from it (see the class comment).
         int l2 = 2 * lda, l3 = 3 * lda, l4 = 4 * lda, l5 = 5 * lda;
         for (int ai = aOff, end = aOff + kc, bi = bpOff; ai < end; ai++, bi += 2 * LANES) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
