@@ -337,7 +337,8 @@ final class PackedMatmul {
      * a time, and the rows left (all six of AVX2's tile) a column at a time, so that each of C's rows
      * gets their floats side by side in one visit. Copied row by row instead, they walked all cols rows
      * of C (ldt floats apart) once per row: x W^T 64x512x1024 took 651-667 us with AVX2's tile instead of
-     * 392-402 (AMD EPYC of family 26 with -XX:UseAVX=2, both cores, CompareMain, two alternating rounds).
+     * 392-402 (AMD EPYC of family 26 with -XX:UseAVX=2, both cores, CompareMain, two alternating rounds;
+     * PyTorch on OpenBLAS's AVX2 kernels there, within the hour: 420-427 us).
      */
     private static void transposeRows(float[] from, int fromOff, int ldf, int rows, int cols, float[] to, int toOff,
                                       int ldt) {

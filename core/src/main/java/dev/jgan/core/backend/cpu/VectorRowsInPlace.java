@@ -17,8 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
  * distances from it ({@code a[ai + 2 * lda]}). Written with a counter added to one offset per row
  * ({@code a[a2 + p]}), the 6-row tile ran at half the packed tile's speed with
  * AVX2's 16 vector registers: 43-47 against 86-110 GFLOP/s on one core of an AMD EPYC of family
- * 26 (Zen 5) run with {@code -XX:UseAVX=2}, the same kc = 256 tile called in a loop; stepping one
- * index, 85-110. With AVX-512's 32 registers both forms ran alike (145-160 GFLOP/s for 8 rows).
+ * 26 (Zen 5) run with {@code -XX:UseAVX=2}, the same kc = 256 tile called in a loop; stepping row
+ * 0's index, 85-111 (OpenBLAS's AVX2 kernels on one core of it, torch.mm sgemm 1024: 101-104
+ * GFLOP/s). With AVX-512's 32 registers both forms ran alike (145-160 GFLOP/s for 8 rows).
  */
 final class VectorRowsInPlace {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
